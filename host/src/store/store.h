@@ -1,0 +1,105 @@
+// The profile store: one directory holding the canonical profile, its journal
+// and the observations. This header is the contract between the store and its
+// callers (commands/, cli/, compare/). Implementation: store/*.cpp.
+//
+// Layout (docs/store.md): <dir>/profile.json (the current document),
+// <dir>/journal.jsonl (append-only, hash-chained history), <dir>/observations.json,
+// <dir>/lock (advisory lock serializing writers). Directory 0700, files 0600.
+//
+// Thread-safety: a Store is used by one thread. Several processes may open the
+// same directory at once: readers never block; writers are serialized by the
+// lock and refused with Code::kConflict when baseRevision is stale.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "oneself/status.h"
+
+namespace oneself::store {
+
+// Who made a revision; written into the journal.
+enum class Source { kCli, kExtension, kImport };
+std::string_view SourceName(Source source);  // "cli", "extension", "import"
+
+// $ONESELF_HOME, else $XDG_DATA_HOME/oneself, else ~/.local/share/oneself.
+std::filesystem::path DefaultDirectory();
+
+// One revision of the store document.
+// `doc` is the whole document as in docs/store.md: {"profile": {...},
+// "sites": {...}, "previous": {...}}; `revision` counts from 0 (empty store).
+struct Snapshot {
+  int64_t revision = 0;
+  std::string updated;  // RFC 3339 UTC time of this revision ("" for revision 0)
+  nlohmann::json doc;
+};
+
+// One journal entry as returned by History().
+struct JournalEntry {
+  int64_t revision = 0;
+  std::string time;      // RFC 3339 UTC
+  std::string source;    // "cli" | "extension" | "import"
+  nlohmann::json changes;  // {"headline": {"from": ..., "to": ...}, ...}
+  std::optional<int64_t> revertedTo;  // set when this revision was a revert
+};
+
+struct VerifyReport {
+  int64_t entries = 0;
+  int64_t revision = 0;
+  std::vector<std::string> problems;  // empty when the store verifies
+};
+
+class Store {
+ public:
+  explicit Store(std::filesystem::path dir);
+
+  const std::filesystem::path& dir() const { return dir_; }
+  bool Exists() const;  // profile.json is present
+
+  // Creates the directory and an empty revision-0 store if absent. Idempotent.
+  Status Init();
+
+  // The current revision; O(1) in the length of the history (never replays
+  // the journal). A missing store loads as an empty revision 0.
+  Result<Snapshot> Load() const;
+
+  // Applies a partial update: each top-level key of `patch` ("profile",
+  // "sites") is merged per docs/store.md (RFC 7396 merge patch: null removes),
+  // made against `baseRevision`. Refused with kConflict if the store has moved,
+  // with kBadRequest if the result is not a valid document. Durable (write,
+  // fsync, rename, fsync dir; journal appended) before it returns.
+  Result<Snapshot> Update(int64_t baseRevision, const nlohmann::json& patch, Source source);
+
+  // Like Update, but applies `mutate` to the current document under the lock,
+  // whatever the revision: for commutative changes such as adding an ignore.
+  // `mutate` returns a Status; a non-ok Status aborts with nothing written.
+  Result<Snapshot> Apply(const std::function<Status(nlohmann::json& doc)>& mutate, Source source);
+
+  // Newest first; entries with revision < `before` (0 = from the newest), at
+  // most `limit` of them.
+  Result<std::vector<JournalEntry>> History(int64_t before, size_t limit) const;
+
+  // Makes a new revision whose document equals that of `revision`.
+  Result<Snapshot> Revert(int64_t revision, int64_t baseRevision, Source source);
+
+  // Walks the whole journal: hash chain, revisions contiguous, the last entry
+  // matching profile.json, file modes.
+  Result<VerifyReport> Verify() const;
+
+  // Last values seen on each site: {"<site>": {"seen": time, "revision": N,
+  // "fields": {...}, "warnings": K}}. Not part of the revisioned document.
+  Result<nlohmann::json> Observations() const;
+  Status RecordObservation(const std::string& site, const nlohmann::json& fields,
+                           int64_t revision, int warnings);
+
+ private:
+  std::filesystem::path dir_;
+};
+
+}  // namespace oneself::store
