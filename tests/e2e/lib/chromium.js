@@ -1,0 +1,63 @@
+// Headless Chromium with the unpacked extension, a fresh profile, the fake
+// sites and the test's host. Started directly from /usr/lib/chromium/chromium:
+// Debian's /usr/bin/chromium wrapper adds flags of its own.
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import puppeteer from 'puppeteer-core';
+import {chromiumPath, extensionDir} from './paths.js';
+
+// The pinned id (the manifest's `key`), as manifest/allowed-callers.json allows it.
+export const extensionId = 'ehjgpmlhhcdonfldkffomhacejmchinb';
+export const extensionOrigin = `chrome-extension://${extensionId}`;
+
+// Options: server (the fixture server), host (a HostHome, or null: the host
+// is not installed), headless (default true), extension (default true).
+export async function launchChromium({server, host, headless = true, extension = true, executablePath = chromiumPath(), extraArgs = []}) {
+	const userDataDir = mkdtempSync(join(tmpdir(), 'oneself-chromium-'));
+	mkdirSync(userDataDir, {recursive: true});
+	host?.registerChromium(userDataDir);
+	const args = [
+		...(headless ? ['--headless=new'] : []),
+		'--no-sandbox',
+		'--disable-gpu',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--disable-quic',
+		...(extension ? [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`] : []),
+		`--host-resolver-rules=${server.resolverRules()}`,
+		`--ignore-certificate-errors-spki-list=${server.spki}`,
+		...extraArgs,
+	];
+	const browser = await puppeteer.launch({
+		browser: 'chrome',
+		executablePath,
+		headless: false, // --headless=new is in args, exactly as issue 5 lists the flags
+		userDataDir,
+		args,
+		ignoreDefaultArgs: ['--disable-extensions'],
+		env: host ? host.env : process.env,
+		defaultViewport: {width: 1280, height: 900},
+		protocolTimeout: 60_000,
+	});
+
+	return {
+		browser,
+		userDataDir,
+		extensionId,
+		// The extension's service worker (a puppeteer WebWorker), once it runs.
+		async worker() {
+			const target = await browser.waitForTarget(
+				candidate => candidate.type() === 'service_worker' && candidate.url().startsWith(extensionOrigin),
+				{timeout: 20_000},
+			);
+			return target.worker();
+		},
+		async close() {
+			await browser.close().catch(() => {});
+			rmSync(userDataDir, {recursive: true, force: true, maxRetries: 3});
+		},
+	};
+}

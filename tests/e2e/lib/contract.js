@@ -1,0 +1,63 @@
+// Reading the extension's test contract from a page (issue 4): every warning
+// is a light-DOM <oneself-warning data-field data-severity data-code> whose
+// text is the message; <html data-oneself-checks=N> counts completed rounds.
+// Works the same through CDP (Chromium) and WebDriver BiDi (Firefox).
+
+const defaultTimeout = Number(process.env.ONESELF_E2E_TIMEOUT ?? 20_000);
+
+// Completed check rounds on this page so far (0 before the first).
+export async function checkRounds(page) {
+	return page.evaluate(() => Number(document.documentElement.dataset.oneselfChecks ?? 0));
+}
+
+// Waits until at least `rounds` check rounds have completed on the page.
+export async function waitForChecks(page, rounds = 1, timeout = defaultTimeout) {
+	await page.waitForFunction(
+		n => Number(document.documentElement.dataset.oneselfChecks ?? 0) >= n,
+		{timeout, polling: 'mutation'},
+		rounds,
+	);
+}
+
+// Runs `action` (typing, a click), then waits for the next check round.
+export async function afterNextCheck(page, action, timeout = defaultTimeout) {
+	const before = await checkRounds(page);
+	await action();
+	await waitForChecks(page, before + 1, timeout);
+}
+
+// Every warning on the page: [{field, severity, code, text}], sorted by field.
+export async function warnings(page) {
+	const list = await page.evaluate(() => [...document.querySelectorAll('oneself-warning')].map(element => ({
+		field: element.dataset.field,
+		severity: element.dataset.severity,
+		code: element.dataset.code,
+		text: element.textContent.trim(),
+	})));
+	return list.sort((a, b) => a.field.localeCompare(b.field) || a.code.localeCompare(b.code));
+}
+
+export async function warningsFor(page, field) {
+	return (await warnings(page)).filter(warning => warning.field === field);
+}
+
+// Clicks a button (by its visible text) inside the shadow root of the warning
+// for `field`. The visible UI lives in the shadow root; the light-DOM element
+// is only the contract.
+export async function clickWarningButton(page, field, label) {
+	const clicked = await page.evaluate((field, label) => {
+		const host = document.querySelector(`oneself-warning[data-field="${field}"]`);
+		const root = host?.shadowRoot ?? host;
+		const button = [...(root?.querySelectorAll('button') ?? [])]
+			.find(candidate => candidate.textContent.trim().toLowerCase().startsWith(label.toLowerCase()));
+		if (!button) {
+			return false;
+		}
+
+		button.click();
+		return true;
+	}, field, label);
+	if (!clicked) {
+		throw new Error(`no "${label}" button in the ${field} warning`);
+	}
+}

@@ -1,0 +1,59 @@
+// Firefox ESR through puppeteer-core's WebDriver BiDi, the extension installed
+// as a temporary add-on, the host manifest read from a temporary HOME.
+//
+// Firefox has no host-to-port mapping like Chromium's resolver rules: the site
+// hosts are made local with network.dns.localDomains, and their connections go
+// through the fixture server's CONNECT listener (the SSL proxy preference), so
+// any free port works and no privileged port 443 is needed.
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import puppeteer from 'puppeteer-core';
+import {extensionDir, firefoxPath} from './paths.js';
+
+export async function launchFirefox({server, host, headless = true, extension = true, executablePath = firefoxPath()}) {
+	const home = mkdtempSync(join(tmpdir(), 'oneself-firefox-home-'));
+	mkdirSync(join(home, '.cache'), {recursive: true});
+	host?.registerFirefox(home);
+	const env = {...(host ? host.env : process.env), HOME: home, XDG_CACHE_HOME: join(home, '.cache'), XDG_CONFIG_HOME: join(home, '.config')};
+	delete env.MOZ_HEADLESS;
+	const browser = await puppeteer.launch({
+		browser: 'firefox',
+		executablePath,
+		headless,
+		acceptInsecureCerts: true,
+		env,
+		defaultViewport: {width: 1280, height: 900},
+		protocolTimeout: 60_000,
+		extraPrefsFirefox: {
+			'network.dns.localDomains': server.hosts.join(','),
+			'network.proxy.type': 1,
+			'network.proxy.ssl': '127.0.0.1',
+			'network.proxy.ssl_port': server.proxyPort,
+			'network.proxy.http': '127.0.0.1',
+			'network.proxy.http_port': server.proxyPort,
+			'network.proxy.no_proxies_on': '',
+			'network.proxy.allow_hijacking_localhost': true,
+			'network.proxy.socks_remote_dns': false,
+			// Quiet: no updates, no telemetry, no first-run pages.
+			'app.update.enabled': false,
+			'browser.shell.checkDefaultBrowser': false,
+			'datareporting.policy.dataSubmissionEnabled': false,
+			'toolkit.telemetry.enabled': false,
+			'extensions.autoDisableScopes': 0,
+			'extensions.enabledScopes': 5,
+			'xpinstall.signatures.required': false,
+		},
+	});
+	const addonId = extension ? await browser.installExtension(extensionDir) : undefined;
+
+	return {
+		browser,
+		home,
+		addonId,
+		async close() {
+			await browser.close().catch(() => {});
+			rmSync(home, {recursive: true, force: true, maxRetries: 3});
+		},
+	};
+}

@@ -1,0 +1,166 @@
+// The real host for one test: a temporary ONESELF_HOME seeded with the user's
+// canonical profile through the real binary, and a host manifest that the
+// test's browser profile (and only it) reads.
+import {spawn} from 'node:child_process';
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {allowedCallersPath, canonicalPath, findHostBinary} from './paths.js';
+
+export const hostName = 'org.oneself.host';
+export const allowedCallers = JSON.parse(readFileSync(allowedCallersPath, 'utf8'));
+
+// Length-prefixed JSON frames, as the browsers write them (native byte order:
+// little-endian on every machine we run on).
+export function encodeFrame(message) {
+	const body = Buffer.from(JSON.stringify(message), 'utf8');
+	const header = Buffer.alloc(4);
+	header.writeUInt32LE(body.length);
+	return Buffer.concat([header, body]);
+}
+
+export function decodeFrames(buffer) {
+	const messages = [];
+	let offset = 0;
+	while (buffer.length - offset >= 4) {
+		const length = buffer.readUInt32LE(offset);
+		if (buffer.length - offset - 4 < length) {
+			break;
+		}
+
+		messages.push(JSON.parse(buffer.subarray(offset + 4, offset + 4 + length).toString('utf8')));
+		offset += 4 + length;
+	}
+
+	return messages;
+}
+
+export class HostHome {
+	constructor({binary = findHostBinary()} = {}) {
+		this.binary = binary;
+		this.dir = mkdtempSync(join(tmpdir(), 'oneself-e2e-'));
+		this.home = join(this.dir, 'store');
+		this.stateHome = join(this.dir, 'state');
+		this.pidFile = join(this.dir, 'host.pids');
+		mkdirSync(this.stateHome, {recursive: true});
+		// The browser starts this wrapper: it points the host at the temporary
+		// store and notes the host's pid (exec keeps it) so a test can kill it.
+		this.wrapper = join(this.dir, 'oneself-host.sh');
+		writeFileSync(this.wrapper, [
+			'#!/bin/sh',
+			`export ONESELF_HOME='${this.home}'`,
+			`export XDG_STATE_HOME='${this.stateHome}'`,
+			`echo $$ >> '${this.pidFile}'`,
+			`exec '${binary}' "$@"`,
+			'',
+		].join('\n'));
+		chmodSync(this.wrapper, 0o755);
+	}
+
+	get env() {
+		return {...process.env, ONESELF_HOME: this.home, XDG_STATE_HOME: this.stateHome};
+	}
+
+	// Speaks the protocol to a fresh host process started as Chromium starts
+	// it (the allowed origin as first argument); returns the replies in order.
+	async request(...messages) {
+		const child = spawn(this.binary, [allowedCallers.chromium[0]], {env: this.env, stdio: ['pipe', 'pipe', 'pipe']});
+		const chunks = [];
+		const errors = [];
+		child.stdout.on('data', chunk => chunks.push(chunk));
+		child.stderr.on('data', chunk => errors.push(chunk));
+		child.stdin.end(Buffer.concat(messages.map((message, index) => encodeFrame({id: index + 1, ...message}))));
+		const code = await new Promise((resolve, reject) => {
+			child.on('error', reject);
+			child.on('close', resolve);
+		});
+		const replies = decodeFrames(Buffer.concat(chunks));
+		if (replies.length !== messages.length) {
+			throw new Error(`host answered ${replies.length} of ${messages.length} frames (exit ${code}): ${Buffer.concat(errors).toString().slice(-2000)}`);
+		}
+
+		return replies;
+	}
+
+	// One request; throws with the host's error unless ok.
+	async call(message) {
+		const [reply] = await this.request(message);
+		if (!reply.ok) {
+			throw new Error(`${message.type} failed: ${JSON.stringify(reply.error)}`);
+		}
+
+		return reply.result;
+	}
+
+	// Writes `doc` ({profile, sites}) into the store as one profile.update on
+	// top of the current revision. Returns the new revision.
+	async seed(doc = JSON.parse(readFileSync(canonicalPath, 'utf8'))) {
+		const current = await this.call({type: 'profile.get'});
+		const result = await this.call({
+			type: 'profile.update',
+			baseRevision: current.revision ?? 0,
+			profile: doc.profile ?? {},
+			sites: doc.sites ?? {},
+		});
+		return result.revision;
+	}
+
+	// The store's observations for `site` as sites.status reports them, or
+	// undefined when nothing was ever observed there.
+	async observations(site) {
+		const status = await this.call({type: 'sites.status'});
+		const sites = status.sites ?? status;
+		if (Array.isArray(sites)) {
+			return sites.find(entry => (entry.site ?? entry.id) === site && isObserved(entry));
+		}
+
+		const entry = sites[site];
+		return entry && isObserved(entry) ? entry : undefined;
+	}
+
+	// The pids of every host process the browser started, oldest first.
+	hostPids() {
+		if (!existsSync(this.pidFile)) {
+			return [];
+		}
+
+		return readFileSync(this.pidFile, 'utf8').split('\n').filter(Boolean).map(Number);
+	}
+
+	// Registers the host for a Chromium profile only: <user-data-dir>/NativeMessagingHosts.
+	registerChromium(userDataDir) {
+		const dir = join(userDataDir, 'NativeMessagingHosts');
+		mkdirSync(dir, {recursive: true});
+		writeFileSync(join(dir, `${hostName}.json`), JSON.stringify({
+			name: hostName,
+			description: 'oneself (end-to-end test host)',
+			path: this.wrapper,
+			type: 'stdio',
+			allowed_origins: allowedCallers.chromium,
+		}, null, 2));
+	}
+
+	// Registers the host for Firefox under a temporary HOME.
+	registerFirefox(home) {
+		const dir = join(home, '.mozilla', 'native-messaging-hosts');
+		mkdirSync(dir, {recursive: true});
+		writeFileSync(join(dir, `${hostName}.json`), JSON.stringify({
+			name: hostName,
+			description: 'oneself (end-to-end test host)',
+			path: this.wrapper,
+			type: 'stdio',
+			allowed_extensions: allowedCallers.firefox,
+		}, null, 2));
+	}
+
+	cleanup() {
+		rmSync(this.dir, {recursive: true, force: true});
+	}
+}
+
+// An observation entry counts when it says something was seen (a time or values).
+function isObserved(entry) {
+	return Boolean(entry.lastSeen ?? entry.seen ?? entry.observedAt ?? entry.at
+		?? (entry.observed && Object.keys(entry.observed).length > 0)
+		?? (entry.values && Object.keys(entry.values).length > 0));
+}
