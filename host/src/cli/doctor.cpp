@@ -1,0 +1,458 @@
+// `oneself doctor`: the answer to "Specified native messaging host not found".
+// It looks where each browser looks (the same folders install.sh writes to),
+// checks every host manifest the way the browser will read it, then checks the
+// store, and prints each problem with the exact command that fixes it.
+#include "cli/doctor.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string_view>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "oneself/allowed_callers.h"
+#include "store/store.h"
+
+#if defined(__APPLE__)
+#include <mach-o/dyld.h>
+#endif
+
+namespace oneself::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr std::string_view kHostName = "org.oneself.host";
+constexpr std::string_view kDescription =
+    "oneself: your canonical profile, kept on this machine";  // as manifest/*.json
+
+enum class Family { kChromium, kFirefox };
+
+// A browser is checked when `found_if` exists (its profile folder) or when a
+// host manifest already sits in `manifest_dir`.
+struct Browser {
+  std::string name;
+  Family family;
+  fs::path found_if;
+  fs::path manifest_dir;
+};
+
+std::string Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? std::string(v) : std::string();
+}
+
+// Keep in step with the table in install.sh.
+std::vector<Browser> Browsers(bool system) {
+  const fs::path home = Env("HOME");
+#if defined(__APPLE__)
+  if (system) {
+    return {
+        {"Google Chrome", Family::kChromium, "/Applications/Google Chrome.app",
+         "/Library/Google/Chrome/NativeMessagingHosts"},
+        {"Chromium", Family::kChromium, "/Applications/Chromium.app",
+         "/Library/Application Support/Chromium/NativeMessagingHosts"},
+        {"Microsoft Edge", Family::kChromium, "/Applications/Microsoft Edge.app",
+         "/Library/Microsoft/Edge/NativeMessagingHosts"},
+        {"Firefox", Family::kFirefox, "/Applications/Firefox.app",
+         "/Library/Application Support/Mozilla/NativeMessagingHosts"},
+    };
+  }
+  const fs::path as = home / "Library/Application Support";
+  return {
+      {"Google Chrome", Family::kChromium, as / "Google/Chrome",
+       as / "Google/Chrome/NativeMessagingHosts"},
+      {"Chromium", Family::kChromium, as / "Chromium", as / "Chromium/NativeMessagingHosts"},
+      {"Brave", Family::kChromium, as / "BraveSoftware/Brave-Browser",
+       as / "BraveSoftware/Brave-Browser/NativeMessagingHosts"},
+      {"Microsoft Edge", Family::kChromium, as / "Microsoft Edge",
+       as / "Microsoft Edge/NativeMessagingHosts"},
+      {"Vivaldi", Family::kChromium, as / "Vivaldi", as / "Vivaldi/NativeMessagingHosts"},
+      {"Firefox", Family::kFirefox, as / "Firefox", as / "Mozilla/NativeMessagingHosts"},
+      {"LibreWolf", Family::kFirefox, as / "librewolf", as / "LibreWolf/NativeMessagingHosts"},
+  };
+#else
+  if (system) {
+    return {
+        {"Google Chrome", Family::kChromium, "/opt/google/chrome",
+         "/etc/opt/chrome/native-messaging-hosts"},
+        {"Chromium", Family::kChromium, "/usr/lib/chromium", "/etc/chromium/native-messaging-hosts"},
+        {"Microsoft Edge", Family::kChromium, "/opt/microsoft/msedge",
+         "/etc/opt/edge/native-messaging-hosts"},
+        {"Firefox", Family::kFirefox, "/usr/lib/firefox-esr",
+         "/usr/lib/mozilla/native-messaging-hosts"},
+    };
+  }
+  // Chromium-family browsers honour XDG_CONFIG_HOME; Firefox and LibreWolf
+  // use fixed dot folders.
+  const std::string xdg = Env("XDG_CONFIG_HOME");
+  const fs::path cfg = xdg.empty() ? home / ".config" : fs::path(xdg);
+  return {
+      {"Google Chrome", Family::kChromium, cfg / "google-chrome",
+       cfg / "google-chrome/NativeMessagingHosts"},
+      {"Chromium", Family::kChromium, cfg / "chromium", cfg / "chromium/NativeMessagingHosts"},
+      {"Brave", Family::kChromium, cfg / "BraveSoftware/Brave-Browser",
+       cfg / "BraveSoftware/Brave-Browser/NativeMessagingHosts"},
+      {"Microsoft Edge", Family::kChromium, cfg / "microsoft-edge",
+       cfg / "microsoft-edge/NativeMessagingHosts"},
+      {"Vivaldi", Family::kChromium, cfg / "vivaldi", cfg / "vivaldi/NativeMessagingHosts"},
+      {"Firefox", Family::kFirefox, home / ".mozilla", home / ".mozilla/native-messaging-hosts"},
+      {"LibreWolf", Family::kFirefox, home / ".librewolf",
+       home / ".librewolf/native-messaging-hosts"},
+  };
+#endif
+}
+
+// A word the shell passes through untouched: '...' with ' written as '\''.
+std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  out += "'";
+  return out;
+}
+
+std::string ModeString(mode_t mode) {
+  std::ostringstream s;
+  s << std::oct << (mode & 07777);
+  return s.str();
+}
+
+// The path of this program, so a fix can point the browser at it.
+fs::path SelfPath() {
+#if defined(__APPLE__)
+  char buf[4096];
+  uint32_t size = sizeof buf;
+  if (_NSGetExecutablePath(buf, &size) == 0) {
+    std::error_code ec;
+    fs::path p = fs::canonical(buf, ec);
+    return ec ? fs::path(buf) : p;
+  }
+  return {};
+#else
+  std::error_code ec;
+  fs::path p = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : p;
+#endif
+}
+
+bool IsExecutableFile(const fs::path& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(p.c_str(), X_OK) == 0;
+}
+
+bool IsGoodBinary(const fs::path& p) {
+  return p.is_absolute() && p.filename() == "oneself" && IsExecutableFile(p);
+}
+
+// The manifest the browser needs, as install.sh writes it.
+json ExpectedManifest(Family family, const fs::path& binary) {
+  json m = {{"name", kHostName},
+            {"description", kDescription},
+            {"path", binary.string()},
+            {"type", "stdio"}};
+  json allowed = json::array();
+  if (family == Family::kChromium) {
+    for (std::string_view o : protocol::kAllowedOrigins) allowed.push_back(o);
+    m["allowed_origins"] = allowed;
+  } else {
+    for (std::string_view e : protocol::kAllowedExtensions) allowed.push_back(e);
+    m["allowed_extensions"] = allowed;
+  }
+  return m;
+}
+
+// One shell line that (re)writes the manifest: removing first so that a
+// symlink at the target is replaced, not written through.
+std::string WriteManifestCommand(const fs::path& file, Family family, const fs::path& binary) {
+  return "mkdir -p " + ShellQuote(file.parent_path().string()) + " && rm -f " +
+         ShellQuote(file.string()) + " && printf '%s\\n' " +
+         ShellQuote(ExpectedManifest(family, binary).dump()) + " > " + ShellQuote(file.string());
+}
+
+class Report {
+ public:
+  explicit Report(std::ostream& out) : out_(out) {}
+
+  void Ok(const std::string& what) { out_ << "  ok    " << what << "\n"; }
+  void Note(const std::string& what) { out_ << "  note  " << what << "\n"; }
+  void Problem(const std::string& what, const std::string& fix) {
+    ++problems_;
+    out_ << "  FAIL  " << what << "\n";
+    if (!fix.empty()) out_ << "        fix: " << fix << "\n";
+  }
+  int problems() const { return problems_; }
+
+ private:
+  std::ostream& out_;
+  int problems_ = 0;
+};
+
+struct Options {
+  bool system = false;
+  fs::path binary;  // the binary manifests should name; empty: work it out
+};
+
+// Which binary a rewritten manifest should name: the one asked for, else this
+// program when it is an installed `oneself`, else the default install place.
+fs::path BinaryForFix(const Options& options, const fs::path& in_manifest) {
+  if (!options.binary.empty()) return options.binary;
+  if (IsGoodBinary(in_manifest)) return in_manifest;
+  const fs::path self = SelfPath();
+  if (IsGoodBinary(self)) return self;
+  return fs::path(Env("HOME")) / ".local/bin/oneself";
+}
+
+// Checks one manifest as the browser reads it. Returns true when it is right.
+void CheckManifest(const Browser& b, const Options& options, Report& report) {
+  const fs::path file = b.manifest_dir / (std::string(kHostName) + ".json");
+  const std::string label = b.name + ": " + file.string();
+  std::error_code ec;
+
+  if (!fs::exists(file, ec)) {
+    const bool dangling = fs::is_symlink(fs::symlink_status(file, ec));
+    report.Problem(b.name + (dangling ? ": the host manifest is a broken symlink: "
+                                      : ": no host manifest at ") + file.string(),
+                   WriteManifestCommand(file, b.family, BinaryForFix(options, {})));
+    return;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  if (!in.good() && !in.eof()) {
+    report.Problem(label + " cannot be read", "chmod 644 " + ShellQuote(file.string()));
+    return;
+  }
+  json m = json::parse(buf.str(), nullptr, /*allow_exceptions=*/false);
+  if (!m.is_object()) {
+    report.Problem(label + " is not valid JSON",
+                   WriteManifestCommand(file, b.family, BinaryForFix(options, {})));
+    return;
+  }
+
+  const json* path_value = m.contains("path") ? &m["path"] : nullptr;
+  const fs::path path = path_value && path_value->is_string()
+                            ? fs::path(path_value->get<std::string>()) : fs::path();
+  const std::string rewrite = WriteManifestCommand(file, b.family, BinaryForFix(options, path));
+  bool good = true;
+  auto fail = [&](const std::string& why, const std::string& fix) {
+    good = false;
+    report.Problem(label + ": " + why, fix);
+  };
+
+  if (!m.contains("name") || m["name"] != std::string(kHostName)) {
+    fail("\"name\" must be \"" + std::string(kHostName) + "\"", rewrite);
+  }
+  if (!m.contains("type") || m["type"] != "stdio") {
+    fail("\"type\" must be \"stdio\"", rewrite);
+  }
+  if (path.empty()) {
+    fail("\"path\" is missing", rewrite);
+  } else if (!path.is_absolute()) {
+    fail("\"path\" must be absolute on Linux and macOS, not " + path.string(), rewrite);
+  } else if (!fs::exists(path, ec)) {
+    fail("\"path\" names " + path.string() + ", which does not exist", rewrite);
+  } else if (!IsExecutableFile(path)) {
+    fail(path.string() + " is not an executable file", "chmod 755 " + ShellQuote(path.string()));
+  } else if (path.filename() != "oneself") {
+    fail("\"path\" names " + path.string() + ", which is not an oneself binary", rewrite);
+  }
+
+  // The browser refuses an extension the manifest does not list; each family
+  // has its own key.
+  const char* key = b.family == Family::kChromium ? "allowed_origins" : "allowed_extensions";
+  const json* list = m.contains(key) && m[key].is_array() ? &m[key] : nullptr;
+  auto allows = [&](std::string_view want) {
+    if (!list) return false;
+    for (const json& v : *list) {
+      if (v.is_string() && v.get<std::string>() == want) return true;
+    }
+    return false;
+  };
+  if (b.family == Family::kChromium) {
+    for (std::string_view o : protocol::kAllowedOrigins) {
+      if (!allows(o)) fail("\"allowed_origins\" does not allow " + std::string(o), rewrite);
+    }
+  } else {
+    for (std::string_view e : protocol::kAllowedExtensions) {
+      if (!allows(e)) fail("\"allowed_extensions\" does not allow " + std::string(e), rewrite);
+    }
+  }
+
+  // Whoever can rewrite the manifest chooses what the browser runs.
+  struct stat st {};
+  if (::stat(file.c_str(), &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH))) {
+    fail("writable by others (mode " + ModeString(st.st_mode) + ")",
+         "chmod 644 " + ShellQuote(file.string()));
+  }
+  if (good) report.Ok(label);
+}
+
+void CheckBrowsers(const Options& options, Report& report) {
+  int checked = 0;
+  for (const Browser& b : Browsers(options.system)) {
+    std::error_code ec;
+    const fs::path file = b.manifest_dir / (std::string(kHostName) + ".json");
+    const bool has_manifest =
+        fs::exists(fs::symlink_status(file, ec));  // counts a broken symlink too
+    if (!fs::is_directory(b.found_if, ec) && !has_manifest) continue;
+    ++checked;
+    CheckManifest(b, options, report);
+  }
+  if (checked == 0) {
+    report.Problem("no browser found (no browser profile folder, no host manifest)",
+                   "start your browser once, then run ./install.sh from the oneself checkout");
+  }
+}
+
+void CheckStore(Report& report) {
+  const fs::path dir = store::DefaultDirectory();
+  const std::string qdir = ShellQuote(dir.string());
+  std::error_code ec;
+  store::Store st(dir);
+  if (!fs::is_directory(dir, ec) || !st.Exists()) {
+    report.Problem("no profile store at " + dir.string(), "oneself init");
+    return;
+  }
+
+  bool good = true;
+  struct stat s {};
+  if (::stat(dir.c_str(), &s) != 0) {
+    report.Problem("cannot stat the store " + dir.string(), "");
+    return;
+  }
+  if (s.st_uid != ::getuid()) {
+    good = false;
+    report.Problem("the store " + dir.string() + " belongs to another user (uid " +
+                       std::to_string(s.st_uid) + ")",
+                   "sudo chown -R \"$(id -un)\" " + qdir);
+  }
+  if ((s.st_mode & 0777) != 0700) {
+    good = false;
+    report.Problem("the store folder " + dir.string() + " has mode " + ModeString(s.st_mode) +
+                       ", not 700",
+                   "chmod 700 " + qdir);
+  }
+  // Profile data is for its owner's eyes only.
+  for (const fs::directory_entry& e : fs::recursive_directory_iterator(dir, ec)) {
+    struct stat fst {};
+    if (::lstat(e.path().c_str(), &fst) != 0) continue;
+    const std::string q = ShellQuote(e.path().string());
+    if (S_ISREG(fst.st_mode) && (fst.st_mode & 077) != 0) {
+      good = false;
+      report.Problem(e.path().string() + " has mode " + ModeString(fst.st_mode) + ", not 600",
+                     "chmod 600 " + q);
+    } else if (S_ISDIR(fst.st_mode) && (fst.st_mode & 077) != 0) {
+      good = false;
+      report.Problem(e.path().string() + " has mode " + ModeString(fst.st_mode) + ", not 700",
+                     "chmod 700 " + q);
+    }
+  }
+
+  Result<store::Snapshot> snap = st.Load();
+  if (!snap.ok()) {
+    report.Problem("the store cannot be read: " + snap.status().message(),
+                   "ls -la " + qdir + "   # then fix the owner or mode it shows");
+    return;
+  }
+  Result<store::VerifyReport> verified = st.Verify();
+  if (!verified.ok()) {
+    report.Problem("the journal cannot be checked: " + verified.status().message(),
+                   "oneself verify   # shows the details");
+    return;
+  }
+  for (const std::string& p : verified->problems) {
+    good = false;
+    // A damaged history has no automatic fix: the profile itself is intact
+    // (it never depends on the journal) and the journal is evidence.
+    report.Problem("journal: " + p,
+                   "cp -a " + qdir + " " + ShellQuote(dir.string() + ".bak") +
+                       " and restore the journal from a backup; `oneself verify` shows details");
+  }
+  if (good) {
+    report.Ok("store: " + dir.string() + " (revision " + std::to_string(snap->revision) +
+              ", journal of " + std::to_string(verified->entries) + " entries verifies)");
+  }
+}
+
+void NoteOnPath(Report& report) {
+  const std::string path = Env("PATH");
+  std::stringstream ss(path);
+  std::string dir;
+  while (std::getline(ss, dir, ':')) {
+    if (!dir.empty() && IsExecutableFile(fs::path(dir) / "oneself")) return;
+  }
+  report.Note("`oneself` is not on your PATH (browsers do not need it; your shell does)");
+}
+
+constexpr std::string_view kUsage =
+    "Usage: oneself doctor [--system] [--binary PATH]\n"
+    "\n"
+    "Checks that every browser found can start the oneself host (its host\n"
+    "manifest is there, valid, names an executable oneself and allows the\n"
+    "oneself extension) and that the profile store is private and verifies.\n"
+    "Each problem is printed with the command that fixes it.\n"
+    "\n"
+    "  --system       check the system-wide manifest folders instead of yours\n"
+    "  --binary PATH  the oneself binary that fixes should point browsers at\n"
+    "                 (default: this program)\n"
+    "\n"
+    "Exit status: 0 all is well, 1 a problem was found, 2 internal error.\n";
+
+}  // namespace
+
+int RunDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Options options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      out << kUsage;
+      return 0;
+    } else if (a == "--system") {
+      options.system = true;
+    } else if (a == "--binary" && i + 1 < args.size()) {
+      options.binary = fs::absolute(args[++i]);
+    } else {
+      err << "oneself doctor: unknown argument: " << a << "\n" << kUsage;
+      return 1;
+    }
+  }
+  if (Env("HOME").empty()) {
+    err << "oneself doctor: HOME is not set\n";
+    return 1;
+  }
+
+  try {
+    Report report(out);
+    out << "Browsers (host manifest " << kHostName << ".json):\n";
+    CheckBrowsers(options, report);
+    out << "Profile store:\n";
+    CheckStore(report);
+    NoteOnPath(report);
+    if (report.problems() == 0) {
+      out << "All good.\n";
+      return 0;
+    }
+    out << report.problems() << (report.problems() == 1 ? " problem" : " problems")
+        << " found. Run each fix, then `oneself doctor` again.\n";
+    return 1;
+  } catch (const std::exception& e) {
+    // filesystem iteration can throw on races with other processes.
+    err << "oneself doctor: internal error: " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace oneself::cli
