@@ -92,17 +92,23 @@ export class HostHome {
 		return reply.result;
 	}
 
-	// Writes `doc` ({profile, sites}) into the store as one profile.update on
-	// top of the current revision. Returns the new revision.
-	async seed(doc = JSON.parse(readFileSync(canonicalPath, 'utf8'))) {
-		const current = await this.call({type: 'profile.get'});
-		const result = await this.call({
-			type: 'profile.update',
-			baseRevision: current.revision ?? 0,
-			profile: doc.profile ?? {},
-			sites: doc.sites ?? {},
-		});
-		return result.revision;
+	// Writes `doc` ({profile, sites, previous}) into the store through the
+	// protocol. `previous` is the store's own record of replaced values, so it
+	// is recreated the way it arises: each earlier value is written first, then
+	// replaced by the canonical one. Returns the final revision.
+	async seed(doc = canonicalDocument()) {
+		let {revision = 0} = await this.call({type: 'profile.get'});
+		const update = async (profile, sites = {}) => {
+			({revision} = await this.call({type: 'profile.update', baseRevision: revision, profile, sites}));
+		};
+
+		const depth = Math.max(0, ...Object.values(doc.previous ?? {}).map(list => list.length));
+		for (let index = depth - 1; index >= 0; index--) {
+			await update(withEarlierValues(doc.profile ?? {}, doc.previous, index));
+		}
+
+		await update(doc.profile ?? {}, doc.sites ?? {});
+		return revision;
 	}
 
 	// The store's observations for `site` as sites.status reports them, or
@@ -156,6 +162,45 @@ export class HostHome {
 	cleanup() {
 		rmSync(this.dir, {recursive: true, force: true});
 	}
+}
+
+export function canonicalDocument() {
+	return JSON.parse(readFileSync(canonicalPath, 'utf8'));
+}
+
+// The profile as it was before the index-th newest replacement of each key
+// that has one (keys as the store's `previous` names them).
+function withEarlierValues(profile, previous = {}, index) {
+	const earlier = structuredClone(profile);
+	const value = key => previous[key]?.[index]?.value;
+	if (value('name') !== undefined) {
+		earlier.name = {...earlier.name, full: value('name')};
+	}
+
+	for (const key of ['headline', 'website']) {
+		if (value(key) !== undefined) {
+			earlier[key] = value(key);
+		}
+	}
+
+	if (value('bio') !== undefined) {
+		earlier.bio = {...earlier.bio, short: value('bio')};
+	}
+
+	if (value('location') !== undefined) {
+		earlier.location = {display: value('location')};
+	}
+
+	const current = (earlier.work ?? []).findIndex(position => !position.end);
+	if (current >= 0) {
+		for (const key of ['employer', 'title']) {
+			if (value(key) !== undefined) {
+				earlier.work[current] = {...earlier.work[current], [key]: value(key)};
+			}
+		}
+	}
+
+	return earlier;
 }
 
 // An observation entry counts when it says something was seen (a time or values).

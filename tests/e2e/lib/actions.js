@@ -1,0 +1,59 @@
+// What a user does: type into a field, open the toolbar popup, read the badge.
+import {extensionOrigin} from './chromium.js';
+
+// Replaces the text of the field matched by `selector` the way a person does:
+// focus, select all, type. `bulk` inserts the text as one input event (a
+// paste-like insertText) instead of one event per character.
+export async function replaceText(page, selector, text, {bulk = false} = {}) {
+	const field = await page.waitForSelector(selector, {timeout: 10_000});
+	await field.focus();
+	await page.keyboard.down('Control');
+	await page.keyboard.press('KeyA');
+	await page.keyboard.up('Control');
+	if (text === '') {
+		await page.keyboard.press('Backspace');
+	} else if (bulk) {
+		await page.keyboard.sendCharacter(text);
+	} else {
+		await page.keyboard.type(text);
+	}
+}
+
+export async function fieldValue(page, selector) {
+	return page.$eval(selector, element => ('value' in element ? element.value : element.textContent));
+}
+
+// Chromium: the toolbar badge text the extension set for the tab showing `page`.
+export async function actionBadge(session, page) {
+	const worker = await session.worker();
+	return worker.evaluate(async url => {
+		const tabs = await chrome.tabs.query({});
+		const tab = tabs.find(candidate => candidate.url === url);
+		return tab ? chrome.action.getBadgeText({tabId: tab.id}) : null;
+	}, page.url());
+}
+
+// Chromium: opens the toolbar popup over `page` (made the active tab first)
+// the way a click on the toolbar button does, and returns the popup's Page.
+export async function openPopup(session, page) {
+	await page.bringToFront();
+	const worker = await session.worker();
+	await worker.evaluate(() => chrome.action.openPopup());
+	const target = await session.browser.waitForTarget(
+		candidate => candidate.type() === 'page' && candidate.url().startsWith(`${extensionOrigin}/popup/`),
+		{timeout: 10_000},
+	);
+	return target.asPage();
+}
+
+// Waits until the page's visible text contains `pattern` and returns it.
+export async function waitForText(page, pattern, timeout = 15_000) {
+	const source = pattern instanceof RegExp ? pattern.source : pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const flags = pattern instanceof RegExp ? pattern.flags : '';
+	await page.waitForFunction(
+		(source, flags) => new RegExp(source, flags).test(document.body?.innerText ?? ''),
+		{timeout, polling: 'mutation'},
+		source, flags,
+	);
+	return page.evaluate(() => document.body.innerText);
+}
