@@ -1,0 +1,304 @@
+'use strict';
+// Small helpers the site modules share: reading text and form values, handle
+// matching for isOwnProfile, and the {kind, fields, elements, unread} result.
+// Loaded after lib/namespace.js and before every sites/<id>.js. Not a site
+// module itself (it does not register).
+(function createSiteKit(root) {
+	const oneself = root.oneself;
+	if (oneself.siteKit) {
+		return;
+	}
+
+	// Visible text of an element with runs of whitespace folded, or ''.
+	function text(element) {
+		if (!element) {
+			return '';
+		}
+
+		return (element.textContent || '').replace(/\s+/g, ' ').trim();
+	}
+
+	// Multi-line text (bios): <br> and block elements become line breaks (a
+	// textContent would glue "day.<br>Ask" into "day.Ask"), other runs of
+	// whitespace fold to one space.
+	const blockTags = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'BLOCKQUOTE', 'SECTION']);
+	function blockText(element) {
+		if (!element) {
+			return '';
+		}
+
+		const parts = [];
+		(function walk(node) {
+			for (const child of node.childNodes) {
+				if (child.nodeType === 3) {
+					parts.push(child.nodeValue.replace(/\s+/g, ' '));
+				} else if (child.nodeType === 1) {
+					if (child.tagName === 'BR') {
+						parts.push('\n');
+					} else if (child.tagName !== 'SCRIPT' && child.tagName !== 'STYLE') {
+						const block = blockTags.has(child.tagName);
+						if (block) {
+							parts.push('\n');
+						}
+
+						walk(child);
+						if (block) {
+							parts.push('\n');
+						}
+					}
+				}
+			}
+		})(element);
+		return parts.join('')
+			.split('\n')
+			.map(line => line.replace(/ +/g, ' ').trim())
+			.join('\n')
+			.replace(/\n{3,}/g, '\n\n')
+			.trim();
+	}
+
+	// The current value of a form control as the user sees it: an input's or
+	// textarea's value, a select's chosen option text, a contenteditable's text.
+	function value(element) {
+		if (!element) {
+			return '';
+		}
+
+		const tag = element.tagName;
+		if (tag === 'SELECT') {
+			const option = element.options[element.selectedIndex];
+			return option && option.value !== '' ? text(option) : '';
+		}
+
+		if (tag === 'INPUT' || tag === 'TEXTAREA') {
+			return element.value.trim();
+		}
+
+		return blockText(element);
+	}
+
+	// The first element matching any of `selectors`, tried in order (the first
+	// selector is the preferred hook, later ones are fallbacks).
+	function first(scope, selectors) {
+		for (const selector of selectors) {
+			const found = scope.querySelector(selector);
+			if (found) {
+				return found;
+			}
+		}
+
+		return null;
+	}
+
+	function all(scope, selector) {
+		return [...scope.querySelectorAll(selector)];
+	}
+
+	// An element whose own text (after folding) is exactly `label`, among `selector`.
+	function byText(scope, selector, label) {
+		const wanted = label.toLowerCase();
+		return all(scope, selector).find(element => text(element).toLowerCase() === wanted) || null;
+	}
+
+	// The form control labelled `label` (by <label for>, aria-label, or a
+	// wrapping <label>), case-insensitively.
+	function byLabel(scope, label) {
+		const wanted = label.toLowerCase();
+		for (const element of all(scope, 'label')) {
+			if (text(element).replace(/\s*\*$/, '').toLowerCase() !== wanted) {
+				continue;
+			}
+
+			const id = element.getAttribute('for');
+			const control = id ? (scope.ownerDocument || scope).getElementById(id)
+				: element.querySelector('input, textarea, select, [contenteditable="true"]');
+			if (control) {
+				return control;
+			}
+		}
+
+		return all(scope, 'input, textarea, select, [contenteditable="true"]')
+			.find(element => (element.getAttribute('aria-label') || '').toLowerCase() === wanted) || null;
+	}
+
+	function absoluteUrl(href, base) {
+		try {
+			return new URL(href, base).href;
+		} catch {
+			return '';
+		}
+	}
+
+	function metaContent(document, property) {
+		const meta = document.querySelector(`meta[property="${property}"], meta[name="${property}"]`);
+		return meta ? (meta.getAttribute('content') || '').trim() : '';
+	}
+
+	// Handles compare without case, a leading @, surrounding slashes or
+	// percent-encoding: "@AdaWhitfield/" is "adawhitfield".
+	function normalizeHandle(handle) {
+		if (typeof handle !== 'string') {
+			return '';
+		}
+
+		let decoded = handle.trim();
+		try {
+			decoded = decodeURIComponent(decoded);
+		} catch {}
+
+		return decoded.replace(/^@+/, '').replace(/^\/+|\/+$/g, '').toLowerCase();
+	}
+
+	// Network names match site ids or names without regard to case; "Twitter" is X.
+	const networkAliases = {twitter: 'x', 'x (twitter)': 'x', 'twitter/x': 'x', 'google account': 'google'};
+	function networkMatches(site, network) {
+		if (typeof network !== 'string') {
+			return false;
+		}
+
+		const name = network.trim().toLowerCase();
+		const id = networkAliases[name] || name;
+		return id === site.id || id === site.name.toLowerCase();
+	}
+
+	// The profiles[] entries that belong to `site`. Entries without a network
+	// are kept: the caller may already have chosen this network's entries.
+	function profilesFor(site, profiles) {
+		if (!Array.isArray(profiles)) {
+			return [];
+		}
+
+		return profiles.filter(entry => entry && typeof entry === 'object'
+			&& (entry.network === undefined || networkMatches(site, entry.network)));
+	}
+
+	// The handle a profiles[] entry names: its username, else the handle in its URL.
+	function entryHandles(site, entry) {
+		const handles = [];
+		if (typeof entry.username === 'string' && entry.username.trim() !== '') {
+			handles.push(normalizeHandle(entry.username));
+		}
+
+		if (typeof entry.url === 'string' && entry.url.trim() !== '') {
+			let url = entry.url.trim();
+			if (!/^[a-z]+:\/\//i.test(url)) {
+				url = `https://${url}`;
+			}
+
+			try {
+				const page = site.pageKind(url);
+				if (page && page.handle) {
+					handles.push(normalizeHandle(page.handle));
+				}
+			} catch {}
+		}
+
+		return handles;
+	}
+
+	// Own when a profiles[] entry for the site names the page's handle.
+	function handleIsOwn(site, handle, profiles) {
+		const wanted = normalizeHandle(handle);
+		if (wanted === '') {
+			return false;
+		}
+
+		return profilesFor(site, profiles).some(entry => entryHandles(site, entry).includes(wanted));
+	}
+
+	// Collects what a module reads into the contract's result. `read(field,
+	// element, valueOf)`: element null means the hook was not found (unread);
+	// `skip(field)` means the page does not show that field (not unread).
+	function collector(kind) {
+		const result = {kind, fields: {}, elements: {}, unread: []};
+		return {
+			result,
+			read(field, element, valueOf = text) {
+				if (!element) {
+					if (!result.unread.includes(field)) {
+						result.unread.push(field);
+					}
+
+					return undefined;
+				}
+
+				const got = valueOf(element);
+				result.fields[field] = got;
+				result.elements[field] = element;
+				return got;
+			},
+			set(field, fieldValue, element) {
+				result.fields[field] = fieldValue;
+				if (element) {
+					result.elements[field] = element;
+				}
+			},
+			element(name, element) {
+				if (element) {
+					result.elements[name] = element;
+				}
+			},
+			missing(field) {
+				if (!result.unread.includes(field)) {
+					result.unread.push(field);
+				}
+			},
+		};
+	}
+
+	const months = {
+		jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+	};
+
+	// "Mar 2021" → "2021-03", "2017" → "2017", "March 2021" → "2021-03"; '' if unknown.
+	function monthYear(phrase) {
+		const match = /^\s*(?:([A-Za-z]{3,9})\.?\s+)?(\d{4})\s*$/.exec(phrase || '');
+		if (!match) {
+			return '';
+		}
+
+		if (!match[1]) {
+			return match[2];
+		}
+
+		const month = months[match[1].slice(0, 4).toLowerCase()] || months[match[1].slice(0, 3).toLowerCase()];
+		return month ? `${match[2]}-${String(month).padStart(2, '0')}` : '';
+	}
+
+	// "Mar 2021 - Present · 4 yrs 9 mos" → {start: '2021-03'} (no end: current);
+	// "Jun 2017 – Feb 2021" → {start: '2017-06', end: '2021-02'}. null if unreadable.
+	function dateRange(phrase) {
+		const range = (phrase || '').split('·')[0];
+		const parts = range.split(/\s+[-–—]\s+|\s+to\s+/);
+		const start = monthYear(parts[0]);
+		if (!start) {
+			return null;
+		}
+
+		if (parts.length < 2 || /present|now|current/i.test(parts[1])) {
+			return {start};
+		}
+
+		const end = monthYear(parts[1]);
+		return end ? {start, end} : {start};
+	}
+
+	oneself.siteKit = Object.freeze({
+		text,
+		blockText,
+		value,
+		first,
+		all,
+		byText,
+		byLabel,
+		absoluteUrl,
+		metaContent,
+		normalizeHandle,
+		networkMatches,
+		profilesFor,
+		handleIsOwn,
+		collector,
+		monthYear,
+		dateRange,
+	});
+})(globalThis);
