@@ -1,0 +1,65 @@
+// The background: wires the native client, the router and the tab state to
+// the ext. Listeners are added at the top level, synchronously, so that a
+// service worker woken by an event finds them.
+
+import '../lib/namespace.js';
+import '../lib/browser.js';
+import {grayFromBlob} from '../lib/gray.js';
+import {createChannels} from './channels.js';
+import {describeState} from './host-states.js';
+import {createMastodonInstances} from './mastodon.js';
+import {NativeClient} from './native-client.js';
+import {createRouter} from './router.js';
+import {createTabState} from './tab-state.js';
+
+const {ext} = globalThis.oneself;
+const session = ext.storage.session;
+
+const host = new NativeClient({
+	connect: name => ext.connectNative(name),
+	memory: {
+		get: async () => (await session.get('hostBackoff')).hostBackoff,
+		set: value => session.set({hostBackoff: value}),
+	},
+	onState: record => session.set({hostState: record}),
+});
+
+const tabs = createTabState(session);
+const mastodon = createMastodonInstances(ext);
+
+async function fetchGray(url) {
+	const response = await fetch(url, {credentials: 'omit', cache: 'force-cache'});
+	if (!response.ok) {
+		throw new Error(`photo fetch failed: ${response.status}`);
+	}
+
+	return grayFromBlob(await response.blob());
+}
+
+async function badge(tabId, count) {
+	try {
+		await ext.badge.set(tabId, count > 0 ? String(count) : '');
+	} catch {
+		// the tab closed meanwhile
+	}
+}
+
+const channels = createChannels({
+	host,
+	tabs,
+	badge,
+	fetchGray,
+	instances: () => mastodon.list(),
+	hostState: async () => (await session.get('hostState')).hostState ?? describeState('unknown'),
+	mastodon,
+});
+
+const route = createRouter({
+	channels,
+	extensionOrigin: ext.extensionOrigin(),
+	extensionId: ext.extensionId(),
+});
+
+ext.onMessage(route);
+ext.tabs.onRemoved(tabId => tabs.remove(tabId));
+mastodon.restore().catch(() => {});

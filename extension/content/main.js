@@ -1,0 +1,386 @@
+'use strict';
+// The content script: picks the site module for this page, asks whether the
+// page is the user's own (someone else's page is left alone: nothing is read,
+// nothing is sent), extracts the fields, asks the host for a check, and hands
+// the warnings to the UI. Follows the typing in edit forms and the site's
+// re-renders. After every completed check round it sets
+// <html data-oneself-checks="N"> (N rounds completed on this document).
+(function defineContent(root) {
+	const {ui} = root.oneself;
+	const content = (root.oneself.content ??= {});
+
+	const FIELDS = ['name', 'headline', 'bio', 'location', 'website', 'employer', 'title', 'links', 'experience', 'photo'];
+	const MUTATION_THROTTLE_MS = 200;
+	const WAIT_FOR_FIELDS_MS = 8000;
+
+	// send(channel, payload) → Promise<{ok, result | error}>
+	function createPage({document, site, send, timers = root, delayMs = 300, now = () => Date.now()}) {
+		const view = document.defaultView;
+		let url = view.location.href;
+		let kind = null;
+		let checker = null;
+		let elements = {};
+		let sent = new Set(); // fields this page has asked about
+		let warnings = new Map(); // field → [{warning, host}]
+		let rounds = 0;
+		let generation = 0; // bumped on navigation: late answers of the old page are dropped
+		let waitingSince = null;
+		let unreadReported = null;
+		let tick = null;
+		let observer = null;
+		let stopped = false;
+
+		const allWarnings = () => [...warnings.values()].flat().map(entry => entry.warning);
+
+		function extract() {
+			try {
+				const result = site.extract(document, url) ?? {};
+				const fields = {};
+				for (const [name, value] of Object.entries(result.fields ?? {})) {
+					if (FIELDS.includes(name) && value !== undefined && value !== null) {
+						fields[name] = value;
+					}
+				}
+
+				return {fields, elements: result.elements ?? {}, unread: Array.isArray(result.unread) ? result.unread : []};
+			} catch {
+				return {fields: {}, elements: {}, unread: []};
+			}
+		}
+
+		function orphanage() {
+			let box = document.querySelector('[data-oneself-orphans]');
+			if (!box) {
+				box = document.createElement('div');
+				box.setAttribute('data-oneself-orphans', '');
+				document.body.prepend(box);
+			}
+
+			return box;
+		}
+
+		function place(entry) {
+			const field = elements[entry.warning.field];
+			if (field?.isConnected) {
+				ui.warning.attach(entry.host, field);
+			} else if (!entry.host.isConnected || entry.host.parentElement?.hasAttribute('data-oneself-orphans') !== true) {
+				orphanage().append(entry.host);
+			}
+		}
+
+		function optionsFor(warning) {
+			const editable = kind?.kind === 'edit' && ui.isEditable(elements[warning.field]);
+			return {
+				site: site.id,
+				editable,
+				onUse: value => {
+					const field = elements[warning.field];
+					if (field?.isConnected) {
+						ui.fill(field, value);
+					}
+				},
+				onIgnore: current => ignore(current),
+				onCopy: value => copy(value),
+			};
+		}
+
+		function render(field, fresh) {
+			const old = warnings.get(field) ?? [];
+			const next = [];
+			fresh.forEach((warning, index) => {
+				const entry = old[index];
+				if (entry) {
+					ui.warning.update(entry.host, warning, optionsFor(warning));
+					entry.warning = warning;
+					next.push(entry);
+				} else {
+					next.push({warning, host: ui.warning.create(document, warning, optionsFor(warning))});
+				}
+			});
+			for (const entry of old.slice(fresh.length)) {
+				ui.warning.detach(entry.host, elements[field]);
+			}
+
+			if (next.length > 0) {
+				warnings.set(field, next);
+				next.forEach(place);
+			} else {
+				warnings.delete(field);
+			}
+		}
+
+		function completeRound() {
+			rounds++;
+			document.documentElement.dataset.oneselfChecks = String(rounds);
+			const all = allWarnings();
+			ui.announcer.announce(document, ui.announcer.roundText(all.length));
+			if (kind?.kind === 'view') {
+				ui.summary.render(document, all);
+			}
+		}
+
+		function apply(reply, freshFields) {
+			const byField = new Map(freshFields.map(field => [field, []]));
+			for (const warning of reply.result?.warnings ?? []) {
+				if (byField.has(warning.field)) {
+					byField.get(warning.field).push(warning);
+				}
+			}
+
+			for (const [field, list] of byField) {
+				render(field, list);
+			}
+
+			completeRound();
+		}
+
+		function fail(reply) {
+			// A failed round still completes: the popup shows the host state and its fix.
+			const error = reply?.error ?? {message: String(reply?.message ?? reply)};
+			document.documentElement.dataset.oneselfError = String(error.code ?? 'error');
+			completeRound();
+		}
+
+		async function ignore(warning) {
+			const reply = await send('ignore.add', {site: site.id, field: warning.field, observed: warning.observed});
+			if (!reply?.ok) {
+				ui.announcer.announce(document, `oneself could not ignore this: ${reply?.error?.message ?? 'no answer'}`);
+				return;
+			}
+
+			const kept = (warnings.get(warning.field) ?? []).filter(entry => entry.warning !== warning);
+			for (const entry of warnings.get(warning.field) ?? []) {
+				if (entry.warning === warning) {
+					ui.warning.detach(entry.host, elements[warning.field]);
+				}
+			}
+
+			if (kept.length > 0) {
+				warnings.set(warning.field, kept);
+			} else {
+				warnings.delete(warning.field);
+			}
+
+			if (kind?.kind === 'view') {
+				ui.summary.render(document, allWarnings());
+			}
+
+			ui.announcer.announce(document, 'oneself: ignored on this site.');
+		}
+
+		async function copy(text) {
+			try {
+				await view.navigator.clipboard.writeText(text);
+			} catch {
+				// Without focus the async clipboard refuses; the old way still works.
+				const area = document.createElement('textarea');
+				area.value = text;
+				area.setAttribute('readonly', '');
+				area.style.cssText = 'position:fixed;left:-9999px;top:0;';
+				document.body.append(area);
+				area.select();
+				document.execCommand('copy');
+				area.remove();
+			}
+
+			ui.announcer.announce(document, 'oneself: copied.');
+		}
+
+		function fieldOf(target) {
+			for (const [field, element] of Object.entries(elements)) {
+				if (element && (element === target || element.contains?.(target))) {
+					return field;
+				}
+			}
+
+			return null;
+		}
+
+		function onInput(event) {
+			if (kind?.kind !== 'edit' || !checker) {
+				return;
+			}
+
+			let field = fieldOf(event.target);
+			if (!field) {
+				// The form may have been re-rendered: look again.
+				elements = extract().elements;
+				field = fieldOf(event.target);
+			}
+
+			if (!field || !FIELDS.includes(field)) {
+				return;
+			}
+
+			for (const entry of warnings.get(field) ?? []) {
+				ui.warning.setCount(entry.host, ui.currentValue(elements[field]));
+			}
+
+			checker.input(field);
+		}
+
+		function report(own, unread = []) {
+			unreadReported = JSON.stringify(unread);
+			return send('page.report', {site: site.id, kind: kind?.kind, own, handle: kind?.handle ?? null, unread});
+		}
+
+		function clear() {
+			for (const [field, list] of warnings) {
+				for (const entry of list) {
+					ui.warning.detach(entry.host, elements[field]);
+				}
+			}
+
+			warnings = new Map();
+			ui.summary.render(document, []);
+			checker?.dispose();
+			checker = null;
+			elements = {};
+			sent = new Set();
+			waitingSince = null;
+		}
+
+		// A new page (first load or a navigation inside the site).
+		async function start() {
+			generation++;
+			const mine = generation;
+			clear();
+			url = view.location.href;
+			kind = site.pageKind(url);
+			if (!kind) {
+				return;
+			}
+
+			const profiles = await send('profiles.mine', {site: site.id});
+			if (mine !== generation || stopped) {
+				return;
+			}
+
+			if (!profiles?.ok) {
+				fail(profiles);
+				return;
+			}
+
+			let own = false;
+			try {
+				own = site.isOwnProfile(document, url, profiles.result.profiles ?? []) === true;
+			} catch {
+				own = false;
+			}
+
+			if (!own) {
+				kind = null; // someone else's page: nothing more is read or sent
+				await report(false);
+				return;
+			}
+
+			checker = content.createChecker({
+				send: fields => send('check', {site: site.id, mode: kind.kind, fields}),
+				read: field => extract().fields[field] ?? '',
+				apply: (reply, fresh) => {
+					if (mine === generation) {
+						apply(reply, fresh);
+					}
+				},
+				fail: reply => {
+					if (mine === generation) {
+						fail(reply);
+					}
+				},
+				timers,
+				delayMs,
+			});
+			waitingSince = now();
+			await scan();
+		}
+
+		// Reads the page again: puts warnings back after a re-render, and
+		// checks fields that have appeared since the last round.
+		async function scan() {
+			if (!kind || !checker) {
+				return;
+			}
+
+			const found = extract();
+			elements = found.elements;
+			for (const list of warnings.values()) {
+				list.forEach(place);
+			}
+
+			const fresh = Object.fromEntries(Object.entries(found.fields).filter(([name]) => !sent.has(name)));
+			const waited = now() - (waitingSince ?? now());
+			if (Object.keys(fresh).length === 0 && sent.size === 0 && waited < WAIT_FOR_FIELDS_MS) {
+				return; // the page has not rendered its fields yet
+			}
+
+			const unread = found.unread.filter(name => !(name in found.fields));
+			if (JSON.stringify(unread) !== unreadReported) {
+				await report(true, unread);
+			}
+
+			if (Object.keys(fresh).length > 0) {
+				for (const name of Object.keys(fresh)) {
+					sent.add(name);
+				}
+
+				await checker.round(fresh);
+			} else if (sent.size === 0 && rounds === 0) {
+				// Nothing readable at all: the round completes empty.
+				completeRound();
+				sent.add('');
+			}
+		}
+
+		function onMutation() {
+			if (tick || stopped) {
+				return;
+			}
+
+			tick = timers.setTimeout(() => {
+				tick = null;
+				if (view.location.href !== url) {
+					start();
+				} else {
+					scan();
+				}
+			}, MUTATION_THROTTLE_MS);
+		}
+
+		function begin() {
+			document.addEventListener('input', onInput, true);
+			observer = new view.MutationObserver(onMutation);
+			observer.observe(document.documentElement, {childList: true, subtree: true});
+			return start();
+		}
+
+		function stop() {
+			stopped = true;
+			observer?.disconnect();
+			document.removeEventListener('input', onInput, true);
+			timers.clearTimeout(tick);
+			clear();
+		}
+
+		return {begin, stop, scan, get rounds() {
+			return rounds;
+		}, get warnings() {
+			return allWarnings();
+		}};
+	}
+
+	content.createPage = createPage;
+
+	// In the browser: start on the module for this page, once per document.
+	const {ext, sites} = root.oneself;
+	if (ext?.available() && !root.oneself.contentStarted && root.document) {
+		root.oneself.contentStarted = true;
+		// Each manifest entry injects only its own site's module; Mastodon
+		// instances have dynamic hosts, so a lone module is the one.
+		const site = sites.forUrl(root.location.href) ?? (sites.all().length === 1 ? sites.all()[0] : undefined);
+		if (site) {
+			const send = (channel, payload) => ext.sendMessage({channel, payload})
+				.catch(error => ({ok: false, error: {code: 'extension', message: String(error?.message ?? error)}}));
+			createPage({document: root.document, site, send}).begin();
+		}
+	}
+})(globalThis);

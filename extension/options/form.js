@@ -1,0 +1,215 @@
+// The canonical profile form: builds the inputs from the field lists of
+// model.js, fills them from a snapshot, reads them back into a profile and
+// site settings, and keeps the per-site counters live.
+import {counters, getPath, LIST_FIELDS, OVERRIDE_FIELDS, POLICIES, setPath, TEXT_FIELDS} from './model.js';
+
+const SITE_IDS = ['linkedin', 'x', 'github', 'facebook', 'mastodon', 'bluesky', 'instagram', 'google'];
+
+function make(tag, attributes = {}, text) {
+	const node = document.createElement(tag);
+	for (const [name, value] of Object.entries(attributes)) {
+		node.setAttribute(name, value);
+	}
+
+	if (text !== undefined) {
+		node.textContent = text;
+	}
+
+	return node;
+}
+
+function renderCounters(box, text, field, sites) {
+	box.replaceChildren(...counters(text, field, sites).map(counter => {
+		const item = make('span', {}, `${counter.name} ${counter.length}/${counter.limit}`);
+		if (counter.over) {
+			item.className = 'over';
+			item.title = `Too long for ${counter.name}`;
+		}
+
+		return item;
+	}));
+}
+
+export function createProfileForm({sites: siteInfo = []}) {
+	const inputs = new Map(); // path → input
+	const lists = new Map(); // path → {container, spec}
+	const siteInputs = new Map(); // site → {policy, overrides: Map}
+	let original = null; // the snapshot the form was filled from
+
+	const textBox = document.getElementById('text-fields');
+	textBox.replaceChildren();
+	for (const spec of TEXT_FIELDS) {
+		const id = `field-${spec.path.replace('.', '-')}`;
+		const row = make('div', {class: 'row'});
+		const label = make('label', {for: id}, spec.label);
+		const input = spec.multiline ? make('textarea', {id, rows: '3'}) : make('input', {id, type: 'text'});
+		row.append(label, input);
+		if (spec.counter) {
+			const box = make('div', {class: 'counters', 'aria-live': 'off', id: `${id}-counters`});
+			input.setAttribute('aria-describedby', box.id);
+			row.append(box);
+			const update = () => renderCounters(box, input.value, spec.counter, siteInfo);
+			input.addEventListener('input', update);
+			input.oneselfUpdate = update;
+		}
+
+		inputs.set(spec.path, input);
+		textBox.append(row);
+	}
+
+	const listBox = document.getElementById('list-fields');
+	listBox.replaceChildren();
+	for (const spec of LIST_FIELDS) {
+		const fieldset = make('fieldset');
+		fieldset.append(make('legend', {}, spec.label));
+		const container = make('div');
+		const add = make('button', {type: 'button'}, 'Add');
+		add.addEventListener('click', () => container.append(listRow(spec, {})));
+		fieldset.append(container, add);
+		lists.set(spec.path, {container, spec});
+		listBox.append(fieldset);
+	}
+
+	const siteBox = document.getElementById('site-settings');
+	siteBox.replaceChildren();
+	for (const site of SITE_IDS) {
+		const name = siteInfo.find(entry => entry.id === site)?.name ?? site;
+		const fieldset = make('fieldset');
+		fieldset.append(make('legend', {}, name));
+		const policyRow = make('div', {class: 'row'});
+		const policy = make('select', {id: `policy-${site}`});
+		for (const value of POLICIES) {
+			policy.append(make('option', {value}, value));
+		}
+
+		policyRow.append(make('label', {for: policy.id}, 'Policy'), policy);
+		fieldset.append(policyRow);
+		const overrides = new Map();
+		for (const field of OVERRIDE_FIELDS) {
+			const id = `override-${site}-${field}`;
+			const row = make('div', {class: 'row'});
+			const input = field === 'bio' ? make('textarea', {id, rows: '2'}) : make('input', {id, type: 'text'});
+			row.append(make('label', {for: id}, `Override: ${field}`), input);
+			const limitSite = siteInfo.filter(entry => entry.id === site);
+			if (limitSite.length > 0) {
+				const box = make('div', {class: 'counters', id: `${id}-counters`});
+				input.setAttribute('aria-describedby', box.id);
+				row.append(box);
+				const update = () => renderCounters(box, input.value, field, limitSite);
+				input.addEventListener('input', update);
+				input.oneselfUpdate = update;
+			}
+
+			overrides.set(field, input);
+			fieldset.append(row);
+		}
+
+		siteInputs.set(site, {policy, overrides});
+		siteBox.append(fieldset);
+	}
+
+	function listRow(spec, value) {
+		const row = make('div', {class: 'list-row'});
+		for (const key of spec.keys) {
+			const input = make('input', {type: 'text', placeholder: key, 'aria-label': `${spec.label}: ${key}`, 'data-key': key});
+			input.value = value[key] ?? '';
+			row.append(input);
+		}
+
+		const remove = make('button', {type: 'button', 'aria-label': 'Remove this row'}, 'Remove');
+		remove.addEventListener('click', () => row.remove());
+		row.append(remove);
+		return row;
+	}
+
+	function fill(snapshot) {
+		original = snapshot;
+		const {profile, sites} = snapshot.doc;
+		for (const [path, input] of inputs) {
+			const value = getPath(profile, path);
+			input.value = typeof value === 'string' ? value : '';
+			input.oneselfUpdate?.();
+		}
+
+		document.getElementById('nicknames').value = (profile.name?.nicknames ?? []).join(', ');
+		for (const [path, {container, spec}] of lists) {
+			container.replaceChildren(...(Array.isArray(profile[path]) ? profile[path] : []).map(value => listRow(spec, value)));
+		}
+
+		for (const [site, {policy, overrides}] of siteInputs) {
+			policy.value = sites[site]?.policy ?? 'professional';
+			for (const [field, input] of overrides) {
+				const value = sites[site]?.overrides?.[field];
+				input.value = typeof value === 'string' ? value : '';
+				input.oneselfUpdate?.();
+			}
+		}
+	}
+
+	// The profile and site settings as the form now says. Keys the form does
+	// not edit (photo, ignores, unknown extras) are kept from the snapshot.
+	function read() {
+		const profile = structuredClone(original?.doc.profile ?? {});
+		for (const [path, input] of inputs) {
+			setPath(profile, path, input.value.trim());
+		}
+
+		const nicknames = document.getElementById('nicknames').value.split(',').map(text => text.trim()).filter(Boolean);
+		setPath(profile, 'name.nicknames', nicknames.length > 0 ? nicknames : undefined);
+		for (const group of ['name', 'bio', 'location']) {
+			if (profile[group] && Object.keys(profile[group]).length === 0) {
+				delete profile[group];
+			}
+		}
+
+		for (const [path, {container, spec}] of lists) {
+			const rows = [...container.querySelectorAll('.list-row')].map(row => {
+				const value = {};
+				for (const input of row.querySelectorAll('input')) {
+					const text = input.value.trim();
+					if (text) {
+						value[input.dataset.key] = text;
+					} else if (spec.nullable?.includes(input.dataset.key)) {
+						value[input.dataset.key] = null;
+					}
+				}
+
+				return value;
+			}).filter(value => Object.values(value).some(part => part !== null));
+			setPath(profile, path, rows.length > 0 ? rows : undefined);
+		}
+
+		const sites = structuredClone(original?.doc.sites ?? {});
+		for (const [site, {policy, overrides}] of siteInputs) {
+			const settings = sites[site] ?? {};
+			if (policy.value === 'professional') {
+				delete settings.policy;
+			} else {
+				settings.policy = policy.value;
+			}
+
+			const values = {...settings.overrides};
+			for (const [field, input] of overrides) {
+				setPath(values, field, input.value.trim());
+			}
+
+			if (Object.keys(values).length > 0) {
+				settings.overrides = values;
+			} else {
+				delete settings.overrides;
+			}
+
+			if (Object.keys(settings).length > 0) {
+				sites[site] = settings;
+			} else {
+				delete sites[site];
+			}
+		}
+
+		return {profile, sites};
+	}
+
+	return {fill, read, get snapshot() {
+		return original;
+	}};
+}

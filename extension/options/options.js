@@ -1,0 +1,64 @@
+// The options page: the one view of who you are. Loads the canonical
+// profile, lets every field be edited, and saves one merge patch against the
+// revision it was loaded from (a conflict reloads instead of overwriting).
+import {call, send, snapshotOf} from '../lib/messages.js';
+import {createProfileForm} from './form.js';
+import {updateRequest} from './model.js';
+import {createHistory, renderIgnores, renderStatus, setUpImportExport, setUpMastodon, setUpPhoto} from './sections.js';
+
+const $ = id => document.getElementById(id);
+
+function renderHost(host) {
+	$('host').dataset.ok = String(host.ok);
+	$('host-title').textContent = host.title;
+	$('host-fix').textContent = host.ok ? '' : host.fix;
+}
+
+async function main() {
+	const host = await call('host.connect').catch(error => ({ok: false, title: error.message, fix: ''}));
+	renderHost(host);
+	const hello = await call('hello', {protocol: 1}).catch(() => ({sites: []}));
+	const form = createProfileForm({sites: hello.sites ?? []});
+	const history = createHistory({getSnapshot: () => form.snapshot, reload});
+
+	async function reload() {
+		try {
+			const snapshot = snapshotOf(await call('profile.get'));
+			form.fill(snapshot);
+			renderIgnores(snapshot, reload);
+		} catch (error) {
+			$('save-status').textContent = `Could not load the profile: ${error.message}`;
+		}
+
+		await Promise.all([renderStatus(), history.refresh()]);
+	}
+
+	$('profile-form').addEventListener('submit', async event => {
+		event.preventDefault();
+		const {profile, sites} = form.read();
+		const request = updateRequest(form.snapshot, profile, sites);
+		if (!request) {
+			$('save-status').textContent = 'Nothing changed.';
+			return;
+		}
+
+		const reply = await send('profile.update', request);
+		if (reply.ok) {
+			$('save-status').textContent = `Saved (revision ${reply.result?.revision ?? '?'}).`;
+			await reload();
+		} else if (reply.error?.code === 'conflict') {
+			$('save-status').textContent = 'The profile changed elsewhere meanwhile (the CLI or another browser). Reloaded it: make your change again.';
+			await reload();
+		} else {
+			$('save-status').textContent = `Not saved: ${reply.error?.message ?? 'no answer'}`;
+		}
+	});
+	$('reload').addEventListener('click', () => reload());
+
+	setUpPhoto(reload);
+	setUpImportExport(reload);
+	setUpMastodon().catch(() => {});
+	await reload();
+}
+
+main();

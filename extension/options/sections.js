@@ -1,0 +1,215 @@
+// The options page's sections besides the profile form: ignores, photo,
+// import and export, the status table, Mastodon instances, history.
+import {grayFromBlob} from '../lib/gray.js';
+import {ext, call, send} from '../lib/messages.js';
+import {describeChanges, ignoresOf} from './model.js';
+
+function make(tag, text) {
+	const node = document.createElement(tag);
+	if (text !== undefined) {
+		node.textContent = text;
+	}
+
+	return node;
+}
+
+function say(id, text) {
+	document.getElementById(id).textContent = text;
+}
+
+function button(text, onClick) {
+	const node = make('button', text);
+	node.type = 'button';
+	node.addEventListener('click', onClick);
+	return node;
+}
+
+export function renderIgnores(snapshot, reload) {
+	const list = document.getElementById('ignores');
+	const entries = ignoresOf(snapshot.doc.sites);
+	if (entries.length === 0) {
+		list.replaceChildren(make('li', 'None.'));
+		return;
+	}
+
+	list.replaceChildren(...entries.map(entry => {
+		const item = make('li', `${entry.site}, ${entry.field}: “${typeof entry.observed === 'string' ? entry.observed : JSON.stringify(entry.observed)}” `);
+		item.append(button('Stop ignoring', async () => {
+			const reply = await send('ignore.remove', {site: entry.site, field: entry.field, observed: entry.observed});
+			if (reply.ok) {
+				await reload();
+			} else {
+				item.append(make('span', ` ${reply.error?.message ?? 'failed'}`));
+			}
+		}));
+		return item;
+	}));
+}
+
+export function setUpPhoto(reload) {
+	document.getElementById('photo-file').addEventListener('change', async event => {
+		const [file] = event.target.files;
+		if (!file) {
+			return;
+		}
+
+		try {
+			say('photo-status', 'Reading the photo…');
+			const gray = await grayFromBlob(file);
+			const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+			const sha256 = [...new Uint8Array(digest)].map(byte => byte.toString(16).padStart(2, '0')).join('');
+			const result = await call('photo.set', {gray, sha256});
+			say('photo-status', `Saved (fingerprint ${result.photo?.phash ?? ''}).`);
+			await reload();
+		} catch (error) {
+			say('photo-status', `Could not use this photo: ${error.message}`);
+		}
+	});
+}
+
+// The import request for the chosen files: a JSON Resume document, or the
+// text of LinkedIn export CSVs (the host recognises them by their header row).
+export async function importRequest(files) {
+	const request = {};
+	const csv = [];
+	for (const file of files) {
+		const text = await file.text();
+		if (/\.json$/i.test(file.name) || text.trimStart().startsWith('{')) {
+			request.resume = JSON.parse(text);
+		} else {
+			csv.push({name: file.name, content: text});
+		}
+	}
+
+	if (csv.length > 0) {
+		request.csv = csv;
+	}
+
+	return request;
+}
+
+export function setUpImportExport(reload) {
+	document.getElementById('import-files').addEventListener('change', async event => {
+		const files = [...event.target.files];
+		if (files.length === 0) {
+			return;
+		}
+
+		try {
+			const result = await call('import', await importRequest(files));
+			say('import-status', `Imported (revision ${result.revision ?? '?'}).`);
+			await reload();
+		} catch (error) {
+			say('import-status', `Import failed: ${error.message}`);
+		}
+
+		event.target.value = '';
+	});
+
+	document.getElementById('export').addEventListener('click', async () => {
+		try {
+			const result = await call('export');
+			const resume = result.resume ?? result.document ?? result;
+			const url = URL.createObjectURL(new Blob([JSON.stringify(resume, null, 2)], {type: 'application/json'}));
+			const link = document.createElement('a');
+			link.href = url;
+			link.download = 'resume.json';
+			link.click();
+			setTimeout(() => URL.revokeObjectURL(url), 10_000);
+			say('import-status', 'Exported resume.json.');
+		} catch (error) {
+			say('import-status', `Export failed: ${error.message}`);
+		}
+	});
+}
+
+export async function renderStatus() {
+	const body = document.querySelector('#status-table tbody');
+	try {
+		const {sites} = await call('sites.status');
+		body.replaceChildren(...sites.map(site => {
+			const row = make('tr');
+			row.append(
+				make('th', site.name ?? site.id),
+				make('td', site.policy ?? ''),
+				make('td', site.seen ? new Date(site.seen).toLocaleString() : 'never'),
+				make('td', site.warnings === null || site.warnings === undefined ? '–' : String(site.warnings)),
+				make('td', site.stale ? `yes: ${(site.changed ?? []).join(', ')}` : 'no'),
+			);
+			row.firstChild.scope = 'row';
+			return row;
+		}));
+	} catch (error) {
+		body.replaceChildren(make('tr', error.message));
+	}
+}
+
+export async function setUpMastodon() {
+	const list = document.getElementById('mastodon-list');
+	const render = instances => list.replaceChildren(...instances.map(hostname => {
+		const item = make('li', `${hostname} `);
+		item.append(button('Remove', async () => render((await call('mastodon.remove', {hostname})).instances)));
+		return item;
+	}));
+
+	document.getElementById('mastodon-form').addEventListener('submit', async event => {
+		event.preventDefault();
+		const input = document.getElementById('mastodon-host');
+		const hostname = input.value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+		if (!/^[a-z\d-]+(\.[a-z\d-]+)+$/.test(hostname)) {
+			return;
+		}
+
+		// The permission request must come from this click (a user gesture).
+		const granted = await ext.permissions.request([`https://${hostname}/*`, `https://*.${hostname}/*`]);
+		if (granted) {
+			render((await call('mastodon.add', {hostname})).instances);
+			input.value = '';
+		}
+	});
+
+	render((await call('mastodon.instances')).instances);
+}
+
+export function createHistory({getSnapshot, reload}) {
+	const list = document.getElementById('history');
+	const more = document.getElementById('history-more');
+	let next = null;
+
+	async function page(before) {
+		const result = await call('profile.history', before ? {before, limit: 20} : {limit: 20});
+		for (const entry of result.entries ?? []) {
+			const item = make('li');
+			item.value = entry.revision;
+			const when = entry.time ? new Date(entry.time).toLocaleString() : '';
+			item.append(make('strong', `Revision ${entry.revision}`), make('span', ` · ${when} · ${entry.source ?? ''}${entry.revertedTo ? ` · reverted to ${entry.revertedTo}` : ''} `));
+			item.append(button(`Revert to revision ${entry.revision}`, async () => {
+				const reply = await send('profile.revert', {revision: entry.revision, baseRevision: getSnapshot().revision});
+				if (!reply.ok) {
+					item.append(make('span', ` ${reply.error?.message ?? 'failed'}`));
+					return;
+				}
+
+				await reload();
+			}));
+			const diff = make('pre', describeChanges(entry.changes).join('\n'));
+			item.append(diff);
+			list.append(item);
+		}
+
+		next = result.next ?? null;
+		more.hidden = next === null;
+	}
+
+	more.addEventListener('click', () => page(next));
+	return {
+		async refresh() {
+			list.replaceChildren();
+			try {
+				await page(null);
+			} catch (error) {
+				list.replaceChildren(make('li', error.message));
+			}
+		},
+	};
+}

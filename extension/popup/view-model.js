@@ -1,0 +1,93 @@
+// What the popup shows, decided from plain data (no DOM, no browser), so
+// that it can be tested: the host state, the current tab's page, the
+// canonical profile and the bio fitted to the site.
+
+import {networkToSite, SITE_NAMES} from '../background/site-hosts.js';
+
+const FIELD_WORDS = {
+	name: 'the name',
+	headline: 'the headline',
+	bio: 'the bio',
+	location: 'the location',
+	website: 'the website',
+	employer: 'the employer',
+	title: 'the job title',
+	links: 'the links',
+	experience: 'the experience list',
+	photo: 'the photo',
+};
+
+// "couldn't read the headline on this page"
+export function unreadSentence(field) {
+	return `Couldn't read ${FIELD_WORDS[field] ?? field} on this page.`;
+}
+
+// host: the state record; tab: {site, url, own, kind, handle, unread, warnings};
+// profile: the canonical profile (or null); bio: bio.get's result (or null).
+export function popupModel({host, tab, site, profile, bio}) {
+	const siteName = SITE_NAMES[site] ?? null;
+	const model = {
+		host: {ok: host?.ok !== false, title: host?.title ?? '', fix: host?.fix ?? ''},
+		site,
+		siteName,
+		page: 'none',
+		warnings: 0,
+		unread: [],
+		claim: null,
+		copies: [],
+	};
+
+	if (site && tab?.site === site) {
+		if (tab.own) {
+			model.page = 'own';
+			model.warnings = (tab.warnings ?? []).length;
+			model.unread = (tab.unread ?? []).map(unreadSentence);
+		} else {
+			model.page = 'other';
+			const listed = (profile?.profiles ?? []).some(entry => networkToSite(entry?.network) === site);
+			// Only when the profile has no entry for this network: otherwise the
+			// page is someone else's, and saying "this is mine" would be wrong.
+			if (!listed && tab.handle && profile) {
+				model.claim = {network: siteName, username: tab.handle, url: tab.url};
+			}
+		}
+	} else if (site) {
+		model.page = 'unknown';
+	}
+
+	if (site && bio && typeof (bio.text ?? bio.bio) === 'string') {
+		const text = bio.text ?? bio.bio;
+		model.copies.push({
+			id: 'bio',
+			label: `Copy bio for ${siteName}`,
+			text,
+			detail: bio.limit ? `${bio.length ?? [...text].length} / ${bio.limit} characters${bio.truncated ? ', shortened' : ''}` : '',
+		});
+	}
+
+	const name = profile?.name?.full;
+	if (typeof name === 'string' && name) {
+		model.copies.push({id: 'name', label: 'Copy name', text: name, detail: ''});
+	}
+
+	if (typeof profile?.headline === 'string' && profile.headline) {
+		model.copies.push({id: 'headline', label: 'Copy headline', text: profile.headline, detail: ''});
+	}
+
+	return model;
+}
+
+export function pageSentence(model) {
+	switch (model.page) {
+		case 'own':
+			return model.warnings === 0
+				? `Your ${model.siteName} profile matches your canonical profile.`
+				: `Your ${model.siteName} profile: ${model.warnings} ${model.warnings === 1 ? 'difference' : 'differences'}.`;
+		case 'other':
+			return `Not one of your profiles: oneself does not read it.`;
+		case 'unknown':
+			return `${model.siteName}: not a profile page, or not read yet.`;
+		default:
+			return 'This page is not on a site oneself knows.';
+	}
+}

@@ -1,0 +1,39 @@
+'use strict';
+// One polite live region per page that announces a check round's result
+// ("2 differences from your profile", "Matches your profile").
+(function defineAnnouncer(root) {
+	const ui = (root.oneself.ui ??= {});
+
+	function region(document) {
+		let node = document.querySelector('[data-oneself-live]');
+		if (!node) {
+			node = document.createElement('div');
+			node.setAttribute('data-oneself-live', '');
+			node.setAttribute('role', 'status');
+			node.setAttribute('aria-live', 'polite');
+			// Visually hidden, still read by screen readers.
+			node.style.cssText = 'position:fixed!important;width:1px!important;height:1px!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;margin:-1px!important;padding:0!important;border:0!important;';
+			document.body.append(node);
+		}
+
+		return node;
+	}
+
+	function announce(document, text) {
+		const node = region(document);
+		if (node.textContent !== text) {
+			node.textContent = text;
+		}
+	}
+
+	// The sentence for a round with `count` warnings.
+	function roundText(count) {
+		if (count === 0) {
+			return 'oneself: matches your profile.';
+		}
+
+		return `oneself: ${count} ${count === 1 ? 'difference' : 'differences'} from your profile.`;
+	}
+
+	ui.announcer = {announce, roundText};
+})(globalThis);

@@ -1,0 +1,68 @@
+'use strict';
+// Writes a value into a site's field so that the site's framework notices and
+// its undo still works: focus, select all, execCommand('insertText'); when the
+// browser refuses that, the native value setter followed by an input event.
+(function defineFill(root) {
+	const ui = (root.oneself.ui ??= {});
+
+	function currentValue(field) {
+		return 'value' in field && field.tagName !== 'DIV' ? field.value : field.textContent;
+	}
+
+	function selectAll(field, document) {
+		if (typeof field.select === 'function') {
+			field.select();
+			return;
+		}
+
+		const range = document.createRange();
+		range.selectNodeContents(field);
+		const selection = document.getSelection();
+		selection.removeAllRanges();
+		selection.addRange(range);
+	}
+
+	function fill(field, value) {
+		const document = field.ownerDocument;
+		const view = document.defaultView;
+		field.focus();
+		selectAll(field, document);
+
+		let inserted = false;
+		try {
+			inserted = document.execCommand('insertText', false, value);
+		} catch {
+			inserted = false;
+		}
+
+		if (inserted && currentValue(field) === value) {
+			return 'insertText';
+		}
+
+		if (field instanceof view.HTMLInputElement || field instanceof view.HTMLTextAreaElement) {
+			// The prototype's setter, not the element's own property, so that
+			// frameworks that track the value (React) see a change.
+			const prototype = field instanceof view.HTMLTextAreaElement ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
+			Object.getOwnPropertyDescriptor(prototype, 'value').set.call(field, value);
+		} else {
+			field.textContent = value;
+		}
+
+		field.dispatchEvent(new view.InputEvent('input', {bubbles: true, inputType: 'insertReplacementText', data: value}));
+		field.dispatchEvent(new view.Event('change', {bubbles: true}));
+		return 'setter';
+	}
+
+	function isEditable(element) {
+		if (!element) {
+			return false;
+		}
+
+		const tag = element.tagName;
+		return tag === 'TEXTAREA' || (tag === 'INPUT' && !['checkbox', 'radio', 'file', 'button', 'submit', 'hidden'].includes(element.type)) || element.isContentEditable === true || element.getAttribute?.('contenteditable') === 'true';
+	}
+
+	ui.fill = fill;
+	ui.isEditable = isEditable;
+	ui.currentValue = currentValue;
+})(globalThis);

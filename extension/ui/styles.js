@@ -1,0 +1,34 @@
+'use strict';
+// The warning UI's styles, applied inside its shadow roots so that the site's
+// CSS cannot reach in and ours cannot leak out.
+(function defineStyles(root) {
+	const ui = (root.oneself.ui ??= {});
+	ui.styles = {
+		warning: `
+:host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, sans-serif; color: #1f2937; }
+.box { border-left: 3px solid #d97706; background: #fffbeb; padding: 6px 8px; border-radius: 4px; max-width: 40em; }
+:host([data-severity="error"]) .box { border-color: #b91c1c; background: #fef2f2; }
+:host([data-severity="info"]) .box { border-color: #6b7280; background: #f9fafb; }
+.message { margin: 0 0 4px; font-weight: 600; }
+.canonical { margin: 0 0 4px; overflow-wrap: anywhere; white-space: pre-wrap; }
+.label { color: #4b5563; font-weight: 400; }
+.count { margin: 0 0 4px; font-variant-numeric: tabular-nums; }
+.count[data-over] { color: #b91c1c; font-weight: 600; }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; }
+button { font: inherit; padding: 2px 8px; border: 1px solid #9ca3af; border-radius: 4px; background: #fff; color: #111827; cursor: pointer; }
+button:hover { background: #f3f4f6; }
+button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+[hidden] { display: none !important; }
+`,
+		summary: `
+:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; font: 13px/1.4 system-ui, sans-serif; color: #1f2937; }
+.badge { font: inherit; font-weight: 600; padding: 6px 12px; border-radius: 16px; border: 1px solid #d97706; background: #fffbeb; color: #92400e; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+.badge:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.panel { margin-bottom: 8px; max-width: 28em; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #d1d5db; border-radius: 8px; padding: 8px 12px; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+ul { margin: 0; padding-left: 1.2em; }
+li { margin: 4px 0; overflow-wrap: anywhere; }
+.field { font-weight: 600; }
+[hidden] { display: none !important; }
+`,
+	};
+})(globalThis);

@@ -1,0 +1,65 @@
+'use strict';
+// On view pages: a compact badge ("3 differences") fixed in a corner, which
+// opens a summary of the warnings. Hidden when all is well.
+(function defineSummary(root) {
+	const ui = (root.oneself.ui ??= {});
+
+	function ensure(document) {
+		let host = document.querySelector('oneself-summary');
+		if (host) {
+			return host;
+		}
+
+		host = document.createElement('oneself-summary');
+		const shadow = host.attachShadow({mode: 'open'});
+		const style = document.createElement('style');
+		style.textContent = ui.styles.summary;
+		const panel = document.createElement('div');
+		panel.className = 'panel';
+		panel.id = 'panel';
+		panel.hidden = true;
+		const list = document.createElement('ul');
+		panel.append(list);
+		const badge = document.createElement('button');
+		badge.type = 'button';
+		badge.className = 'badge';
+		badge.setAttribute('aria-expanded', 'false');
+		badge.setAttribute('aria-controls', 'panel');
+		badge.addEventListener('click', () => {
+			panel.hidden = !panel.hidden;
+			badge.setAttribute('aria-expanded', String(!panel.hidden));
+		});
+		shadow.append(style, panel, badge);
+		document.body.append(host);
+		return host;
+	}
+
+	// warnings: the host's warnings for this page. Removes the badge when none.
+	function render(document, warnings) {
+		if (warnings.length === 0) {
+			document.querySelector('oneself-summary')?.remove();
+			return null;
+		}
+
+		const host = ensure(document);
+		if (!host.isConnected) {
+			document.body.append(host);
+		}
+
+		host.dataset.count = String(warnings.length);
+		const shadow = host.shadowRoot;
+		shadow.querySelector('.badge').textContent = `${warnings.length} ${warnings.length === 1 ? 'difference' : 'differences'}`;
+		const list = shadow.querySelector('ul');
+		list.replaceChildren(...warnings.map(warning => {
+			const item = document.createElement('li');
+			const field = document.createElement('span');
+			field.className = 'field';
+			field.textContent = `${warning.field}: `;
+			item.append(field, document.createTextNode(String(warning.message ?? '')));
+			return item;
+		}));
+		return host;
+	}
+
+	ui.summary = {render};
+})(globalThis);

@@ -1,0 +1,165 @@
+'use strict';
+// One inline warning, knowing nothing of sites. The light-DOM element
+// <oneself-warning data-field data-severity data-code> holds the message as
+// its text (the test contract, and the description the field's
+// aria-describedby points to); the visible UI lives in its open shadow root.
+// Everything is written with textContent: page values never become markup.
+(function defineWarning(root) {
+	const ui = (root.oneself.ui ??= {});
+	let serial = 0;
+
+	function element(document, tag, attributes = {}, text) {
+		const node = document.createElement(tag);
+		for (const [name, value] of Object.entries(attributes)) {
+			node.setAttribute(name, value);
+		}
+
+		if (text !== undefined) {
+			node.textContent = text;
+		}
+
+		return node;
+	}
+
+	// warning: the host's {field, severity, code, observed, canonical, message, suggestion?, limit?}
+	// options: {site, editable, onUse(value), onIgnore(), onCopy(value)}
+	function create(document, warning, options = {}) {
+		const host = document.createElement('oneself-warning');
+		host.id = `oneself-warning-${++serial}`;
+		const shadow = host.attachShadow({mode: 'open'});
+		shadow.append(element(document, 'style', {}, ui.styles.warning));
+
+		const box = element(document, 'div', {class: 'box', role: 'group', part: 'box'});
+		const message = element(document, 'p', {class: 'message'});
+		// The message is the light-DOM text, shown through the slot.
+		message.append(document.createElement('slot'));
+
+		const canonical = element(document, 'p', {class: 'canonical'});
+		const label = element(document, 'span', {class: 'label'}, 'Your profile: ');
+		const value = element(document, 'span', {class: 'value'});
+		canonical.append(label, value);
+
+		const count = element(document, 'p', {class: 'count', 'aria-live': 'off'});
+		const actions = element(document, 'div', {class: 'actions'});
+		const use = element(document, 'button', {type: 'button', 'data-action': 'use'}, 'Use canonical');
+		const ignore = element(document, 'button', {type: 'button', 'data-action': 'ignore'}, 'Ignore on this site');
+		const copy = element(document, 'button', {type: 'button', 'data-action': 'copy'}, 'Copy');
+		actions.append(use, ignore, copy);
+		box.append(message, canonical, count, actions);
+		shadow.append(box);
+
+		const state = {warning, options};
+		host.oneselfState = state;
+		use.addEventListener('click', () => state.options.onUse?.(fillValue(state.warning)));
+		ignore.addEventListener('click', () => state.options.onIgnore?.(state.warning));
+		copy.addEventListener('click', () => state.options.onCopy?.(fillValue(state.warning)));
+		update(host, warning, options);
+		return host;
+	}
+
+	// The text that "Use canonical" and "Copy" write: the host's suggestion
+	// (a fitted value) when it gave one, else the canonical value.
+	function fillValue(warning) {
+		if (typeof warning.suggestion === 'string') {
+			return warning.suggestion;
+		}
+
+		return typeof warning.canonical === 'string' ? warning.canonical : ui.text.display(warning.canonical);
+	}
+
+	function update(host, warning, options = host.oneselfState.options) {
+		host.oneselfState.warning = warning;
+		host.oneselfState.options = options;
+		host.dataset.field = String(warning.field ?? '');
+		host.dataset.severity = String(warning.severity ?? 'warning');
+		host.dataset.code = String(warning.code ?? 'differs');
+		host.textContent = String(warning.message ?? '');
+
+		const shadow = host.shadowRoot;
+		const canonicalText = fillValue(warning);
+		shadow.querySelector('.value').textContent = canonicalText;
+		shadow.querySelector('.canonical').hidden = canonicalText === '';
+		shadow.querySelector('[data-action="use"]').hidden = !(options.editable && canonicalText !== '' && warning.field !== 'photo');
+		shadow.querySelector('[data-action="copy"]').hidden = canonicalText === '' || warning.field === 'photo';
+		shadow.querySelector('[data-action="ignore"]').hidden = !options.onIgnore;
+		setCount(host, warning.code === 'too_long' ? warning.observed : null);
+	}
+
+	// too_long: "243 / 220 characters", updated as the user types.
+	function setCount(host, text) {
+		const {warning, options} = host.oneselfState;
+		const count = host.shadowRoot.querySelector('.count');
+		if (warning.code !== 'too_long' || !Number.isFinite(warning.limit) || text === null || text === undefined) {
+			count.hidden = true;
+			return;
+		}
+
+		const length = ui.text.length(text, options.site);
+		count.hidden = false;
+		count.textContent = `${length} / ${warning.limit} characters`;
+		count.toggleAttribute('data-over', length > warning.limit);
+	}
+
+	// Where the warning goes: right after the field, outside any editable
+	// area (after the outermost contenteditable holding the field).
+	function anchorFor(field) {
+		let anchor = field;
+		while (anchor.parentElement && anchor.parentElement.isContentEditable) {
+			anchor = anchor.parentElement;
+		}
+
+		return anchor;
+	}
+
+	// Puts (or puts back, after a re-render) the warning beside `field`, and
+	// links it from the field's aria-describedby. Returns true if it moved.
+	function attach(host, field) {
+		const anchor = anchorFor(field);
+		let moved = false;
+		if (!host.isConnected || host.previousElementSibling !== anchor) {
+			// Several warnings on one field stack after it in order.
+			let after = anchor;
+			while (after.nextElementSibling?.tagName === 'ONESELF-WARNING' && after.nextElementSibling !== host) {
+				after = after.nextElementSibling;
+			}
+
+			if (after.nextElementSibling !== host) {
+				after.after(host);
+				moved = true;
+			}
+		}
+
+		describe(field, host.id, true);
+		return moved;
+	}
+
+	function detach(host, field) {
+		if (field) {
+			describe(field, host.id, false);
+		}
+
+		host.remove();
+	}
+
+	function describe(field, id, on) {
+		const ids = new Set((field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+		const had = ids.has(id);
+		if (on === had) {
+			return;
+		}
+
+		if (on) {
+			ids.add(id);
+		} else {
+			ids.delete(id);
+		}
+
+		if (ids.size > 0) {
+			field.setAttribute('aria-describedby', [...ids].join(' '));
+		} else {
+			field.removeAttribute('aria-describedby');
+		}
+	}
+
+	ui.warning = {create, update, setCount, attach, detach, fillValue, anchorFor};
+})(globalThis);
