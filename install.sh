@@ -294,7 +294,7 @@ run_demo() {
   [ -f "$demo" ] || die "the demo is not in this checkout (no demo/run.sh)"
   install_deps
   build_binary
-  export ONESELF_BUILD_DIR="$build_dir"
+  export ONESELF_BINARY="$built_binary"
   exec bash "$demo"
 }
 
