@@ -59,7 +59,7 @@
 		}
 
 		const tag = element.tagName;
-		return tag === 'TEXTAREA' || (tag === 'INPUT' && !['checkbox', 'radio', 'file', 'button', 'submit', 'hidden'].includes(element.type)) || element.isContentEditable === true || element.getAttribute?.('contenteditable') === 'true';
+		return tag === 'TEXTAREA' || (tag === 'INPUT' && !['checkbox', 'radio', 'file', 'button', 'submit', 'hidden'].includes(element.type)) || element.isContentEditable === true || ['true', '', 'plaintext-only'].includes(element.getAttribute?.('contenteditable'));
 	}
 
 	ui.fill = fill;

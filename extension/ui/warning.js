@@ -102,10 +102,11 @@
 
 	// Where the warning goes: right after the field, outside any editable
 	// area (after the outermost contenteditable holding the field).
+	const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 	function anchorFor(field) {
 		let anchor = field;
-		while (anchor.parentElement && anchor.parentElement.isContentEditable) {
-			anchor = anchor.parentElement;
+		for (let up = field.parentElement?.closest(EDITABLE); up; up = up.parentElement?.closest(EDITABLE)) {
+			anchor = up;
 		}
 
 		return anchor;
