@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {after, before} from 'node:test';
 import {actionBadge} from './lib/actions.js';
-import {clickWarningButton, waitForChecks, warnings} from './lib/contract.js';
+import {clickWarningButton, pageBadge, waitForChecks, warnings} from './lib/contract.js';
 import {startFixtureServer} from './lib/fixture-server.js';
 import {scenario} from './lib/scenario.js';
 import {pageUrl, sites} from './lib/sites.js';
@@ -31,7 +31,8 @@ scenario('1. LinkedIn, own profile view: exactly the three differing fields, bad
 			assert.ok(warning.text.length > 10, `the ${warning.field} warning says something: "${warning.text}"`);
 		}
 
-		assert.equal(await actionBadge(session, page), '3');
+		assert.deepEqual(await pageBadge(page), {count: '3', text: '3 differences'});
+		assert.equal(await actionBadge(session, page), '3', 'the toolbar badge');
 	});
 });
 

@@ -13,7 +13,8 @@ export const extensionOrigin = `chrome-extension://${extensionId}`;
 
 // Options: server (the fixture server), host (a HostHome, or null: the host
 // is not installed), headless (default true), extension (default true).
-export async function launchChromium({server, host, headless = true, extension = true, executablePath = chromiumPath(), extraArgs = []}) {
+// executablePath and extraArgs let the demo start the user's own Chromium or Chrome.
+export async function launchChromium({server, host, headless = true, extension = true, executablePath = chromiumPath(), extraArgs = [], viewport = {width: 1280, height: 900}}) {
 	const userDataDir = mkdtempSync(join(tmpdir(), 'oneself-chromium-'));
 	mkdirSync(userDataDir, {recursive: true});
 	host?.registerChromium(userDataDir);
@@ -39,7 +40,7 @@ export async function launchChromium({server, host, headless = true, extension =
 		args,
 		ignoreDefaultArgs: ['--disable-extensions'],
 		env: host ? host.env : process.env,
-		defaultViewport: {width: 1280, height: 900},
+		defaultViewport: viewport,
 		protocolTimeout: 60_000,
 	});
 

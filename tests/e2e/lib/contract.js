@@ -10,13 +10,27 @@ export async function checkRounds(page) {
 	return page.evaluate(() => Number(document.documentElement.dataset.oneselfChecks ?? 0));
 }
 
-// Waits until at least `rounds` check rounds have completed on the page.
-export async function waitForChecks(page, rounds = 1, timeout = defaultTimeout) {
+// Waits until at least `rounds` check rounds have completed on the page. A
+// failed round also counts as completed (the content script marks it with
+// data-oneself-error): that is an error here, unless `allowError`.
+export async function waitForChecks(page, rounds = 1, timeout = defaultTimeout, {allowError = false} = {}) {
 	await page.waitForFunction(
 		n => Number(document.documentElement.dataset.oneselfChecks ?? 0) >= n,
 		{timeout, polling: 'mutation'},
 		rounds,
 	);
+	const error = await page.evaluate(() => document.documentElement.dataset.oneselfError);
+	if (error && !allowError) {
+		throw new Error(`a check round on ${page.url()} failed: ${error}`);
+	}
+}
+
+// The view page's badge: {count, text} of <oneself-summary>, or null.
+export async function pageBadge(page) {
+	return page.evaluate(() => {
+		const summary = document.querySelector('oneself-summary');
+		return summary ? {count: summary.dataset.count, text: summary.shadowRoot?.querySelector('.badge')?.textContent ?? ''} : null;
+	});
 }
 
 // Runs `action` (typing, a click), then waits for the next check round.

@@ -86,7 +86,16 @@ export async function startFixtureServer({hosts: extraHosts = []} = {}) {
 	const {key, cert, spki} = makeCertificate(certDir, hosts);
 	rmSync(certDir, {recursive: true, force: true});
 
-	const routes = new Map(pages.map(page => [routeKey(page.url), page]));
+	// Several fixtures may stand for one URL (own-view.html and
+	// own-view-matching.html): the first listed is served unless a test
+	// chooses another with usePage().
+	const routes = new Map();
+	for (const page of pages) {
+		if (!routes.has(routeKey(page.url))) {
+			routes.set(routeKey(page.url), page);
+		}
+	}
+
 	const overrides = new Map();
 	const requests = [];
 
@@ -190,6 +199,12 @@ export async function startFixtureServer({hosts: extraHosts = []} = {}) {
 		// Serves `html` at `url` instead of (or besides) the fixture, until cleared.
 		setPage(url, html) {
 			overrides.set(routeKey(url), html);
+		},
+		// Serves the fixture `file` at the URL it stands for, until cleared.
+		usePage(site, file) {
+			const page = byFile(site, file);
+			overrides.set(routeKey(page.url), readFileSync(page.path, 'utf8'));
+			return page.url;
 		},
 		clearPage(url) {
 			overrides.delete(routeKey(url));
