@@ -1,0 +1,217 @@
+// The content script on a page: someone else's page is left alone; the
+// user's own page is extracted, checked and annotated; edit forms follow the
+// typing; the UI survives re-renders; Ignore and Use canonical do their job.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {loadPage} from './load.js';
+import {fakeTimers} from './helpers/fake-timers.js';
+import {coreScripts} from './helpers/ui-scripts.js';
+
+const plain = value => JSON.parse(JSON.stringify(value));
+
+// A site module of the documented shape, over a tiny page.
+const site = {
+	id: 'linkedin',
+	hosts: ['www.linkedin.com'],
+	pageKind(url) {
+		const match = /\/in\/([^/]+)\/(edit\/)?/.exec(new URL(url).pathname);
+		return match ? {kind: match[2] ? 'edit' : 'view', handle: match[1]} : null;
+	},
+	isOwnProfile(document, url, profiles) {
+		const page = this.pageKind(url);
+		return page.kind === 'edit' || profiles.some(entry => entry.username === page.handle);
+	},
+	extracted: 0,
+	extract(document) {
+		this.extracted++;
+		const headline = document.querySelector('#headline');
+		const name = document.querySelector('h1');
+		const fields = {};
+		const elements = {};
+		if (headline) {
+			fields.headline = 'value' in headline && headline.tagName === 'INPUT' ? headline.value : headline.textContent;
+			elements.headline = headline;
+		}
+
+		if (name) {
+			fields.name = name.textContent;
+			elements.name = name;
+		}
+
+		return {fields, elements, unread: headline ? [] : ['headline']};
+	},
+};
+
+const CANONICAL = 'Staff Software Engineer at Lumen Labs';
+
+// A host behind the background: the headline differs unless canonical;
+// over 220 characters it is too long.
+function fakeBackground() {
+	const sent = [];
+	async function send(channel, payload) {
+		sent.push({channel, payload: plain(payload)});
+		if (channel === 'profiles.mine') {
+			return {ok: true, result: {site: 'linkedin', profiles: [{network: 'LinkedIn', username: 'ada'}]}};
+		}
+
+		if (channel === 'check') {
+			const warnings = [];
+			const headline = payload.fields.headline;
+			if (headline !== undefined && [...headline].length > 220) {
+				warnings.push({field: 'headline', severity: 'warning', code: 'too_long', observed: headline, canonical: CANONICAL, limit: 220, message: 'Your headline is longer than LinkedIn allows (220).'});
+			} else if (headline !== undefined && headline !== CANONICAL) {
+				warnings.push({field: 'headline', severity: 'warning', code: 'differs', observed: headline, canonical: CANONICAL, message: 'Your headline differs from your profile.'});
+			}
+
+			return {ok: true, result: {revision: 1, warnings, checked: Object.keys(payload.fields)}};
+		}
+
+		return {ok: true, result: {}};
+	}
+
+	return {send, sent, channels: () => sent.map(entry => entry.channel)};
+}
+
+async function open(url, body) {
+	const dom = loadPage({html: `<!doctype html><html><body>${body}</body></html>`, url, scripts: coreScripts});
+	const timers = fakeTimers();
+	const background = fakeBackground();
+	site.extracted = 0;
+	const page = dom.window.oneself.content.createPage({document: dom.window.document, site, send: background.send, timers, now: timers.now});
+	await page.begin();
+	await timers.settle();
+	return {dom, document: dom.window.document, window: dom.window, timers, background, page};
+}
+
+const rounds = document => document.documentElement.dataset.oneselfChecks;
+const shown = document => [...document.querySelectorAll('oneself-warning')].map(element => `${element.dataset.field}:${element.dataset.code}`);
+
+test('someone else\'s profile: nothing is read, nothing but the profiles question is sent', async () => {
+	const {document, background} = await open('https://www.linkedin.com/in/someone-else/', '<h1>Someone Else</h1><p id="headline">CEO</p>');
+	assert.equal(site.extracted, 0, 'extract was never called');
+	assert.deepEqual(background.channels(), ['profiles.mine', 'page.report']);
+	assert.equal(background.sent[1].payload.own, false);
+	assert.deepEqual(background.sent[1].payload.unread, []);
+	assert.equal(JSON.stringify(background.sent).includes('CEO'), false, 'nothing of the page left it');
+	assert.equal(rounds(document), undefined);
+	assert.deepEqual(shown(document), []);
+});
+
+test('own view page: one round, the warning beside the value, the badge and the round counter', async () => {
+	const {document, background} = await open('https://www.linkedin.com/in/ada/', '<h1>Ada Whitfield</h1><div><p id="headline">Senior Engineer</p></div>');
+	const check = background.sent.find(entry => entry.channel === 'check');
+	assert.deepEqual(check.payload, {site: 'linkedin', mode: 'view', fields: {headline: 'Senior Engineer', name: 'Ada Whitfield'}});
+	assert.equal(rounds(document), '1');
+	assert.deepEqual(shown(document), ['headline:differs']);
+	const warning = document.querySelector('oneself-warning');
+	assert.equal(document.getElementById('headline').nextElementSibling, warning);
+	assert.equal(warning.textContent, 'Your headline differs from your profile.');
+	assert.equal(document.querySelector('oneself-summary').shadowRoot.querySelector('.badge').textContent, '1 difference');
+	assert.equal(document.querySelector('[data-oneself-live]').textContent, 'oneself: 1 difference from your profile.');
+});
+
+test('a page whose fields render late is checked once they appear', async () => {
+	const {document, window, timers, background} = await open('https://www.linkedin.com/in/ada/', '<main></main>');
+	assert.equal(background.channels().includes('check'), false, 'nothing to check yet');
+	document.querySelector('main').append(Object.assign(document.createElement('p'), {id: 'headline', textContent: CANONICAL}));
+	await timers.advance(250);
+	assert.equal(background.channels().filter(channel => channel === 'check').length, 1);
+	assert.equal(rounds(document), '1');
+	assert.deepEqual(shown(document), []);
+	assert.ok(window);
+});
+
+test('the site re-renders the field: the warning is put back beside the new one', async () => {
+	const {document, timers} = await open('https://www.linkedin.com/in/ada/', '<h1>Ada Whitfield</h1><div id="box"><p id="headline">Senior Engineer</p></div>');
+	const box = document.getElementById('box');
+	// A framework re-render: the whole subtree is replaced.
+	const fresh = document.createElement('p');
+	fresh.id = 'headline';
+	fresh.textContent = 'Senior Engineer';
+	box.replaceChildren(fresh);
+	assert.equal(document.querySelector('oneself-warning'), null);
+	await timers.advance(250);
+	assert.equal(fresh.nextElementSibling?.tagName, 'ONESELF-WARNING');
+	assert.equal(fresh.getAttribute('aria-describedby'), fresh.nextElementSibling.id);
+	assert.equal(rounds(document), '1', 'no new round for a re-render');
+});
+
+test('edit form: typing rechecks the field after the pause; the canonical text clears the warning', async () => {
+	const {document, window, timers, background} = await open('https://www.linkedin.com/in/ada/edit/intro/', `<div role="dialog"><input id="headline" value="${CANONICAL}"></div>`);
+	assert.equal(rounds(document), '1');
+	assert.deepEqual(shown(document), []);
+	const input = document.getElementById('headline');
+	const type = async text => {
+		input.value = text;
+		input.dispatchEvent(new window.Event('input', {bubbles: true}));
+	};
+
+	await type('Chief Llama Wrangler');
+	await timers.advance(299);
+	assert.equal(rounds(document), '1', 'debounced');
+	await timers.advance(1);
+	assert.equal(rounds(document), '2');
+	assert.deepEqual(shown(document), ['headline:differs']);
+	const lastCheck = background.sent.filter(entry => entry.channel === 'check').at(-1);
+	assert.deepEqual(lastCheck.payload, {site: 'linkedin', mode: 'edit', fields: {headline: 'Chief Llama Wrangler'}});
+	assert.ok(document.querySelector('oneself-warning').closest('[role="dialog"]'), 'inside the dialog');
+
+	await type(CANONICAL);
+	await timers.advance(300);
+	assert.equal(rounds(document), '3');
+	assert.deepEqual(shown(document), []);
+	assert.equal(input.hasAttribute('aria-describedby'), false);
+});
+
+test('edit form: too_long counts as the user types, before the host answers', async () => {
+	const {document, window, timers} = await open('https://www.linkedin.com/in/ada/edit/intro/', '<input id="headline" value="">');
+	const input = document.getElementById('headline');
+	input.value = 'x'.repeat(230);
+	input.dispatchEvent(new window.Event('input', {bubbles: true}));
+	await timers.advance(300);
+	assert.deepEqual(shown(document), ['headline:too_long']);
+	const count = document.querySelector('oneself-warning').shadowRoot.querySelector('.count');
+	assert.equal(count.textContent, '230 / 220 characters');
+	input.value = 'x'.repeat(225);
+	input.dispatchEvent(new window.Event('input', {bubbles: true}));
+	assert.equal(count.textContent, '225 / 220 characters', 'updated at once');
+});
+
+test('Use canonical writes the value, the page hears it, and the recheck clears the warning', async () => {
+	const {document, window, timers} = await open('https://www.linkedin.com/in/ada/edit/intro/', '<input id="headline" value="Senior Engineer">');
+	assert.deepEqual(shown(document), ['headline:differs']);
+	const input = document.getElementById('headline');
+	const heard = [];
+	input.addEventListener('input', () => heard.push(input.value));
+	document.querySelector('oneself-warning').shadowRoot.querySelector('[data-action="use"]').click();
+	assert.equal(input.value, CANONICAL);
+	assert.deepEqual(heard, [CANONICAL]);
+	await timers.advance(300);
+	assert.deepEqual(shown(document), []);
+	assert.ok(window);
+});
+
+test('Ignore on this site sends exactly the observed value and removes the warning', async () => {
+	const {document, timers, background} = await open('https://www.linkedin.com/in/ada/', '<p id="headline">Senior Engineer</p>');
+	document.querySelector('oneself-warning').shadowRoot.querySelector('[data-action="ignore"]').click();
+	await timers.settle();
+	const ignore = background.sent.find(entry => entry.channel === 'ignore.add');
+	assert.deepEqual(ignore.payload, {site: 'linkedin', field: 'headline', observed: 'Senior Engineer'});
+	assert.deepEqual(shown(document), []);
+	assert.equal(document.querySelector('oneself-summary'), null);
+});
+
+test('fields the module could not read are reported for the popup', async () => {
+	const {background} = await open('https://www.linkedin.com/in/ada/', '<h1>Ada Whitfield</h1>');
+	const report = background.sent.find(entry => entry.channel === 'page.report');
+	assert.deepEqual(report.payload, {site: 'linkedin', kind: 'view', own: true, handle: 'ada', unread: ['headline']});
+});
+
+test('a host failure still completes the round (the popup says what to do)', async () => {
+	const dom = loadPage({html: '<!doctype html><body><p id="headline">x</p></body>', url: 'https://www.linkedin.com/in/ada/', scripts: coreScripts});
+	const timers = fakeTimers();
+	const send = async () => ({ok: false, error: {code: 'not_installed', message: 'not installed'}});
+	await dom.window.oneself.content.createPage({document: dom.window.document, site, send, timers, now: timers.now}).begin();
+	assert.equal(rounds(dom.window.document), '1');
+	assert.equal(dom.window.document.documentElement.dataset.oneselfError, 'not_installed');
+});
