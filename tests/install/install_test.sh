@@ -143,6 +143,29 @@ check "the store is kept" test -f "$store/profile.json"
 uout="$(run_install --uninstall 2>&1)" || fail "a second --uninstall exits 0"
 check "a second --uninstall finds nothing to remove" grep -q "nothing to remove" <<<"$uout"
 
+echo "# every browser at once, XDG_CONFIG_HOME elsewhere: install.sh and doctor agree"
+# Doctor keeps its own copy of the folder table; if the two disagreed on any
+# browser, doctor would report that browser's manifest missing.
+(
+  export HOME="$tmp/home2" XDG_CONFIG_HOME="$tmp/config2"
+  mkdir -p "$HOME" "$XDG_CONFIG_HOME/google-chrome" "$XDG_CONFIG_HOME/chromium" \
+           "$XDG_CONFIG_HOME/BraveSoftware/Brave-Browser" "$XDG_CONFIG_HOME/microsoft-edge" \
+           "$XDG_CONFIG_HOME/vivaldi" "$HOME/.mozilla" "$HOME/.librewolf"
+  "$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin2" >/dev/null || exit 1
+  n=0
+  for m in "$XDG_CONFIG_HOME"/{google-chrome,chromium,BraveSoftware/Brave-Browser,microsoft-edge,vivaldi}/NativeMessagingHosts/org.oneself.host.json; do
+    [ -f "$m" ] && n=$((n + 1))
+  done
+  for m in "$HOME"/{.mozilla,.librewolf}/native-messaging-hosts/org.oneself.host.json; do
+    [ -f "$m" ] && n=$((n + 1))
+  done
+  [ "$n" = 7 ] || { echo "only $n of 7 manifests written"; exit 1; }
+  [ ! -e "$HOME/.config" ] || { echo "wrote under ~/.config despite XDG_CONFIG_HOME"; exit 1; }
+  report="$("$tmp/bin2/oneself" doctor 2>&1)" || { echo "$report"; exit 1; }
+  [ "$(grep -c '^  ok    ' <<<"$report")" -ge 8 ] || { echo "$report"; exit 1; }   # 7 browsers + store
+) && pass "all seven browsers registered; doctor finds each manifest where install.sh put it" \
+  || fail "all seven browsers registered; doctor finds each manifest where install.sh put it"
+
 echo "# manifest template"
 odd='/opt/we"ird\\path/it'"'"'s/oneself'
 cmake -DFAMILY=chromium -DBINARY="$odd" -DOUT="$tmp/odd.json" \
