@@ -1,0 +1,62 @@
+// What the popup shows for the current tab, from plain data.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {pageSentence, popupModel, unreadSentence} from '../../extension/popup/view-model.js';
+import {describeState} from '../../extension/background/host-states.js';
+
+const profile = {
+	name: {full: 'Ada Whitfield'},
+	headline: 'Staff Software Engineer at Lumen Labs',
+	profiles: [{network: 'LinkedIn', username: 'ada-whitfield'}],
+};
+
+test('the host not installed: the state and its fix', () => {
+	const model = popupModel({host: describeState('not_installed'), tab: {}, site: 'linkedin', profile: null, bio: null});
+	assert.equal(model.host.ok, false);
+	assert.match(model.host.title, /not installed/);
+	assert.match(model.host.fix, /\.\/install\.sh/);
+	assert.deepEqual(model.copies, []);
+});
+
+test('own page: the warnings count, unread fields, and the copies with the bio\'s length against the limit', () => {
+	const model = popupModel({
+		host: describeState('connected'),
+		tab: {site: 'linkedin', own: true, warnings: [{}, {}, {}], unread: ['headline', 'photo']},
+		site: 'linkedin',
+		profile,
+		bio: {site: 'linkedin', text: 'Builds calm tools.', length: 18, limit: 2600, truncated: false},
+	});
+	assert.equal(model.page, 'own');
+	assert.equal(pageSentence(model), 'Your LinkedIn profile: 3 differences.');
+	assert.deepEqual(model.unread, ["Couldn't read the headline on this page.", "Couldn't read the photo on this page."]);
+	assert.deepEqual(model.copies.map(copy => [copy.label, copy.text, copy.detail]), [
+		['Copy bio for LinkedIn', 'Builds calm tools.', '18 / 2600 characters'],
+		['Copy name', 'Ada Whitfield', ''],
+		['Copy headline', 'Staff Software Engineer at Lumen Labs', ''],
+	]);
+	assert.equal(model.claim, null);
+});
+
+test('someone else\'s page on a network with an entry: no "This is my profile"', () => {
+	const model = popupModel({host: describeState('connected'), tab: {site: 'linkedin', own: false, handle: 'someone', url: 'https://www.linkedin.com/in/someone/'}, site: 'linkedin', profile, bio: null});
+	assert.equal(model.page, 'other');
+	assert.equal(model.claim, null);
+	assert.match(pageSentence(model), /does not read it/);
+});
+
+test('a network without an entry: offers "This is my profile" with the handle and URL', () => {
+	const model = popupModel({host: describeState('connected'), tab: {site: 'x', own: false, handle: 'adaw', url: 'https://x.com/adaw'}, site: 'x', profile, bio: {text: 'Short bio', limit: 160, length: 9, truncated: true}});
+	assert.deepEqual(model.claim, {network: 'X', username: 'adaw', url: 'https://x.com/adaw'});
+	assert.equal(model.copies[0].label, 'Copy bio for X');
+	assert.equal(model.copies[0].detail, '9 / 160 characters, shortened');
+});
+
+test('"Twitter" in profiles[] is X', () => {
+	const model = popupModel({host: describeState('connected'), tab: {site: 'x', own: false, handle: 'adaw'}, site: 'x', profile: {profiles: [{network: 'Twitter', username: 'adaw'}]}, bio: null});
+	assert.equal(model.claim, null);
+});
+
+test('unread sentences name the field in words', () => {
+	assert.equal(unreadSentence('title'), "Couldn't read the job title on this page.");
+	assert.equal(unreadSentence('experience'), "Couldn't read the experience list on this page.");
+});
