@@ -1,0 +1,81 @@
+// The canonical profile prepared for comparison: every value normalized once
+// per revision, so that a check costs only the work on the observed side.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compare/location.h"
+#include "store/store.h"
+
+namespace oneself::compare {
+
+// Month precision dates: year * 12 + month - 1; `yearOnly` when only a year is known.
+struct Month {
+  int value = 0;
+  bool yearOnly = false;
+};
+std::optional<Month> ParseMonth(std::string_view s);  // "2021", "2021-03", "2021-03-14"
+
+struct NameModel {
+  std::string full;                   // as written
+  std::vector<std::string> given;     // loose tokens
+  std::vector<std::string> family;
+  std::vector<std::string> middle;
+  std::vector<std::string> nicknames;  // loose tokens of every nickname
+};
+
+struct Position {
+  std::string employer, title;      // as written
+  std::string employerKey, titleKey;
+  std::optional<Month> start, end;  // end empty = current
+  std::string startText, endText;
+};
+
+struct BioVariant {
+  std::string source;  // "short", "medium", "long", "about", "override"
+  std::string text;
+  std::string loose;   // Normalize(text)
+};
+
+struct PreviousValue {
+  std::string value;
+  std::string loose;
+  std::string until;  // RFC 3339
+};
+
+struct Canonical {
+  int64_t revision = -1;
+  nlohmann::json doc;  // the document this was built from: the cache's check
+
+  std::optional<NameModel> name;
+  std::string headline, headlineLoose;
+  std::vector<BioVariant> bios;  // short, medium, long, about (those present)
+  std::string website, websiteKey;
+  std::vector<std::string> linkKeys;  // website, links[].url, profiles[].url
+  std::string location;
+  Place place;
+  std::vector<Position> work;
+  int current = -1;  // index in work of the current position (latest start), or -1
+  std::optional<uint64_t> photo;
+  // previous values per key: "name", "headline", "bio", "location", "website", "employer", "title"
+  std::vector<std::pair<std::string, std::vector<PreviousValue>>> previous;
+
+  const std::vector<PreviousValue>* Previous(std::string_view key) const;
+};
+
+Canonical BuildCanonical(const store::Snapshot& snapshot);
+
+// The prepared form of `snapshot`, built once and reused while the revision
+// and document are unchanged. The reference is valid until the next call on
+// the same thread (one cache per thread: no locks on the hot path).
+const Canonical& CanonicalFor(const store::Snapshot& snapshot);
+
+// Parses a name written as one string against the canonical given/family split.
+NameModel BuildName(const nlohmann::json& name);
+
+}  // namespace oneself::compare

@@ -1,0 +1,131 @@
+// JPEG and PNG decoding with stb_image (libstb-dev), restricted to those two
+// formats, and the area-average scaling to 32x32 gray the extension also uses.
+#include "compare/image.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <memory>
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#pragma GCC diagnostic ignored "-Wdouble-promotion"
+#pragma GCC diagnostic ignored "-Wpedantic"
+#if defined(__clang__)
+#pragma GCC diagnostic ignored "-Wunknown-warning-option"
+#pragma GCC diagnostic ignored "-Wcomma"
+#pragma GCC diagnostic ignored "-Wshorten-64-to-32"
+#pragma GCC diagnostic ignored "-Wimplicit-int-conversion"
+#endif
+#endif
+#define STB_IMAGE_IMPLEMENTATION
+#define STB_IMAGE_STATIC
+#define STBI_ONLY_JPEG
+#define STBI_ONLY_PNG
+#define STBI_NO_STDIO
+#define STBI_NO_LINEAR
+#define STBI_NO_HDR
+#define STBI_FAILURE_USERMSG
+#include <stb/stb_image.h>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+namespace oneself::compare {
+namespace {
+
+// Bounds memory before any pixel is decoded: 16 megapixels at 4 bytes each.
+constexpr int kMaxSide = 8192;
+constexpr long kMaxPixels = 16L * 1024 * 1024;
+
+struct StbFree {
+  void operator()(unsigned char* p) const { stbi_image_free(p); }
+};
+
+// Area-average of a w x h channel-plane `src` into 32 samples per axis:
+// each output cell averages the source area it covers, fractional pixels
+// weighted by the part they cover (what a canvas draws with smoothing on a
+// large downscale).
+std::vector<double> AreaAverage(const std::vector<double>& src, int w, int h) {
+  auto weights = [](int n, int out, int o, int i) {
+    const double scale = static_cast<double>(n) / out;
+    const double lo = o * scale, hi = (o + 1) * scale;
+    const double a = std::max(lo, static_cast<double>(i));
+    const double b = std::min(hi, static_cast<double>(i + 1));
+    return b > a ? b - a : 0.0;
+  };
+  std::vector<double> tmp(static_cast<size_t>(32) * static_cast<size_t>(h), 0.0);
+  for (int y = 0; y < h; ++y) {
+    for (int ox = 0; ox < 32; ++ox) {
+      const double scale = static_cast<double>(w) / 32;
+      const int x0 = static_cast<int>(std::floor(ox * scale));
+      const int x1 = std::min(w, static_cast<int>(std::ceil((ox + 1) * scale)));
+      double sum = 0, wsum = 0;
+      for (int x = x0; x < x1; ++x) {
+        const double wt = weights(w, 32, ox, x);
+        sum += wt * src[static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)];
+        wsum += wt;
+      }
+      tmp[static_cast<size_t>(y) * 32 + static_cast<size_t>(ox)] = wsum > 0 ? sum / wsum : 0;
+    }
+  }
+  std::vector<double> out(1024, 0.0);
+  for (int oy = 0; oy < 32; ++oy) {
+    const double scale = static_cast<double>(h) / 32;
+    const int y0 = static_cast<int>(std::floor(oy * scale));
+    const int y1 = std::min(h, static_cast<int>(std::ceil((oy + 1) * scale)));
+    for (int ox = 0; ox < 32; ++ox) {
+      double sum = 0, wsum = 0;
+      for (int y = y0; y < y1; ++y) {
+        const double wt = weights(h, 32, oy, y);
+        sum += wt * tmp[static_cast<size_t>(y) * 32 + static_cast<size_t>(ox)];
+        wsum += wt;
+      }
+      out[static_cast<size_t>(oy) * 32 + static_cast<size_t>(ox)] = wsum > 0 ? sum / wsum : 0;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<uint8_t>> DecodeToGray32(std::span<const uint8_t> fileBytes) {
+  if (fileBytes.empty() || fileBytes.size() > static_cast<size_t>(INT32_MAX)) {
+    return Status::BadImport("not a JPEG or PNG image");
+  }
+  const auto len = static_cast<int>(fileBytes.size());
+  int w = 0, h = 0, comp = 0;
+  if (!stbi_info_from_memory(fileBytes.data(), len, &w, &h, &comp)) {
+    return Status::BadImport("not a JPEG or PNG image");
+  }
+  if (w <= 0 || h <= 0 || w > kMaxSide || h > kMaxSide ||
+      static_cast<long>(w) * static_cast<long>(h) > kMaxPixels) {
+    return Status::BadImport("image is too large (" + std::to_string(w) + "x" +
+                             std::to_string(h) + ")");
+  }
+  std::unique_ptr<unsigned char, StbFree> pixels(
+      stbi_load_from_memory(fileBytes.data(), len, &w, &h, &comp, 4));
+  if (!pixels) return Status::BadImport(std::string("cannot decode image: ") + stbi_failure_reason());
+  // Gray per pixel, composited over black as a canvas's transparent pixels read.
+  std::vector<double> gray(static_cast<size_t>(w) * static_cast<size_t>(h));
+  const unsigned char* p = pixels.get();
+  for (size_t i = 0; i < gray.size(); ++i, p += 4) {
+    const double a = p[3] / 255.0;
+    gray[i] = a * (0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]);
+  }
+  const std::vector<double> small = AreaAverage(gray, w, h);
+  std::vector<uint8_t> out(1024);
+  for (size_t i = 0; i < 1024; ++i) {
+    out[i] = static_cast<uint8_t>(std::lround(std::clamp(small[i], 0.0, 255.0)));
+  }
+  return out;
+}
+
+}  // namespace oneself::compare

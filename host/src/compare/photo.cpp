@@ -1,0 +1,103 @@
+#include "compare/photo.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "compare/engine.h"
+
+namespace oneself::compare {
+namespace {
+
+// cos((2x + 1) u pi / 64) for the 8 lowest frequencies u over 32 samples x.
+struct CosTable {
+  std::array<std::array<double, 32>, 8> c{};
+  CosTable() {
+    const double pi = std::acos(-1.0);
+    for (int u = 0; u < 8; ++u) {
+      for (int x = 0; x < 32; ++x) {
+        c[static_cast<size_t>(u)][static_cast<size_t>(x)] =
+            std::cos((2.0 * x + 1.0) * u * pi / 64.0);
+      }
+    }
+  }
+};
+const CosTable kCos;
+
+}  // namespace
+
+uint64_t PhashOfGray(std::span<const uint8_t, 1024> gray) {
+  // Separable DCT: rows first (32 rows x 8 frequencies), then columns.
+  std::array<std::array<double, 8>, 32> rows{};
+  for (size_t y = 0; y < 32; ++y) {
+    for (size_t u = 0; u < 8; ++u) {
+      double sum = 0;
+      for (size_t x = 0; x < 32; ++x) sum += gray[y * 32 + x] * kCos.c[u][x];
+      rows[y][u] = sum;
+    }
+  }
+  std::array<double, 64> coef{};
+  for (size_t v = 0; v < 8; ++v) {
+    for (size_t u = 0; u < 8; ++u) {
+      double sum = 0;
+      for (size_t y = 0; y < 32; ++y) sum += rows[y][u] * kCos.c[v][y];
+      coef[v * 8 + u] = sum;
+    }
+  }
+  std::array<double, 64> sorted = coef;
+  std::nth_element(sorted.begin(), sorted.begin() + 32, sorted.end());
+  const double upper = sorted[32];
+  const double lower = *std::max_element(sorted.begin(), sorted.begin() + 32);
+  const double median = (upper + lower) / 2;
+  uint64_t hash = 0;
+  for (size_t i = 0; i < 64; ++i) {
+    hash = (hash << 1) | (coef[i] > median ? 1u : 0u);
+  }
+  return hash;
+}
+
+std::string PhashHex(uint64_t hash) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<size_t>(i)] = kHex[hash & 0xF];
+    hash >>= 4;
+  }
+  return out;
+}
+
+std::optional<uint64_t> ParsePhash(std::string_view hex) {
+  if (hex.size() != 16) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : hex) {
+    int d = 0;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    else return std::nullopt;
+    v = (v << 4) | static_cast<uint64_t>(d);
+  }
+  return v;
+}
+
+int HammingDistance(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
+
+Result<std::string> PerceptualHash(const nlohmann::json& gray) {
+  if (!gray.is_array() || gray.size() != 1024) {
+    return Status::BadRequest("photo.gray must be an array of 1024 integers 0..255");
+  }
+  std::array<uint8_t, 1024> pixels{};
+  for (size_t i = 0; i < 1024; ++i) {
+    const auto& v = gray[i];
+    if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 255) {
+      return Status::BadRequest("photo.gray must be an array of 1024 integers 0..255");
+    }
+    pixels[i] = static_cast<uint8_t>(v.get<int64_t>());
+  }
+  return PhashHex(PhashOfGray(pixels));
+}
+
+}  // namespace oneself::compare

@@ -1,0 +1,68 @@
+// The per-field rules of `check`. Each rule compares one observed field with
+// the prepared canonical profile and appends warnings; engine.cpp validates the
+// request, applies the site's policy and ignores, and scores.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compare/canonical.h"
+#include "sites/site_table.h"
+
+namespace oneself::compare {
+
+struct Warning {
+  std::string field;
+  std::string_view severity;  // "error" | "warning" | "info"
+  std::string_view code;      // "differs", "missing", "too_long", ...
+  nlohmann::json observed;
+  nlohmann::json canonical;
+  std::string message;
+  nlohmann::json suggestion;  // null: none
+  int limit = -1;             // -1: none
+};
+
+struct RuleContext {
+  const Canonical& canon;
+  const sites::Site& site;
+  bool edit = false;
+  const nlohmann::json* overrides = nullptr;  // sites[site].overrides, or null
+  std::vector<Warning>& out;
+
+  // The site's override of a text field, or nullptr.
+  const std::string* Override(std::string_view field) const;
+};
+
+// "March 2026" from an RFC 3339 time; "" if unreadable.
+std::string MonthName(std::string_view rfc3339);
+
+// The site's limit for `field`, counted its way; appends too_long when over.
+// Returns true when a too_long was appended.
+bool CheckLength(RuleContext& ctx, std::string_view field, std::string_view observed,
+                 std::string_view what);
+
+// If the observed value equals an earlier canonical value of `key`, appends
+// `outdated` and returns true.
+bool CheckOutdated(RuleContext& ctx, std::string_view field, std::string_view key,
+                   std::string_view observed, std::string_view observedLoose,
+                   std::string_view severity, const std::string& canonical, std::string_view what);
+
+void CheckName(RuleContext& ctx, std::string_view observed);
+void CheckHeadline(RuleContext& ctx, std::string_view observed);
+void CheckTitle(RuleContext& ctx, std::string_view observed);
+void CheckEmployer(RuleContext& ctx, std::string_view observed);
+void CheckLocation(RuleContext& ctx, std::string_view observed);
+void CheckWebsite(RuleContext& ctx, std::string_view observed);
+void CheckLinks(RuleContext& ctx, const nlohmann::json& links);
+void CheckBio(RuleContext& ctx, std::string_view observed);
+void CheckExperience(RuleContext& ctx, const nlohmann::json& experience);
+// `photo` is {"gray": [...]} or {"phash": "..."}, already validated.
+void CheckPhoto(RuleContext& ctx, const nlohmann::json& photo);
+
+// Word-multiset Dice similarity of two normalized texts, 0..1 (docs/compare.md).
+double TextSimilarity(std::string_view looseA, std::string_view looseB);
+
+}  // namespace oneself::compare

@@ -1,0 +1,243 @@
+// Single-value text fields: headline, title, employer, location, website, and
+// the list of links. They share one flow (CheckText); each differs only in
+// what counts as "the same" (its Matcher).
+#include <cctype>
+
+#include "compare/rules.h"
+#include "compare/text.h"
+#include "compare/title.h"
+#include "compare/website.h"
+
+namespace oneself::compare {
+namespace {
+
+enum class Verdict { kSame, kInfo, kDiffers };
+
+struct Judgement {
+  Verdict verdict = Verdict::kDiffers;
+  std::string message;  // for kInfo
+};
+
+using Matcher = Judgement (*)(const RuleContext&, std::string_view canonical, std::string_view observed);
+
+struct TextRule {
+  std::string_view field;     // "headline"
+  std::string_view what;      // "Headline", as a message starts
+  std::string_view prevKey;   // key in doc.previous
+  std::string_view severity;  // of `differs` and `outdated`
+  Matcher same;
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void CheckText(RuleContext& ctx, const TextRule& rule, const std::string& canonical,
+               std::string_view canonicalLoose, std::string_view observedIn) {
+  const std::string_view observed = text::Trim(observedIn);
+  const std::string lowerWhat = Lower(rule.what);
+  if (observed.empty()) {
+    if (canonical.empty()) return;
+    Warning w;
+    w.field = std::string(rule.field);
+    w.severity = "warning";
+    w.code = "missing";
+    w.observed = "";
+    w.canonical = canonical;
+    w.message = std::string(rule.what) + " is empty here; your canonical " + lowerWhat + " is \"" +
+                canonical + "\".";
+    w.suggestion = canonical;
+    ctx.out.push_back(std::move(w));
+    return;
+  }
+  CheckLength(ctx, rule.field, observed, rule.what);
+  if (canonical.empty()) return;
+  const std::string observedLoose = text::Normalize(observed);
+  if (observedLoose == canonicalLoose) {
+    if (text::Normalize(observed, text::Fold::kStrict) != text::Normalize(canonical, text::Fold::kStrict)) {
+      Warning w;
+      w.field = std::string(rule.field);
+      w.severity = "info";
+      w.code = "differs";
+      w.observed = std::string(observed);
+      w.canonical = canonical;
+      w.message = std::string(rule.what) + " differs from your canonical " + lowerWhat +
+                  " only in letter case or accents.";
+      w.suggestion = canonical;
+      ctx.out.push_back(std::move(w));
+    }
+    return;
+  }
+  Judgement j = rule.same(ctx, canonical, observed);
+  if (j.verdict == Verdict::kSame) return;
+  if (j.verdict == Verdict::kInfo) {
+    Warning w;
+    w.field = std::string(rule.field);
+    w.severity = "info";
+    w.code = "differs";
+    w.observed = std::string(observed);
+    w.canonical = canonical;
+    w.message = std::move(j.message);
+    w.suggestion = canonical;
+    ctx.out.push_back(std::move(w));
+    return;
+  }
+  if (CheckOutdated(ctx, rule.field, rule.prevKey, observed, observedLoose, rule.severity, canonical,
+                    rule.what)) {
+    return;
+  }
+  Warning w;
+  w.field = std::string(rule.field);
+  w.severity = rule.severity;
+  w.code = "differs";
+  w.observed = std::string(observed);
+  w.canonical = canonical;
+  w.message = std::string(rule.what) + " differs from your canonical " + lowerWhat + ".";
+  w.suggestion = canonical;
+  ctx.out.push_back(std::move(w));
+}
+
+Judgement HeadlineSame(const RuleContext&, std::string_view canonical, std::string_view observed) {
+  const Statement c = SplitStatement(canonical);
+  const Statement o = SplitStatement(observed);
+  if (TitleKey(c.title) != TitleKey(o.title)) return {};
+  if (EmployerKey(c.employer) != EmployerKey(o.employer)) return {};
+  if (text::Normalize(c.rest) != text::Normalize(o.rest)) return {};
+  return {Verdict::kSame, {}};
+}
+
+Judgement TitleSame(const RuleContext&, std::string_view canonical, std::string_view observed) {
+  // "Staff Engineer at Lumen Labs" in a title field states the title first.
+  const Statement o = SplitStatement(observed);
+  const std::string c = TitleKey(canonical);
+  if (c == TitleKey(observed) || (!o.employer.empty() && c == TitleKey(o.title))) {
+    return {Verdict::kSame, {}};
+  }
+  return {};
+}
+
+Judgement EmployerSame(const RuleContext&, std::string_view canonical, std::string_view observed) {
+  if (EmployerKey(canonical) == EmployerKey(observed)) return {Verdict::kSame, {}};
+  return {};
+}
+
+Judgement LocationSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
+  const Place c = canonical == ctx.canon.location ? ctx.canon.place : ParsePlace(canonical);
+  switch (ComparePlaces(c, ParsePlace(observed))) {
+    case PlaceMatch::kSame:
+      return {Verdict::kSame, {}};
+    case PlaceMatch::kLessSpecific:
+      return {Verdict::kInfo, "Location is less specific than your canonical location."};
+    case PlaceMatch::kDifferent:
+      break;
+  }
+  return {};
+}
+
+Judgement WebsiteSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
+  const std::string key = UrlKey(observed);
+  if (key == UrlKey(canonical)) return {Verdict::kSame, {}};
+  if (IsShortenedUrl(observed)) {
+    return {Verdict::kInfo, "Website is a shortened link; oneself cannot verify where it leads."};
+  }
+  for (const std::string& link : ctx.canon.linkKeys) {
+    if (link == key) {
+      return {Verdict::kInfo, "Website is one of your links, not your canonical website."};
+    }
+  }
+  return {};
+}
+
+const Position* Current(const Canonical& c) {
+  return c.current < 0 ? nullptr : &c.work[static_cast<size_t>(c.current)];
+}
+
+}  // namespace
+
+void CheckHeadline(RuleContext& ctx, std::string_view observed) {
+  static constexpr TextRule kRule{"headline", "Headline", "headline", "warning", HeadlineSame};
+  if (const std::string* o = ctx.Override("headline")) {
+    CheckText(ctx, kRule, *o, text::Normalize(*o), observed);
+    return;
+  }
+  CheckText(ctx, kRule, ctx.canon.headline, ctx.canon.headlineLoose, observed);
+}
+
+void CheckTitle(RuleContext& ctx, std::string_view observed) {
+  static constexpr TextRule kRule{"title", "Title", "title", "error", TitleSame};
+  const std::string* o = ctx.Override("title");
+  const Position* p = Current(ctx.canon);
+  const std::string canonical = o ? *o : (p ? p->title : std::string());
+  CheckText(ctx, kRule, canonical, text::Normalize(canonical), observed);
+}
+
+void CheckEmployer(RuleContext& ctx, std::string_view observed) {
+  static constexpr TextRule kRule{"employer", "Employer", "employer", "error", EmployerSame};
+  const std::string* o = ctx.Override("employer");
+  const Position* p = Current(ctx.canon);
+  const std::string canonical = o ? *o : (p ? p->employer : std::string());
+  const size_t before = ctx.out.size();
+  CheckText(ctx, kRule, canonical, text::Normalize(canonical), observed);
+  // A differing employer that is one you have left is outdated, not unknown.
+  if (ctx.out.size() != before + 1 || ctx.out.back().code != "differs" ||
+      ctx.out.back().severity != "error") {
+    return;
+  }
+  const std::string key = EmployerKey(observed);
+  for (const Position& past : ctx.canon.work) {
+    if (past.endText.empty() || past.employerKey != key) continue;
+    Warning& w = ctx.out.back();
+    w.code = "outdated";
+    const std::string month = MonthName(past.endText);
+    w.message = "This is your employer until " + month + "; your current employer is " + canonical + ".";
+    break;
+  }
+}
+
+void CheckLocation(RuleContext& ctx, std::string_view observed) {
+  static constexpr TextRule kRule{"location", "Location", "location", "warning", LocationSame};
+  if (const std::string* o = ctx.Override("location")) {
+    CheckText(ctx, kRule, *o, text::Normalize(*o), observed);
+    return;
+  }
+  CheckText(ctx, kRule, ctx.canon.location, text::Normalize(ctx.canon.location), observed);
+}
+
+void CheckWebsite(RuleContext& ctx, std::string_view observed) {
+  static constexpr TextRule kRule{"website", "Website", "website", "warning", WebsiteSame};
+  if (const std::string* o = ctx.Override("website")) {
+    CheckText(ctx, kRule, *o, text::Normalize(*o), observed);
+    return;
+  }
+  CheckText(ctx, kRule, ctx.canon.website, text::Normalize(ctx.canon.website), observed);
+}
+
+void CheckLinks(RuleContext& ctx, const nlohmann::json& links) {
+  if (ctx.canon.linkKeys.empty()) return;
+  for (const auto& link : links) {
+    const std::string url = link.value("url", std::string());
+    if (text::Trim(url).empty()) continue;
+    const std::string key = UrlKey(url);
+    bool known = false;
+    for (const std::string& k : ctx.canon.linkKeys) known = known || k == key;
+    if (known) continue;
+    Warning w;
+    w.field = "links";
+    w.observed = url;
+    w.canonical = nullptr;
+    if (IsShortenedUrl(url)) {
+      w.severity = "info";
+      w.code = "differs";
+      w.message = "The link " + url + " is shortened; oneself cannot verify where it leads.";
+    } else {
+      w.severity = "warning";
+      w.code = "differs";
+      w.message = "The link " + url + " is not among your canonical links.";
+    }
+    ctx.out.push_back(std::move(w));
+  }
+}
+
+}  // namespace oneself::compare

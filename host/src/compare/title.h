@@ -1,0 +1,29 @@
+// Job titles and employers: the comparison keys that make "Sr. SWE" equal
+// "Senior Software Engineer" and "Lumen Labs, Inc." equal "Lumen Labs".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace oneself::compare {
+
+// Normalized, abbreviations expanded (table in title.cpp), stop words dropped,
+// tokens sorted: "Manager, Engineering" and "Engineering Mgr" share a key.
+std::string TitleKey(std::string_view title);
+
+// Normalized, a leading "The" and trailing legal suffixes (Inc, LLC, GmbH, ...)
+// dropped, "&"/"and" dropped, tokens joined without spaces ("Deep Mind" = "DeepMind").
+std::string EmployerKey(std::string_view employer);
+
+// "Title at Company | rest", "Title @ Company", "Title, Company", "Title | Company".
+struct Statement {
+  std::string_view title;
+  std::string_view employer;  // empty when the text names none
+  std::string_view rest;      // what follows the employer (a tagline), trimmed
+};
+Statement SplitStatement(std::string_view text);
+
+// Token-set Dice similarity of two title keys, 0..1.
+double TitleSimilarity(std::string_view keyA, std::string_view keyB);
+
+}  // namespace oneself::compare
