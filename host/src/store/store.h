@@ -24,6 +24,8 @@
 
 namespace oneself::store {
 
+class Env;  // store/env.h: the file system, swappable in tests
+
 // Who made a revision; written into the journal.
 enum class Source { kCli, kExtension, kImport };
 std::string_view SourceName(Source source);  // "cli", "extension", "import"
@@ -58,6 +60,8 @@ struct VerifyReport {
 class Store {
  public:
   explicit Store(std::filesystem::path dir);
+  // As above, reading and writing through `env` ("*env" must outlive the Store).
+  Store(std::filesystem::path dir, Env* env);
 
   const std::filesystem::path& dir() const { return dir_; }
   bool Exists() const;  // profile.json is present
@@ -100,6 +104,7 @@ class Store {
 
  private:
   std::filesystem::path dir_;
+  Env* env_;
 };
 
 }  // namespace oneself::store

@@ -1,0 +1,35 @@
+// The store document ({"profile", "sites", "previous"}, docs/store.md):
+// validation, merge patches, and the per-revision change sets the journal
+// records. Pure functions, no I/O.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "oneself/status.h"
+
+namespace oneself::store {
+
+// {"profile": {}, "sites": {}, "previous": {}}
+nlohmann::json EmptyDocument();
+
+// Checks "profile" and "sites" against the model. A wrong type, unknown key or
+// out-of-range value is kBadRequest naming the field ("profile.work[2].start").
+Status ValidateDocument(const nlohmann::json& doc);
+
+// Applies an update patch {"profile"?: merge patch, "sites"?: merge patch}
+// (RFC 7396 per top-level key; arrays replace wholly; null removes). Any other
+// top-level key is kBadRequest. The result is not validated here.
+Status ApplyUpdatePatch(nlohmann::json& doc, const nlohmann::json& patch);
+
+// What changed between two documents, by top-level profile field and by site:
+// {"headline": {"from": old|null, "to": new|null}, "sites.x": {...}}.
+// null stands for "absent". `previous` is not compared (it is derived).
+nlohmann::json DiffDocuments(const nlohmann::json& before, const nlohmann::json& after);
+
+// Applies a change set forward (to-values) or backward (from-values).
+// kStoreError if `changes` is not shaped as DiffDocuments makes it.
+Status ApplyChanges(nlohmann::json& doc, const nlohmann::json& changes, bool forward);
+
+}  // namespace oneself::store

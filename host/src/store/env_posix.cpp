@@ -1,0 +1,230 @@
+// The POSIX Env: the one place where OS errors become a Status with the path.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "store/env.h"
+
+namespace oneself::store {
+namespace {
+
+constexpr mode_t kFileMode = 0600;
+constexpr mode_t kDirMode = 0700;
+
+int OpenRetry(const char* path, int flags, mode_t mode = 0) {
+  int fd;
+  do {
+    fd = ::open(path, flags | O_CLOEXEC, mode);
+  } while (fd < 0 && errno == EINTR);
+  return fd;
+}
+
+void CloseFd(int fd) {
+  // close() must not be retried on EINTR on Linux: the descriptor is gone.
+  ::close(fd);
+}
+
+Status SyncFd(int fd, const std::string& path) {
+#ifdef __APPLE__
+  // fsync on macOS does not reach the platter; F_FULLFSYNC does.
+  if (::fcntl(fd, F_FULLFSYNC) == 0) return Status::Ok();
+#endif
+  int rc;
+  do {
+    rc = ::fsync(fd);
+  } while (rc != 0 && errno == EINTR);
+  if (rc != 0) return Status::IoError("cannot sync", path, errno);
+  return Status::Ok();
+}
+
+Status WriteAll(int fd, std::string_view data, const std::string& path) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError("cannot write", path, errno);
+    }
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return Status::Ok();
+}
+
+// Opens for writing without following a symlink, and forces mode 0600 even if
+// the file existed or the umask was 0: the profile is private.
+Result<int> OpenForWrite(const std::string& path, int extra) {
+  int fd = OpenRetry(path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | extra, kFileMode);
+  if (fd < 0) return Status::IoError("cannot open", path, errno);
+  if (::fchmod(fd, kFileMode) != 0) {
+    int err = errno;
+    CloseFd(fd);
+    return Status::IoError("cannot chmod", path, err);
+  }
+  return fd;
+}
+
+class PosixRandomAccessFile final : public RandomAccessFile {
+ public:
+  PosixRandomAccessFile(int fd, uint64_t size, std::string path)
+      : fd_(fd), size_(size), path_(std::move(path)) {}
+  ~PosixRandomAccessFile() override { CloseFd(fd_); }
+  uint64_t Size() const override { return size_; }
+  Status Read(uint64_t offset, size_t n, std::string* out) const override {
+    out->resize(n);
+    size_t got = 0;
+    while (got < n) {
+      ssize_t r = ::pread(fd_, out->data() + got, n - got, static_cast<off_t>(offset + got));
+      if (r < 0) {
+        if (errno == EINTR) continue;
+        return Status::IoError("cannot read", path_, errno);
+      }
+      if (r == 0) break;
+      got += static_cast<size_t>(r);
+    }
+    out->resize(got);
+    return Status::Ok();
+  }
+
+ private:
+  int fd_;
+  uint64_t size_;
+  std::string path_;
+};
+
+class PosixFileLock final : public FileLock {
+ public:
+  explicit PosixFileLock(int fd) : fd_(fd) {}
+  ~PosixFileLock() override {
+    ::flock(fd_, LOCK_UN);
+    CloseFd(fd_);
+  }
+
+ private:
+  int fd_;
+};
+
+class PosixEnv final : public Env {
+ public:
+  Result<std::string> ReadFile(const std::filesystem::path& path) override {
+    auto file = OpenForRead(path);
+    if (!file.ok()) return file.status();
+    std::string data;
+    Status s = (*file)->Read(0, static_cast<size_t>((*file)->Size()), &data);
+    if (!s.ok()) return s;
+    return data;
+  }
+
+  Result<std::unique_ptr<RandomAccessFile>> OpenForRead(
+      const std::filesystem::path& path) override {
+    int fd = OpenRetry(path.c_str(), O_RDONLY);
+    if (fd < 0) {
+      if (errno == ENOENT) return Status::NotFound("no such file " + path.string());
+      return Status::IoError("cannot open", path.string(), errno);
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      int err = errno;
+      CloseFd(fd);
+      return Status::IoError("cannot stat", path.string(), err);
+    }
+    return std::unique_ptr<RandomAccessFile>(
+        new PosixRandomAccessFile(fd, static_cast<uint64_t>(st.st_size), path.string()));
+  }
+
+  Status WriteFileSync(const std::filesystem::path& path, std::string_view data) override {
+    auto fd = OpenForWrite(path.string(), O_TRUNC);
+    if (!fd.ok()) return fd.status();
+    Status s = WriteAll(*fd, data, path.string());
+    if (s.ok()) s = SyncFd(*fd, path.string());
+    CloseFd(*fd);
+    return s;
+  }
+
+  Status AppendSync(const std::filesystem::path& path, std::string_view data) override {
+    auto fd = OpenForWrite(path.string(), O_APPEND);
+    if (!fd.ok()) return fd.status();
+    Status s = WriteAll(*fd, data, path.string());
+    if (s.ok()) s = SyncFd(*fd, path.string());
+    CloseFd(*fd);
+    return s;
+  }
+
+  Status Truncate(const std::filesystem::path& path, uint64_t size) override {
+    int rc;
+    do {
+      rc = ::truncate(path.c_str(), static_cast<off_t>(size));
+    } while (rc != 0 && errno == EINTR);
+    if (rc != 0) return Status::IoError("cannot truncate", path.string(), errno);
+    return Status::Ok();
+  }
+
+  Status Rename(const std::filesystem::path& from, const std::filesystem::path& to) override {
+    if (::rename(from.c_str(), to.c_str()) != 0)
+      return Status::IoError("cannot rename to", to.string(), errno);
+    return Status::Ok();
+  }
+
+  Status SyncDir(const std::filesystem::path& dir) override {
+    int fd = OpenRetry(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return Status::IoError("cannot open", dir.string(), errno);
+    Status s = SyncFd(fd, dir.string());
+    CloseFd(fd);
+    return s;
+  }
+
+  Status CreateDir(const std::filesystem::path& dir) override {
+    std::error_code ec;
+    if (dir.has_parent_path()) std::filesystem::create_directories(dir.parent_path(), ec);
+    if (ec) return Status::IoError("cannot create", dir.parent_path().string(), ec.value());
+    if (::mkdir(dir.c_str(), kDirMode) != 0 && errno != EEXIST)
+      return Status::IoError("cannot create", dir.string(), errno);
+    struct stat st {};
+    if (::lstat(dir.c_str(), &st) != 0) return Status::IoError("cannot stat", dir.string(), errno);
+    if (!S_ISDIR(st.st_mode)) return Status::StoreError(dir.string() + " is not a directory");
+    // mkdir's mode is filtered by the umask; chmod is not.
+    if ((st.st_mode & 0777) != kDirMode && ::chmod(dir.c_str(), kDirMode) != 0)
+      return Status::IoError("cannot chmod", dir.string(), errno);
+    return Status::Ok();
+  }
+
+  bool FileExists(const std::filesystem::path& path) override {
+    return ::access(path.c_str(), F_OK) == 0;
+  }
+
+  Result<std::unique_ptr<FileLock>> LockFile(const std::filesystem::path& path) override {
+    auto fd = OpenForWrite(path.string(), 0);
+    if (!fd.ok()) return fd.status();
+    int rc;
+    do {
+      rc = ::flock(*fd, LOCK_EX);
+    } while (rc != 0 && errno == EINTR);
+    if (rc != 0) {
+      int err = errno;
+      CloseFd(*fd);
+      return Status::IoError("cannot lock", path.string(), err);
+    }
+    return std::unique_ptr<FileLock>(new PosixFileLock(*fd));
+  }
+
+  std::chrono::system_clock::time_point Now() override { return std::chrono::system_clock::now(); }
+};
+
+}  // namespace
+
+Env* Env::Default() {
+  static PosixEnv* env = new PosixEnv();  // never destroyed: used until exit
+  return env;
+}
+
+Status WriteFileAtomically(Env* env, const std::filesystem::path& path, std::string_view data) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  Status s = env->WriteFileSync(tmp, data);
+  if (s.ok()) s = env->Rename(tmp, path);
+  if (s.ok()) s = env->SyncDir(path.parent_path());
+  return s;
+}
+
+}  // namespace oneself::store
