@@ -1,0 +1,127 @@
+'use strict';
+// Instagram: the profile page and accounts/edit.
+//
+// Markup observed on www.instagram.com, 2022-2024 (React, generated classes):
+// the profile header is `header section`; the username is its `h2`, the
+// full name and bio have no stable class, so the name comes from `og:title`
+// ("Ada Whitfield (@adawhitfield) • Instagram photos and videos") and is then
+// located in the header by its text; the bio is the header's `h1` (2022-2023)
+// or the `span[dir="auto"]` block after the name (2024); the website is an
+// `a` through `l.instagram.com`; the avatar's alt is "<user>'s profile picture".
+// accounts/edit, 2020-2024: `#pepBio` (textarea, "n / 150"), `#pepWebsite`
+// (read-only on the web since 2023), `#pepName` (moved to Accounts Center in 2023).
+(function registerInstagram(oneself) {
+	const kit = oneself.siteKit;
+
+	const reserved = new Set([
+		'accounts', 'explore', 'direct', 'reels', 'reel', 'p', 'stories', 'about', 'legal', 'developer', 'web',
+		'challenge', 'emails', 'session', 'privacy', 'terms', 'press', 'api', 'tv', 'oauth', 'your_activity', 'notifications',
+	]);
+
+	function pageKind(url) {
+		let parsed;
+		try {
+			parsed = new URL(url);
+		} catch {
+			return null;
+		}
+
+		const path = parsed.pathname.replace(/\/+$/, '');
+		if (path === '/accounts/edit') {
+			return {kind: 'edit'};
+		}
+
+		const match = /^\/([A-Za-z0-9._]{1,30})(?:\/(tagged|reels|saved))?$/.exec(path);
+		if (!match || reserved.has(match[1].toLowerCase())) {
+			return null;
+		}
+
+		return {kind: 'view', handle: match[1].toLowerCase()};
+	}
+
+	function isOwnProfile(document, url, profiles) {
+		const page = pageKind(url);
+		if (!page) {
+			return false;
+		}
+
+		// accounts/edit edits the signed-in account.
+		return page.kind === 'edit' || kit.handleIsOwn(site, page.handle, profiles);
+	}
+
+	// "Ada Whitfield (@adawhitfield) • Instagram photos and videos" → "Ada Whitfield".
+	function nameFromTitle(document) {
+		const title = kit.metaContent(document, 'og:title') || document.title;
+		const match = /^(.*?)\s*\(@[A-Za-z0-9._]+\)/.exec(title || '');
+		return match ? match[1].trim() : null;
+	}
+
+	function extractView(document, read) {
+		const header = kit.first(document, ['header section', 'main header']);
+		if (!header) {
+			for (const field of ['name', 'bio', 'photo']) {
+				read.missing(field);
+			}
+
+			return;
+		}
+
+		const name = nameFromTitle(document);
+		const nameElement = name === null ? null
+			: kit.all(header, 'span, div, h1, h2').filter(element => kit.text(element) === name).pop() || null;
+		if (name === null) {
+			read.missing('name');
+		} else {
+			read.set('name', name, nameElement || header);
+		}
+
+		const bio = kit.first(header, ['h1', '[data-testid="user-bio"]', 'span._ap3a[dir="auto"]', 'div._aacl span[dir="auto"]']);
+		read.set('bio', bio ? kit.blockText(bio) : '', bio || header);
+
+		const website = kit.first(header, ['a[href*="l.instagram.com"]', 'a[rel~="me"]', 'a[rel~="nofollow"]']);
+		read.set('website', website ? kit.text(website) : '', website || header);
+
+		const avatar = kit.first(document, ['header img[alt$="profile picture"]', 'header img']);
+		read.read('photo', avatar, image => ({url: kit.absoluteUrl(image.getAttribute('src'), document.baseURI)}));
+	}
+
+	function extractEdit(document, read) {
+		read.read('bio', kit.first(document, ['#pepBio', 'textarea[name="biography"]', 'textarea[aria-label="Bio"]']), kit.value);
+		const website = kit.first(document, ['#pepWebsite', 'input[name="external_url"]', 'input[aria-label="Website"]']);
+		if (website) {
+			read.read('website', website, kit.value);
+		}
+
+		const name = kit.first(document, ['#pepName', 'input[name="first_name"]']);
+		if (name) {
+			read.read('name', name, kit.value);
+		}
+
+		const avatar = kit.first(document, ['img[alt="Change profile photo"]', 'button[title="Change profile photo"] img']);
+		if (avatar) {
+			read.set('photo', {url: kit.absoluteUrl(avatar.getAttribute('src'), document.baseURI)}, avatar);
+		}
+	}
+
+	function extract(document, url) {
+		const page = pageKind(url);
+		const read = kit.collector(page && page.kind === 'edit' ? 'edit' : 'view');
+		if (read.result.kind === 'edit') {
+			extractEdit(document, read);
+		} else {
+			extractView(document, read);
+		}
+
+		return read.result;
+	}
+
+	const site = {
+		id: 'instagram',
+		name: 'Instagram',
+		hosts: ['www.instagram.com', 'instagram.com'],
+		pageKind,
+		isOwnProfile,
+		extract,
+	};
+	oneself.sites.register(site);
+})(globalThis.oneself);
