@@ -15,13 +15,20 @@ import {createTabState} from './tab-state.js';
 const {ext} = globalThis.oneself;
 const session = ext.storage.session;
 
+// The latest state is also kept here, so that an answer right after a state
+// change does not race the storage write; storage is what survives eviction.
+let lastState = null;
+
 const host = new NativeClient({
 	connect: name => ext.connectNative(name),
 	memory: {
 		get: async () => (await session.get('hostBackoff')).hostBackoff,
 		set: value => session.set({hostBackoff: value}),
 	},
-	onState: record => session.set({hostState: record}),
+	onState(record) {
+		lastState = record;
+		session.set({hostState: record});
+	},
 });
 
 const tabs = createTabState(session);
@@ -50,7 +57,7 @@ const channels = createChannels({
 	badge,
 	fetchGray,
 	instances: () => mastodon.list(),
-	hostState: async () => (await session.get('hostState')).hostState ?? describeState('unknown'),
+	hostState: async () => lastState ?? (await session.get('hostState')).hostState ?? describeState('unknown'),
 	mastodon,
 });
 

@@ -79,12 +79,6 @@
 			reload: tabId => api().tabs.reload(tabId),
 			sendMessage: (tabId, message) => api().tabs.sendMessage(tabId, message),
 			onRemoved: callback => api().tabs.onRemoved.addListener(tabId => callback(tabId)),
-			// Called with (tabId) when a tab starts loading a new document.
-			onLoading: callback => api().tabs.onUpdated.addListener((tabId, change) => {
-				if (change.status === 'loading' && change.url) {
-					callback(tabId);
-				}
-			}),
 		},
 
 		badge: {
