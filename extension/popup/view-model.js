@@ -41,7 +41,13 @@ export function popupModel({host, tab, site, profile, bio}) {
 		if (tab.own) {
 			model.page = 'own';
 			model.warnings = (tab.warnings ?? []).length;
-			model.unread = (tab.unread ?? []).map(unreadSentence);
+			// The photo counts as unread too when the background could not fetch it.
+			const unread = new Set(tab.unread ?? []);
+			if (tab.photoUnread) {
+				unread.add('photo');
+			}
+
+			model.unread = [...unread].map(unreadSentence);
 		} else {
 			model.page = 'other';
 			const listed = (profile?.profiles ?? []).some(entry => networkToSite(entry?.network) === site);

@@ -56,6 +56,12 @@ test('"Twitter" in profiles[] is X', () => {
 	assert.equal(model.claim, null);
 });
 
+test('a photo the background could not fetch is unread too', () => {
+	const model = popupModel({host: describeState('connected'), tab: {site: 'github', own: true, warnings: [], unread: [], photoUnread: true}, site: 'github', profile, bio: null});
+	assert.deepEqual(model.unread, ["Couldn't read the photo on this page."]);
+	assert.equal(pageSentence(model), 'Your GitHub profile matches your canonical profile.');
+});
+
 test('unread sentences name the field in words', () => {
 	assert.equal(unreadSentence('title'), "Couldn't read the job title on this page.");
 	assert.equal(unreadSentence('experience'), "Couldn't read the experience list on this page.");
