@@ -57,8 +57,8 @@ async function main() {
 
 	setUpPhoto(reload);
 	setUpImportExport(reload);
-	setUpMastodon().catch(() => {});
 	await reload();
+	setUpMastodon(form.snapshot?.doc.profile.profiles ?? []).catch(() => {});
 }
 
 main();

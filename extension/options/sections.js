@@ -144,31 +144,48 @@ export async function renderStatus() {
 	}
 }
 
-export async function setUpMastodon() {
+// profiles: the canonical profiles[]; their Mastodon instances not yet added
+// are offered as one-click buttons.
+export async function setUpMastodon(profiles = []) {
 	const list = document.getElementById('mastodon-list');
+	const suggestions = document.getElementById('mastodon-suggestions');
+	const named = globalThis.oneself?.sites?.get('mastodon')?.instances?.(profiles) ?? [];
 	const render = instances => list.replaceChildren(...instances.map(hostname => {
 		const item = make('li', `${hostname} `);
-		item.append(button('Remove', async () => render((await call('mastodon.remove', {hostname})).instances)));
+		item.append(button('Remove', async () => show((await call('mastodon.remove', {hostname})).instances)));
 		return item;
 	}));
+
+	// The permission request must come from the click itself (a user gesture).
+	async function add(text) {
+		const hostname = text.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+		if (!/^[a-z\d-]+(\.[a-z\d-]+)+$/.test(hostname)) {
+			return false;
+		}
+
+		const granted = await ext.permissions.request([`https://${hostname}/*`, `https://*.${hostname}/*`]);
+		if (granted) {
+			show((await call('mastodon.add', {hostname})).instances);
+		}
+
+		return granted;
+	}
+
+	function show(instances) {
+		render(instances);
+		const missing = named.filter(hostname => !instances.includes(hostname));
+		suggestions.replaceChildren(...(missing.length > 0 ? [make('span', 'From your profiles: ')] : []), ...missing.map(hostname => button(`Add ${hostname}`, () => add(hostname))));
+	}
 
 	document.getElementById('mastodon-form').addEventListener('submit', async event => {
 		event.preventDefault();
 		const input = document.getElementById('mastodon-host');
-		const hostname = input.value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-		if (!/^[a-z\d-]+(\.[a-z\d-]+)+$/.test(hostname)) {
-			return;
-		}
-
-		// The permission request must come from this click (a user gesture).
-		const granted = await ext.permissions.request([`https://${hostname}/*`, `https://*.${hostname}/*`]);
-		if (granted) {
-			render((await call('mastodon.add', {hostname})).instances);
+		if (await add(input.value)) {
 			input.value = '';
 		}
 	});
 
-	render((await call('mastodon.instances')).instances);
+	show((await call('mastodon.instances')).instances);
 }
 
 export function createHistory({getSnapshot, reload}) {

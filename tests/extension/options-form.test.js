@@ -1,0 +1,64 @@
+// The options page's profile form in a jsdom page: filling it from a snapshot
+// and reading it back changes nothing; an edit becomes exactly its patch.
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {JSDOM} from 'jsdom';
+import {extensionDir, fixturesDir} from './load.js';
+
+const html = readFileSync(join(extensionDir, 'options', 'options.html'), 'utf8');
+const dom = new JSDOM(html, {url: 'https://extension.invalid/options/options.html'});
+// form.js works on the page's global document, as in the browser.
+globalThis.document = dom.window.document;
+const {createProfileForm} = await import('../../extension/options/form.js');
+const {updateRequest} = await import('../../extension/options/model.js');
+
+const canonical = JSON.parse(readFileSync(join(fixturesDir, 'ada.canonical.json'), 'utf8'));
+const doc = canonical.doc ?? canonical;
+const snapshot = {revision: 12, doc: {profile: doc.profile ?? {}, sites: doc.sites ?? {}, previous: doc.previous ?? {}}};
+const sites = [{id: 'linkedin', name: 'LinkedIn', counting: 'codepoints', limits: {headline: 220, about: 2600}}, {id: 'x', name: 'X', counting: 'codepoints-url23', limits: {bio: 160, name: 50}}];
+
+const input = id => document.getElementById(id);
+const type = (element, value) => {
+	element.value = value;
+	element.dispatchEvent(new dom.window.Event('input', {bubbles: true}));
+};
+
+test('fill then read is no change at all', () => {
+	const form = createProfileForm({sites});
+	form.fill(snapshot);
+	const {profile, sites: settings} = form.read();
+	assert.equal(updateRequest(snapshot, profile, settings), null);
+});
+
+test('an edited headline becomes a one-field patch against the loaded revision', () => {
+	const form = createProfileForm({sites});
+	form.fill(snapshot);
+	type(input('field-headline'), 'Principal Engineer at Lumen Labs');
+	const {profile, sites: settings} = form.read();
+	assert.deepEqual(updateRequest(snapshot, profile, settings), {baseRevision: 12, profile: {headline: 'Principal Engineer at Lumen Labs'}});
+});
+
+test('a site policy and override become a sites patch', () => {
+	const form = createProfileForm({sites});
+	form.fill(snapshot);
+	input('policy-github').value = 'off';
+	type(input('override-x-bio'), 'Short and sweet.');
+	const {profile, sites: settings} = form.read();
+	const request = updateRequest(snapshot, profile, settings);
+	assert.equal(request.profile, undefined);
+	assert.equal(request.sites.github.policy, 'off');
+	assert.equal(request.sites.x.overrides.bio, 'Short and sweet.');
+});
+
+test('the counters follow the typing, per site', () => {
+	const form = createProfileForm({sites});
+	form.fill(snapshot);
+	type(input('field-headline'), 'x'.repeat(221));
+	const counters = input('field-headline-counters');
+	assert.equal(counters.textContent, 'LinkedIn 221/220');
+	assert.equal(counters.querySelector('.over').textContent, 'LinkedIn 221/220');
+	type(input('field-bio-short'), 'Hello https://example.com/x');
+	assert.equal(input('field-bio-short-counters').textContent, 'X 29/160');
+});
