@@ -215,7 +215,7 @@ fs::path BinaryForFix(const Options& options, const fs::path& in_manifest) {
   return fs::path(Env("HOME")) / ".local/bin/oneself";
 }
 
-// Checks one manifest as the browser reads it. Returns true when it is right.
+// Checks one manifest as the browser reads it, reporting each problem.
 void CheckManifest(const Browser& b, const Options& options, Report& report) {
   const fs::path file = b.manifest_dir / (std::string(kHostName) + ".json");
   const std::string label = b.name + ": " + file.string();
@@ -387,6 +387,15 @@ void CheckStore(Report& report) {
   }
 }
 
+// Browsers start the host from the desktop session's environment, which
+// often lacks what a shell exports: then host and CLI use different stores.
+void NoteStoreOverride(Report& report) {
+  if (!Env("ONESELF_HOME").empty()) {
+    report.Note("ONESELF_HOME is set in this shell; a browser starts the host with your "
+                "session's environment, so set it there too or the host uses another store");
+  }
+}
+
 void NoteOnPath(Report& report) {
   const std::string path = Env("PATH");
   std::stringstream ss(path);
@@ -440,6 +449,7 @@ int RunDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostr
     CheckBrowsers(options, report);
     out << "Profile store:\n";
     CheckStore(report);
+    NoteStoreOverride(report);
     NoteOnPath(report);
     if (report.problems() == 0) {
       out << "All good.\n";
