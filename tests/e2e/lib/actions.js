@@ -13,7 +13,8 @@ export async function replaceText(page, selector, text, {bulk = false} = {}) {
 	if (text === '') {
 		await page.keyboard.press('Backspace');
 	} else if (bulk) {
-		await page.keyboard.sendCharacter(text);
+		// What the browser does for a paste or an IME commit: one insertText.
+		await page.evaluate(text => document.execCommand('insertText', false, text), text);
 	} else {
 		await page.keyboard.type(text);
 	}
