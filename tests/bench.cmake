@@ -1,0 +1,13 @@
+# The benchmarks' smoke run (issue 6): bench/run.sh --quick against the
+# binaries of this build, so the benchmark code cannot rot. It asserts only
+# that the run completes and prints its table; figures are never asserted.
+if(NOT TARGET bench_driver OR NOT TARGET oneself)
+  return()
+endif()
+add_test(NAME "bench: quick smoke run prints the table"
+  COMMAND bash ${PROJECT_SOURCE_DIR}/bench/run.sh --quick)
+set_tests_properties("bench: quick smoke run prints the table" PROPERTIES
+  ENVIRONMENT "ONESELF_BENCH_BUILD_DIR=${CMAKE_BINARY_DIR};ONESELF_BENCH_NO_BUILD=1"
+  PASS_REGULAR_EXPRESSION "engine: full Check"
+  LABELS bench
+  TIMEOUT 600)
