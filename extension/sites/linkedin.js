@@ -317,8 +317,31 @@
 		}
 
 		const read = kit.collector('view');
-		extractView(document, read);
+		if (page.section === 'experience') {
+			extractExperiencePage(document, read);
+		} else {
+			extractView(document, read);
+		}
+
 		return read.result;
+	}
+
+	// /in/<vanity>/details/experience/, 2024: the whole experience list alone,
+	// in the main column's first profile list (no top card, no About).
+	function extractExperiencePage(document, read) {
+		const section = kit.first(document, ['main section.artdeco-card', 'main section', 'main']);
+		const entries = section ? readExperience(section) : null;
+		if (!entries) {
+			read.missing('experience');
+			return;
+		}
+
+		read.set('experience', entries.map(found => found.position), section);
+		const current = entries.find(found => !found.position.end);
+		if (current) {
+			read.set('employer', current.position.company, current.element);
+			read.set('title', current.position.title, current.element);
+		}
 	}
 
 	const site = {

@@ -160,6 +160,19 @@ describe('linkedin: extract on the view page', () => {
 	});
 });
 
+describe('linkedin: extract on the experience details page', () => {
+	it('reads the whole list, and the current position as employer and title', () => {
+		const {site, document, url} = open('linkedin', 'experience-details');
+		const {kind, fields, unread} = site.extract(document, url);
+		assert.equal(kind, 'view');
+		assert.deepEqual(plain(unread), []);
+		assert.deepEqual(Object.keys(fields).sort(), ['employer', 'experience', 'title']);
+		assert.deepEqual(plain(fields.experience).map(position => [position.company, position.title, position.start, position.end ?? null]),
+			canonical.profile.work.map(position => [position.employer, position.title, position.start, position.end]));
+		assert.equal(fields.employer, 'Lumen Labs');
+	});
+});
+
 describe('linkedin: extract on the edit forms', () => {
 	it('reads Edit intro: name from both inputs, headline, current position, city', () => {
 		const {site, document, url} = open('linkedin', 'edit');
