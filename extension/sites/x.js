@@ -78,10 +78,14 @@
 		}
 	}
 
-	// The display name: UserName's first dir="ltr" block; the second is "@handle".
+	// The display name: UserName's first text block (a [dir] div or a span;
+	// dir="ltr" in 2023, dir="auto" in some 2024 builds) that is not, and does
+	// not end in, the "@handle" shown below it.
 	function displayName(userName) {
-		const block = kit.all(userName, '[dir="ltr"]').find(element => !kit.text(element).startsWith('@'));
-		return block || null;
+		return kit.all(userName, '[dir], span').find(element => {
+			const shown = kit.text(element);
+			return shown !== '' && !/@[A-Za-z0-9_]{1,15}$/.test(shown);
+		}) || null;
 	}
 
 	function extractView(document, page, read) {

@@ -68,6 +68,16 @@ describe('x: extract', () => {
 		assert.equal(elements.photo.tagName, 'IMG');
 	});
 
+	it('finds the display name whatever the direction of its block', () => {
+		const html = fixture('x', 'own-view').replace('<div dir="ltr" class="r-1vr29t4"><span class="css-1jxf684"><span class="css-1jxf684">Ada Whitfield</span></span></div>',
+			'<div dir="auto" class="r-1vr29t4"><span class="css-1jxf684"><span class="css-1jxf684">Ada Whitfield</span></span><svg aria-label="Verified account" role="img"></svg></div>');
+		assert.notEqual(html, fixture('x', 'own-view'));
+		const {site, document, url} = open('x', 'own-view', {html});
+		const {fields, elements} = site.extract(document, url);
+		assert.equal(fields.name, 'Ada Whitfield');
+		assert.equal(elements.name.getAttribute('dir'), 'auto');
+	});
+
 	it('reads the matching variant as the canonical values', () => {
 		const {site, document, url} = open('x', 'own-view-matching');
 		const {fields} = site.extract(document, url);
