@@ -58,3 +58,14 @@ export async function waitForText(page, pattern, timeout = 15_000) {
 	);
 	return page.evaluate(() => document.body.innerText);
 }
+
+// Any browser: opens the popup page as a tab for `page`'s tab. The popup asks
+// for the active tab of its window when it loads, so it is loaded in a
+// background tab while `page` stays active, then brought to the front (a
+// clipboard write needs a focused document).
+export async function openPopupAsTab(browser, page, popupUrl) {
+	const popup = await browser.newPage();
+	await page.bringToFront();
+	await popup.goto(popupUrl);
+	return popup;
+}

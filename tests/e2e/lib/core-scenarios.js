@@ -110,11 +110,13 @@ export function bioText(result) {
 	return result.bio ?? result.text ?? result.value;
 }
 
-// Clicks the popup button whose text starts with `label` once it is enabled.
-export async function clickPopupButton(popup, label) {
+// Clicks the popup button whose text starts with `label` once it is enabled;
+// `beforeClick` runs in between (e.g. to focus the popup's tab).
+export async function clickPopupButton(popup, label, beforeClick = async () => {}) {
 	await popup.waitForFunction(label => [...document.querySelectorAll('button')]
 		.some(button => button.textContent.trim().toLowerCase().startsWith(label.toLowerCase()) && !button.disabled),
 	{timeout: 15_000, polling: 'mutation'}, label);
+	await beforeClick();
 	await popup.evaluate(label => {
 		[...document.querySelectorAll('button')]
 			.find(button => button.textContent.trim().toLowerCase().startsWith(label.toLowerCase()) && !button.disabled)

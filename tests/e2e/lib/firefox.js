@@ -5,10 +5,12 @@
 // hosts are made local with network.dns.localDomains, and their connections go
 // through the fixture server's CONNECT listener (the SSL proxy preference), so
 // any free port works and no privileged port 443 is needed.
+import {randomUUID} from 'node:crypto';
 import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import puppeteer from 'puppeteer-core';
+import {allowedCallers} from './host.js';
 import {extensionDir, firefoxPath} from './paths.js';
 
 export async function launchFirefox({server, host, headless = true, extension = true, executablePath = firefoxPath()}) {
@@ -17,6 +19,9 @@ export async function launchFirefox({server, host, headless = true, extension = 
 	host?.registerFirefox(home);
 	const env = {...(host ? host.env : process.env), HOME: home, XDG_CACHE_HOME: join(home, '.cache'), XDG_CONFIG_HOME: join(home, '.config')};
 	delete env.MOZ_HEADLESS;
+	// The moz-extension:// host of the add-on is random per profile; fixing it
+	// lets a test open the extension's pages (the popup) by URL.
+	const extensionUuid = randomUUID();
 	const browser = await puppeteer.launch({
 		browser: 'firefox',
 		executablePath,
@@ -43,6 +48,9 @@ export async function launchFirefox({server, host, headless = true, extension = 
 			'extensions.autoDisableScopes': 0,
 			'extensions.enabledScopes': 5,
 			'xpinstall.signatures.required': false,
+			'extensions.webextensions.uuids': JSON.stringify({[allowedCallers.firefox[0]]: extensionUuid}),
+			// Lets a test page read the clipboard back without a paste prompt.
+			'dom.events.testing.asyncClipboard': true,
 		},
 	});
 	const addonId = extension ? await browser.installExtension(extensionDir) : undefined;
@@ -51,6 +59,7 @@ export async function launchFirefox({server, host, headless = true, extension = 
 		browser,
 		home,
 		addonId,
+		extensionOrigin: `moz-extension://${extensionUuid}`,
 		async close() {
 			await browser.close().catch(() => {});
 			rmSync(home, {recursive: true, force: true, maxRetries: 3});
