@@ -1,0 +1,214 @@
+// The store: loading, updating, validation, conflicts, modes, previous values.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+
+#include "store/store.h"
+#include "store_testing.h"
+
+using nlohmann::json;
+using oneself::Code;
+using oneself::store::Source;
+using oneself::store::Store;
+using oneself::testing::ModeOf;
+using oneself::testing::ReadAll;
+using oneself::testing::TempDir;
+
+TEST_CASE("store: a missing store loads as an empty revision 0", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path() / "absent");
+  CHECK_FALSE(store.Exists());
+  auto snap = store.Load();
+  REQUIRE(snap.ok());
+  CHECK(snap->revision == 0);
+  CHECK(snap->doc == json({{"profile", json::object()}, {"sites", json::object()}, {"previous", json::object()}}));
+}
+
+TEST_CASE("store: init creates 0700 and 0600 whatever the umask, and is idempotent", "[store]") {
+  TempDir tmp;
+  mode_t old = ::umask(0);
+  Store store(tmp.path() / "deep" / "oneself");
+  auto s = store.Init();
+  REQUIRE(s.ok());
+  REQUIRE(store.Update(0, {{"profile", {{"headline", "Engineer"}}}}, Source::kCli).ok());
+  REQUIRE(store.RecordObservation("x", {{"bio", "hi"}}, 1, 0).ok());
+  ::umask(old);
+  CHECK(ModeOf(store.dir()) == 0700);
+  for (const char* f : {"profile.json", "journal.jsonl", "lock", "observations.json"})
+    CHECK(ModeOf(store.dir() / f) == 0600);
+  REQUIRE(store.Init().ok());
+  CHECK(store.Load()->revision == 1);
+  auto report = store.Verify();
+  REQUIRE(report.ok());
+  CHECK(report->problems.empty());
+}
+
+TEST_CASE("store: update merges, counts revisions and survives a reopen", "[store]") {
+  TempDir tmp;
+  {
+    Store store(tmp.path());
+    REQUIRE(store.Init().ok());
+    auto r1 = store.Update(0, {{"profile", {{"name", {{"full", "Ada Whitfield"}, {"given", "Ada"}}}, {"headline", "Engineer"}}}}, Source::kCli);
+    REQUIRE(r1.ok());
+    CHECK(r1->revision == 1);
+    CHECK_FALSE(r1->updated.empty());
+    // Merge patch: nested merge, null removes, arrays replace wholly.
+    auto r2 = store.Update(1, {{"profile", {{"name", {{"given", nullptr}, {"family", "Whitfield"}}},
+                                            {"work", json::array({{{"employer", "Lumen"}, {"title", "Staff"}, {"start", "2021-03"}}})}}},
+                               {"sites", {{"x", {{"policy", "personal"}}}}}},
+                           Source::kExtension);
+    REQUIRE(r2.ok());
+    CHECK(r2->revision == 2);
+  }
+  Store reopened(tmp.path());
+  auto snap = reopened.Load();
+  REQUIRE(snap.ok());
+  CHECK(snap->revision == 2);
+  const json& p = snap->doc["profile"];
+  CHECK(p["name"] == json({{"full", "Ada Whitfield"}, {"family", "Whitfield"}}));
+  CHECK(p["headline"] == "Engineer");
+  CHECK(p["work"][0]["employer"] == "Lumen");
+  CHECK(snap->doc["sites"]["x"]["policy"] == "personal");
+}
+
+TEST_CASE("store: an update that changes nothing makes no revision", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Update(0, {{"profile", {{"headline", "A"}}}}, Source::kCli).ok());
+  auto again = store.Update(1, {{"profile", {{"headline", "A"}}}}, Source::kCli);
+  REQUIRE(again.ok());
+  CHECK(again->revision == 1);
+}
+
+TEST_CASE("store: a stale baseRevision is a conflict and writes nothing", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Update(0, {{"profile", {{"headline", "A"}}}}, Source::kCli).ok());
+  std::string journal = ReadAll(tmp.path() / "journal.jsonl");
+  std::string profile = ReadAll(tmp.path() / "profile.json");
+  auto stale = store.Update(0, {{"profile", {{"headline", "B"}}}}, Source::kExtension);
+  REQUIRE_FALSE(stale.ok());
+  CHECK(stale.status().code() == Code::kConflict);
+  CHECK(ReadAll(tmp.path() / "journal.jsonl") == journal);
+  CHECK(ReadAll(tmp.path() / "profile.json") == profile);
+  auto ahead = store.Update(7, {{"profile", {{"headline", "B"}}}}, Source::kExtension);
+  CHECK(ahead.status().code() == Code::kConflict);
+  CHECK(store.Load()->doc["profile"]["headline"] == "A");
+}
+
+TEST_CASE("store: wrong types are refused naming the field, nothing written", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Init().ok());
+  struct Case {
+    json patch;
+    std::string field;
+  };
+  const Case cases[] = {
+      {{{"profile", {{"headline", 42}}}}, "profile.headline"},
+      {{{"profile", {{"name", "Ada"}}}}, "profile.name"},
+      {{{"profile", {{"name", {{"nicknames", {"A", 1}}}}}}}, "profile.name.nicknames[1]"},
+      {{{"profile", {{"bio", {{"tiny", "x"}}}}}}, "profile.bio.tiny"},
+      {{{"profile", {{"work", {{{"employer", "L"}, {"start", "March 2020"}}}}}}}, "profile.work[0].start"},
+      {{{"profile", {{"work", {{{"employer", "L"}, {"start", "2020-13"}}}}}}}, "profile.work[0].start"},
+      {{{"profile", {{"photo", {{"phash", "xyz"}}}}}}, "profile.photo.phash"},
+      {{{"profile", {{"links", {{{"label", "Blog"}, {"url", 3}}}}}}}, "profile.links[0].url"},
+      {{{"profile", {{"favourite", "blue"}}}}, "profile.favourite"},
+      {{{"profile", {{"headline", std::string(20000, 'a')}}}}, "profile.headline"},
+      {{{"sites", {{"myspace", {{"policy", "off"}}}}}}, "sites.myspace"},
+      {{{"sites", {{"x", {{"policy", "sometimes"}}}}}}, "sites.x.policy"},
+      {{{"sites", {{"x", {{"ignores", {{{"field", "bio"}}}}}}}}}, "sites.x.ignores[0]"},
+      {{{"previous", {{"headline", json::array()}}}}, "previous"},
+      {{{"profile", "not an object"}}, "profile"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.patch.dump());
+    auto r = store.Update(0, c.patch, Source::kCli);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Code::kBadRequest);
+    CHECK(r.status().message().find(c.field) != std::string::npos);
+  }
+  CHECK(store.Load()->revision == 0);
+  CHECK(store.History(0, 10)->empty());
+}
+
+TEST_CASE("store: previous keeps earlier values newest first, and drops a value current again", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Update(0, {{"profile", {{"headline", "Senior Engineer"},
+                                        {"bio", {{"short", "s1"}, {"about", "a1"}}},
+                                        {"work", {{{"employer", "Old Co"}, {"title", "Dev"}, {"start", "2018"}}}}}}},
+                       Source::kCli).ok());
+  REQUIRE(store.Update(1, {{"profile", {{"headline", "Staff Engineer"}, {"bio", {{"short", "s2"}}},
+                                        {"work", {{{"employer", "New Co"}, {"title", "Staff"}, {"start", "2021"}},
+                                                  {{"employer", "Old Co"}, {"title", "Dev"}, {"start", "2018"}, {"end", "2021"}}}}}}},
+                       Source::kCli).ok());
+  REQUIRE(store.Update(2, {{"profile", {{"headline", "Principal Engineer"}}}}, Source::kCli).ok());
+  auto snap = store.Load();
+  REQUIRE(snap.ok());
+  const json& prev = snap->doc["previous"];
+  REQUIRE(prev["headline"].size() == 2);
+  CHECK(prev["headline"][0]["value"] == "Staff Engineer");
+  CHECK(prev["headline"][1]["value"] == "Senior Engineer");
+  CHECK_FALSE(prev["headline"][0]["until"].get<std::string>().empty());
+  CHECK(prev["bio"][0]["value"] == "s1");
+  CHECK(prev["employer"][0]["value"] == "Old Co");
+  CHECK(prev["title"][0]["value"] == "Dev");
+  // Back to an old headline: it is current again, not "outdated".
+  REQUIRE(store.Update(3, {{"profile", {{"headline", "Senior Engineer"}}}}, Source::kCli).ok());
+  const json prev2 = store.Load()->doc["previous"];
+  REQUIRE(prev2["headline"].size() == 2);
+  CHECK(prev2["headline"][0]["value"] == "Principal Engineer");
+  CHECK(prev2["headline"][1]["value"] == "Staff Engineer");
+  // At most ten earlier values.
+  int64_t rev = 4;
+  for (int i = 0; i < 15; ++i) {
+    std::string headline = "H";
+    headline += std::to_string(i);  // (not "H" + ...: GCC 12 warns falsely, -Wrestrict)
+    auto r = store.Update(rev, {{"profile", {{"headline", headline}}}}, Source::kCli);
+    REQUIRE(r.ok());
+    rev = r->revision;
+  }
+  CHECK(store.Load()->doc["previous"]["headline"].size() == 10);
+  CHECK(store.Verify()->problems.empty());
+}
+
+TEST_CASE("store: Apply changes the latest revision without a baseRevision", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Update(0, {{"profile", {{"headline", "A"}}}}, Source::kCli).ok());
+  auto r = store.Apply(
+      [](json& doc) {
+        doc["sites"]["x"]["ignores"] = json::array({{{"field", "headline"}, {"observed", "B"}, {"at", "2026-11-25T10:00:00Z"}}});
+        return oneself::Status::Ok();
+      },
+      Source::kExtension);
+  REQUIRE(r.ok());
+  CHECK(r->revision == 2);
+  CHECK(r->doc["sites"]["x"]["ignores"][0]["observed"] == "B");
+  auto refused = store.Apply([](json&) { return oneself::Status::NotFound("no such ignore"); }, Source::kExtension);
+  CHECK(refused.status().code() == Code::kNotFound);
+  auto invalid = store.Apply([](json& doc) { doc["profile"]["headline"] = 5; return oneself::Status::Ok(); }, Source::kCli);
+  CHECK(invalid.status().code() == Code::kBadRequest);
+  CHECK(store.Load()->revision == 2);
+}
+
+TEST_CASE("store: the directory comes from ONESELF_HOME, then XDG_DATA_HOME, then HOME", "[store]") {
+  std::string saved[3];
+  const char* names[3] = {"ONESELF_HOME", "XDG_DATA_HOME", "HOME"};
+  for (int i = 0; i < 3; ++i) saved[i] = std::getenv(names[i]) ? std::getenv(names[i]) : "";
+  ::setenv("ONESELF_HOME", "/a/b", 1);
+  ::setenv("XDG_DATA_HOME", "/x/data", 1);
+  ::setenv("HOME", "/home/ada", 1);
+  CHECK(oneself::store::DefaultDirectory() == "/a/b");
+  ::unsetenv("ONESELF_HOME");
+  CHECK(oneself::store::DefaultDirectory() == "/x/data/oneself");
+  ::setenv("XDG_DATA_HOME", "relative", 1);
+  CHECK(oneself::store::DefaultDirectory() == "/home/ada/.local/share/oneself");
+  ::unsetenv("XDG_DATA_HOME");
+  CHECK(oneself::store::DefaultDirectory() == "/home/ada/.local/share/oneself");
+  for (int i = 0; i < 3; ++i) {
+    if (saved[i].empty()) ::unsetenv(names[i]);
+    else ::setenv(names[i], saved[i].c_str(), 1);
+  }
+}

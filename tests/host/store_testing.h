@@ -1,0 +1,104 @@
+// Helpers for the store tests: a private temporary directory, and an Env that
+// counts operations and can fail ("crash") at a chosen one.
+#pragma once
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <optional>
+#include <string>
+
+#include "store/env.h"
+
+namespace oneself::testing {
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "oneself-test-XXXXXX").string();
+    char* made = ::mkdtemp(tmpl.data());
+    path_ = made != nullptr ? made : "";
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline std::string ReadAll(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline void WriteAll(const std::filesystem::path& p, const std::string& data) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << data;
+}
+
+inline unsigned ModeOf(const std::filesystem::path& p) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return 0;
+  return st.st_mode & 0777;
+}
+
+// Delegates to the POSIX Env. `failAt` is asked before every write-side
+// operation ("write", "append", "rename", "syncdir", "truncate") with the
+// path; returning true makes that operation fail as if the process had died
+// there. `tornAppend` writes only half of an append before failing.
+class FaultEnv : public store::Env {
+ public:
+  std::function<bool(const std::string& op, const std::filesystem::path& path)> failAt;
+  bool tornAppend = false;
+  std::optional<std::chrono::system_clock::time_point> now;
+  int writes = 0;  // WriteFileSync calls
+
+  Result<std::string> ReadFile(const std::filesystem::path& p) override { return base_->ReadFile(p); }
+  Result<std::unique_ptr<store::RandomAccessFile>> OpenForRead(const std::filesystem::path& p) override {
+    return base_->OpenForRead(p);
+  }
+  Status WriteFileSync(const std::filesystem::path& p, std::string_view data) override {
+    ++writes;
+    if (Fail("write", p)) return Status::StoreError("simulated crash");
+    return base_->WriteFileSync(p, data);
+  }
+  Status AppendSync(const std::filesystem::path& p, std::string_view data) override {
+    if (Fail("append", p)) {
+      if (tornAppend) (void)base_->AppendSync(p, data.substr(0, data.size() / 2));
+      return Status::StoreError("simulated crash");
+    }
+    return base_->AppendSync(p, data);
+  }
+  Status Truncate(const std::filesystem::path& p, uint64_t size) override {
+    if (Fail("truncate", p)) return Status::StoreError("simulated crash");
+    return base_->Truncate(p, size);
+  }
+  Status Rename(const std::filesystem::path& from, const std::filesystem::path& to) override {
+    if (Fail("rename", to)) return Status::StoreError("simulated crash");
+    return base_->Rename(from, to);
+  }
+  Status SyncDir(const std::filesystem::path& dir) override {
+    if (Fail("syncdir", dir)) return Status::StoreError("simulated crash");
+    return base_->SyncDir(dir);
+  }
+  Status CreateDir(const std::filesystem::path& dir) override { return base_->CreateDir(dir); }
+  bool FileExists(const std::filesystem::path& p) override { return base_->FileExists(p); }
+  Result<std::unique_ptr<store::FileLock>> LockFile(const std::filesystem::path& p) override {
+    return base_->LockFile(p);
+  }
+  std::chrono::system_clock::time_point Now() override { return now ? *now : base_->Now(); }
+
+ private:
+  bool Fail(const std::string& op, const std::filesystem::path& p) { return failAt && failAt(op, p); }
+  store::Env* base_ = store::Env::Default();
+};
+
+}  // namespace oneself::testing
