@@ -8,11 +8,14 @@
 // `[itemprop="worksFor"]` (.p-org), `[itemprop="homeLocation"]` (.p-label),
 // `[itemprop="url"] a`, `[itemprop="social"] a`, and the avatar
 // `img.avatar-user` inside `a[itemprop="image"]`. GitHub leaves out a detail
-// that is not set. The inline editor is `.js-profile-editable-form`, hidden
-// until "Edit profile" is pressed (then `.js-profile-editable-replace` is
-// hidden); it and the settings page share the Rails control ids
-// `#user_profile_name`, `#user_profile_bio`, `#user_profile_company`,
-// `#user_profile_location`, `#user_profile_blog`. The social accounts
+// that is not set. The inline editor is `form.js-profile-editable-form`,
+// `hidden` until "Edit profile" is pressed (then `.js-profile-editable-area`
+// is hidden instead); its controls are named `user[profile_bio]`,
+// `user[profile_company]`, `user[profile_location]`, `user[profile_blog]`
+// (and `user[profile_name]` in newer versions), without ids. The settings
+// page has the same names with the Rails ids `#user_profile_name`,
+// `#user_profile_bio`, `#user_profile_company`, `#user_profile_location`,
+// `#user_profile_blog`. The social accounts
 // (`[itemprop="social"]`) are not read: they are links to the user's other
 // profiles, not facts the canonical profile states.
 (function registerGitHub(oneself) {
@@ -64,6 +67,7 @@
 		return kit.handleIsOwn(site, page.handle, profiles);
 	}
 
+	// Settings page: ids; the inline editor's controls have only name attributes (observed 2021-2024).
 	const controls = {
 		name: ['#user_profile_name', 'input[name="user[profile_name]"]'],
 		bio: ['#user_profile_bio', 'textarea[name="user[profile_bio]"]'],
@@ -78,13 +82,18 @@
 			return kit.first(document, ['form.edit_user', 'form[action$="/settings/profile"]', 'main', 'body']);
 		}
 
+		// form.js-profile-editable-form carries `hidden` until "Edit profile" is pressed.
 		const inline = document.querySelector('.js-profile-editable-form');
 		return inline && !inline.closest('[hidden]') ? inline : null;
 	}
 
-	function extractForm(form, read) {
+	// `inline`: the profile page's editor, whose name input only newer versions have.
+	function extractForm(form, read, inline) {
 		for (const [field, selectors] of Object.entries(controls)) {
-			read.read(field, kit.first(form, selectors), kit.value);
+			const control = kit.first(form, selectors);
+			if (control || !(inline && field === 'name')) {
+				read.read(field, control, kit.value);
+			}
 		}
 
 		const avatar = kit.first(form.ownerDocument, ['img.avatar-user', 'img.avatar']);
@@ -94,7 +103,7 @@
 	}
 
 	function extractView(document, read) {
-		const card = kit.first(document, ['.js-profile-editable-replace', '.h-card', '[itemtype="http://schema.org/Person"]']) || document;
+		const card = kit.first(document, ['.h-card', '[itemtype="http://schema.org/Person"]']) || document;
 		const name = card.querySelector('[itemprop="name"]');
 		read.read('name', name);
 
@@ -127,7 +136,7 @@
 		const form = openForm(document, page);
 		if (form) {
 			const read = kit.collector('edit');
-			extractForm(form, read);
+			extractForm(form, read, !(page && page.kind === 'edit'));
 			return read.result;
 		}
 

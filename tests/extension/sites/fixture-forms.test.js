@@ -90,4 +90,14 @@ describe('edit fixtures behave like the sites\' frameworks', () => {
 		assert.equal(counter.textContent, '221/220');
 		assert.ok(counter.classList.contains('error'));
 	});
+
+	it('GitHub\'s "Edit profile" button opens the inline editor, and Cancel closes it', () => {
+		const window = live('github', 'own-view');
+		const {document} = window;
+		document.querySelector('.js-profile-editable-edit-button').click();
+		assert.equal(document.querySelector('.js-profile-editable-form').hidden, false);
+		assert.equal(document.querySelector('.js-profile-editable-area').hidden, true);
+		document.querySelector('.js-profile-editable-cancel').click();
+		assert.equal(document.querySelector('.js-profile-editable-form').hidden, true);
+	});
 });

@@ -90,12 +90,13 @@ describe('github: extract', () => {
 	it('reads the inline editor when it is open, and the card when it is not', () => {
 		const {window, site, document, url} = open('github', 'own-view');
 		assert.equal(site.extract(document, url).kind, 'view');
-		document.querySelector('.js-profile-editable-replace').hidden = true;
-		document.querySelector('.js-profile-editable-area').hidden = false;
+		// What GitHub's "Edit profile" button does: show the form, hide the card's area.
+		document.querySelector('.js-profile-editable-form').hidden = false;
+		document.querySelector('.js-profile-editable-area').hidden = true;
 		const {kind, fields, elements} = site.extract(document, url);
 		assert.equal(kind, 'edit');
 		assert.equal(fields.employer, 'Northwind Analytics');
-		assert.equal(elements.bio.id, 'user_profile_bio');
+		assert.equal(elements.bio.getAttribute('name'), 'user[profile_bio]');
 		assert.ok(window);
 	});
 
@@ -106,7 +107,17 @@ describe('github: extract', () => {
 		assert.deepEqual(plain(unread), []);
 		assert.equal(fields.bio, canonical.profile.bio.short);
 		assert.equal(fields.employer, 'Lumen Labs');
-		assert.equal(elements.employer.id, 'user_profile_company');
+		assert.equal(elements.employer.getAttribute('name'), 'user[profile_company]');
+		assert.equal(elements.employer.closest('form').classList.contains('js-profile-editable-form'), true);
+	});
+
+	it('reads an inline editor without a name input (before 2022) without calling the name unread', () => {
+		const html = fixture('github', 'inline-edit').replace(/<input[^>]*name="user\[profile_name\]"[^>]*>/, '');
+		const {site, document, url} = open('github', 'inline-edit', {html});
+		const {fields, unread} = site.extract(document, url);
+		assert.deepEqual(plain(unread), []);
+		assert.equal(fields.name, undefined);
+		assert.equal(fields.bio, canonical.profile.bio.short);
 	});
 
 	it('reads settings/profile', () => {
