@@ -6,7 +6,8 @@
 // full name and bio have no stable class, so the name comes from `og:title`
 // ("Ada Whitfield (@adawhitfield) • Instagram photos and videos") and is then
 // located in the header by its text; the bio is the header's `h1` (2022-2023)
-// or the `span[dir="auto"]` block after the name (2024); the website is an
+// or, without it (2024), the header's longest `dir="auto"` text that is not a
+// link, a count or the name; the website is an
 // `a` through `l.instagram.com`; the avatar's alt is "<user>'s profile picture".
 // accounts/edit, 2020-2024: `#pepBio` (textarea, "n / 150"), `#pepWebsite`
 // (read-only on the web since 2023), `#pepName` (moved to Accounts Center in 2023).
@@ -56,6 +57,19 @@
 		return match ? match[1].trim() : null;
 	}
 
+	// 2024 layout, where the bio lost its h1: the longest dir="auto" text of the
+	// header that is not a link, a count, a heading or a known value (name, username).
+	function longestBlock(header, known) {
+		const candidates = kit.all(header, '[dir="auto"]')
+			.filter(element => !element.closest('a, ul, h2') && !known.includes(kit.text(element)) && kit.text(element) !== '');
+		return candidates.sort((a, b) => kit.text(b).length - kit.text(a).length)[0] || null;
+	}
+
+	function username(document) {
+		const match = /\(@([A-Za-z0-9._]+)\)/.exec(kit.metaContent(document, 'og:title') || document.title || '');
+		return match ? match[1] : null;
+	}
+
 	function extractView(document, read) {
 		const header = kit.first(document, ['header section', 'main header']);
 		if (!header) {
@@ -75,7 +89,7 @@
 			read.set('name', name, nameElement || header);
 		}
 
-		const bio = kit.first(header, ['h1', '[data-testid="user-bio"]', 'span._ap3a[dir="auto"]', 'div._aacl span[dir="auto"]']);
+		const bio = header.querySelector('h1') || longestBlock(header, [name, username(document)]);
 		read.set('bio', bio ? kit.blockText(bio) : '', bio || header);
 
 		const website = kit.first(header, ['a[href*="l.instagram.com"]', 'a[rel~="me"]', 'a[rel~="nofollow"]']);

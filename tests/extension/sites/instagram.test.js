@@ -50,6 +50,15 @@ describe('instagram: extract', () => {
 		assert.equal(elements.website.tagName, 'A');
 	});
 
+	it('finds the bio without its h1 (2024 layout), not the pronouns', () => {
+		const html = fixture('instagram', 'own-view').replace(/<h1 ([^>]*)>(.*?)<\/h1>/, '<span $1>$2</span>');
+		assert.doesNotMatch(html, /<h1 class="_ap3a/);
+		const {site, document, url} = open('instagram', 'own-view', {html});
+		const {fields, elements} = site.extract(document, url);
+		assert.equal(fields.bio, canonical.profile.bio.short);
+		assert.equal(elements.bio.tagName, 'SPAN');
+	});
+
 	it('reads the matching variant\'s website as the canonical one', () => {
 		const {site, document, url} = open('instagram', 'own-view-matching');
 		assert.equal(site.extract(document, url).fields.website, 'ada.example.com');
