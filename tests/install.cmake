@@ -12,3 +12,8 @@ set_tests_properties("install: install.sh" PROPERTIES
 add_test(NAME "install: deps.sh"
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/install/deps_test.sh)
 set_tests_properties("install: deps.sh" PROPERTIES LABELS install TIMEOUT 60)
+
+# CI runs exactly the README's test command.
+add_test(NAME "install: CI runs the README's test command"
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/install/readme_ci_test.sh)
+set_tests_properties("install: CI runs the README's test command" PROPERTIES LABELS install TIMEOUT 30)
