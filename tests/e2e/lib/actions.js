@@ -66,6 +66,10 @@ export async function waitForText(page, pattern, timeout = 15_000) {
 export async function openPopupAsTab(browser, page, popupUrl) {
 	const popup = await browser.newPage();
 	await page.bringToFront();
-	await popup.goto(popupUrl);
+	// Firefox moves the tab to the extension's process on this navigation and
+	// puppeteer loses sight of the old frame: the navigation is not awaited;
+	// the caller waits for the popup's content instead.
+	popup.goto(popupUrl).catch(() => {});
+	await popup.waitForFunction(() => location.protocol.endsWith('extension:') && document.readyState === 'complete', {timeout: 15_000, polling: 100});
 	return popup;
 }

@@ -5,7 +5,7 @@ import {fieldValue, openPopup, replaceText} from './actions.js';
 import {readClipboard} from './clipboard.js';
 import {clickWarningButton, waitForChecks, warnings, warningsFor} from './contract.js';
 import {canonicalDocument} from './host.js';
-import {pageUrl, sites} from './sites.js';
+import {servePage, sites} from './sites.js';
 
 const waitOptions = {timeout: 20_000, polling: 'mutation'};
 
@@ -33,7 +33,7 @@ export function canonicalText(field) {
 // 1: the user's own view page shows exactly the documented differences.
 export async function viewScenario({page, server, site}) {
 	const expected = sites[site].differs;
-	await page.goto(pageUrl(server, site, sites[site].view));
+	await page.goto(servePage(server, site, sites[site].view));
 	await waitForChecks(page, 1);
 	const shown = await warnings(page);
 	const summary = list => list.map(({field, severity}) => `${field}:${severity}`);
@@ -55,7 +55,7 @@ export async function viewScenario({page, server, site}) {
 export async function editScenario({page, server, site}) {
 	const {field, selector, limit} = sites[site].editField;
 	const canonical = canonicalText(field);
-	await page.goto(pageUrl(server, site, sites[site].edit));
+	await page.goto(servePage(server, site, sites[site].edit));
 	await waitForChecks(page, 1);
 	assert.equal(await fieldValue(page, selector), canonical, 'the edit form opens with the canonical value');
 	assert.deepEqual(await warningsFor(page, field), [], 'no warning while the field holds the canonical value');
@@ -84,7 +84,7 @@ export async function editScenario({page, server, site}) {
 export async function useCanonicalScenario({page, server, site}) {
 	const {field, selector} = sites[site].editField;
 	const canonical = canonicalText(field);
-	await page.goto(pageUrl(server, site, sites[site].edit));
+	await page.goto(servePage(server, site, sites[site].edit));
 	await waitForChecks(page, 1);
 	// A listener of the page's own world, like the site framework's.
 	await page.$eval(selector, element => {
@@ -126,7 +126,7 @@ export async function clickPopupButton(popup, label, beforeClick = async () => {
 
 // 5 (Chromium): the popup's Copy bio puts the bio fitted to the site on the clipboard.
 export async function copyBioScenario({server, site, page, session, host}) {
-	await page.goto(pageUrl(server, site, sites[site].view));
+	await page.goto(servePage(server, site, sites[site].view));
 	await waitForChecks(page, 1);
 	const fitted = await host.call({type: 'bio.get', site});
 	const expected = bioText(fitted);

@@ -27,6 +27,9 @@ export async function launchFirefox({server, host, headless = true, extension = 
 		executablePath,
 		headless,
 		acceptInsecureCerts: true,
+		// WebDriver BiDi refuses to navigate to moz-extension:// pages (the
+		// popup) unless system access is allowed.
+		args: ['--remote-allow-system-access'],
 		env,
 		defaultViewport: {width: 1280, height: 900},
 		protocolTimeout: 60_000,

@@ -209,6 +209,9 @@ export async function startFixtureServer({hosts: extraHosts = []} = {}) {
 		clearPage(url) {
 			overrides.delete(routeKey(url));
 		},
+		clearPages() {
+			overrides.clear();
+		},
 		// Chromium's --host-resolver-rules value: every site host to this server,
 		// everything else nowhere (the tests never reach the real sites).
 		resolverRules() {

@@ -24,16 +24,35 @@ export const sites = {
 		view: 'own-view.html',
 		other: 'other-view.html',
 		edit: ['edit.html'],
-		differs: undefined, // filled in from the fixture's header comment
-		editField: {field: 'bio', selector: 'textarea[name="description"], [data-testid="ProfileEditBio"] textarea', limit: 160},
+		// own-view.html: Seattle, WA (an earlier canonical location), ada-whitfield.dev.
+		differs: [
+			{field: 'location', severity: 'warning', code: 'outdated'},
+			{field: 'website', severity: 'warning'},
+		],
+		editField: {field: 'bio', selector: '[role="dialog"] textarea[name="description"]', limit: 160},
 	},
 	github: {
 		name: 'GitHub',
 		view: 'own-view.html',
 		other: 'other-view.html',
-		edit: ['edit.html', 'settings-profile.html'],
-		differs: undefined,
-		editField: {field: 'bio', selector: '#user_profile_bio, textarea[name="user[profile_bio]"]', limit: 160},
+		edit: ['edit.html'],
+		// own-view.html: Northwind Analytics (her earlier employer), ada-whitfield.dev.
+		differs: [
+			{field: 'employer', severity: 'error'},
+			{field: 'website', severity: 'warning'},
+		],
+		editField: {field: 'bio', selector: '#user_profile_bio', limit: 160},
+	},
+	bluesky: {
+		name: 'Bluesky',
+		view: 'own-view.html',
+		other: 'other-view.html',
+		edit: ['edit.html'], // the edit dialog over the profile, at the profile's URL
+		// own-view.html: an old description.
+		differs: [
+			{field: 'bio', severity: 'warning'},
+		],
+		editField: {field: 'bio', selector: '#editProfileDescriptionInput', limit: 256},
 	},
 };
 
@@ -50,4 +69,11 @@ export function pageFile(server, site, names) {
 
 export function pageUrl(server, site, names) {
 	return server.urlOf(site, pageFile(server, site, names));
+}
+
+// Serves exactly this fixture at its URL (several fixtures may share one URL,
+// like a profile and its edit dialog) and returns the URL.
+export function servePage(server, site, names) {
+	server.clearPages();
+	return server.usePage(site, pageFile(server, site, names));
 }

@@ -27,6 +27,7 @@ export async function openWorld({server, browser = 'chromium', host: withHost = 
 			browser: session.browser,
 			page,
 			async close() {
+				server.clearPages();
 				await session.close();
 				host?.cleanup();
 			},
