@@ -18,6 +18,7 @@
 		const view = document.defaultView;
 		let url = view.location.href;
 		let kind = null;
+		let mode = null; // 'view' | 'edit': the URL's kind, or what the module sees (an edit dialog)
 		let checker = null;
 		let elements = {};
 		let sent = new Set(); // fields this page has asked about
@@ -42,9 +43,11 @@
 					}
 				}
 
-				return {fields, elements: result.elements ?? {}, unread: Array.isArray(result.unread) ? result.unread : []};
+				// The module may see an edit dialog open over a view URL.
+				const mode = result.kind === 'edit' || result.kind === 'view' ? result.kind : null;
+				return {mode, fields, elements: result.elements ?? {}, unread: Array.isArray(result.unread) ? result.unread : []};
 			} catch {
-				return {fields: {}, elements: {}, unread: []};
+				return {mode: null, fields: {}, elements: {}, unread: []};
 			}
 		}
 
@@ -69,7 +72,7 @@
 		}
 
 		function optionsFor(warning) {
-			const editable = kind?.kind === 'edit' && ui.isEditable(elements[warning.field]);
+			const editable = mode === 'edit' && ui.isEditable(elements[warning.field]);
 			return {
 				site: site.id,
 				editable,
@@ -114,9 +117,7 @@
 			document.documentElement.dataset.oneselfChecks = String(rounds);
 			const all = allWarnings();
 			ui.announcer.announce(document, ui.announcer.roundText(all.length));
-			if (kind?.kind === 'view') {
-				ui.summary.render(document, all);
-			}
+			ui.summary.render(document, mode === 'view' ? all : []);
 		}
 
 		function apply(reply, freshFields) {
@@ -161,9 +162,7 @@
 				warnings.delete(warning.field);
 			}
 
-			if (kind?.kind === 'view') {
-				ui.summary.render(document, allWarnings());
-			}
+			ui.summary.render(document, mode === 'view' ? allWarnings() : []);
 
 			ui.announcer.announce(document, 'oneself: ignored on this site.');
 		}
@@ -197,7 +196,7 @@
 		}
 
 		function onInput(event) {
-			if (kind?.kind !== 'edit' || !checker) {
+			if (mode !== 'edit' || !checker) {
 				return;
 			}
 
@@ -221,10 +220,10 @@
 
 		function report(own, unread = []) {
 			unreadReported = JSON.stringify(unread);
-			return send('page.report', {site: site.id, kind: kind?.kind, own, handle: kind?.handle ?? null, unread});
+			return send('page.report', {site: site.id, kind: mode ?? kind?.kind, own, handle: kind?.handle ?? null, unread});
 		}
 
-		function clear() {
+		function clearWarnings() {
 			for (const [field, list] of warnings) {
 				for (const entry of list) {
 					ui.warning.detach(entry.host, elements[field]);
@@ -233,6 +232,10 @@
 
 			warnings = new Map();
 			ui.summary.render(document, []);
+		}
+
+		function clear() {
+			clearWarnings();
 			checker?.dispose();
 			checker = null;
 			elements = {};
@@ -247,6 +250,7 @@
 			clear();
 			url = view.location.href;
 			kind = site.pageKind(url);
+			mode = kind?.kind ?? null;
 			if (!kind) {
 				return;
 			}
@@ -275,7 +279,7 @@
 			}
 
 			checker = content.createChecker({
-				send: fields => send('check', {site: site.id, mode: kind.kind, fields}),
+				send: fields => send('check', {site: site.id, mode, fields}),
 				read: field => extract().fields[field] ?? '',
 				apply: (reply, fresh) => {
 					if (mine === generation) {
@@ -302,6 +306,14 @@
 			}
 
 			const found = extract();
+			if (found.mode && found.mode !== mode) {
+				// An edit dialog opened (or closed) over the same URL: the
+				// fields are asked again, in the new mode.
+				clearWarnings();
+				mode = found.mode;
+				sent = new Set();
+			}
+
 			elements = found.elements;
 			for (const list of warnings.values()) {
 				list.forEach(place);
