@@ -179,8 +179,14 @@
 			handles.push(normalizeHandle(entry.username));
 		}
 
-		if (typeof entry.url === 'string' && entry.url.trim() !== '') {
-			let url = entry.url.trim();
+		// A URL given as the username ("linkedin.com/in/ada") is read as a URL too.
+		const urls = [entry.url, typeof entry.username === 'string' && entry.username.includes('/') ? entry.username : null];
+		for (const given of urls) {
+			if (typeof given !== 'string' || given.trim() === '') {
+				continue;
+			}
+
+			let url = given.trim();
 			if (!/^[a-z]+:\/\//i.test(url)) {
 				url = `https://${url}`;
 			}

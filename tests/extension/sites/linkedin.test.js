@@ -41,6 +41,8 @@ describe('linkedin: isOwnProfile', () => {
 		const {site, document} = open('linkedin', 'own-view');
 		const byUrl = [{network: 'linkedin', url: 'linkedin.com/in/Ada-Whitfield'}];
 		assert.equal(site.isOwnProfile(document, 'https://www.linkedin.com/in/ADA-WHITFIELD', byUrl), true);
+		const urlAsName = [{network: 'LinkedIn', username: 'https://www.linkedin.com/in/ada-whitfield/'}];
+		assert.equal(site.isOwnProfile(document, 'https://www.linkedin.com/in/ada-whitfield/', urlAsName), true);
 		const byName = [{network: 'LINKEDIN', username: 'Ada-Whitfield/'}];
 		assert.equal(site.isOwnProfile(document, 'https://www.linkedin.com/in/ada-whitfield/overlay/contact-info/', byName), true);
 	});
