@@ -1,0 +1,71 @@
+#include "cli/cli.h"
+
+#include "cli/doctor.h"
+#include "cli/subcommand.h"
+#include "store/store.h"
+
+namespace oneself::cli {
+namespace {
+
+const Subcommand* const kTable[] = {&kInit,   &kShow,   &kGet,    &kSet,   &kImport,
+                                    &kExport, &kHistory, &kRevert, &kVerify, &kStatus,
+                                    &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto};
+
+void PrintOverview(std::ostream& out) {
+  out << "usage: oneself <command> [options]\n"
+         "\n"
+         "Keeps one canonical profile on this machine and tells you where your\n"
+         "profiles on other sites drift from it.\n"
+         "\n"
+         "commands:\n";
+  for (const Subcommand* sub : kTable) {
+    std::string name(sub->name);
+    name.resize(10, ' ');
+    out << "  " << name << sub->summary << "\n";
+  }
+  out << "\n"
+         "Run `oneself <command> --help` for its options. Data lives in $ONESELF_HOME\n"
+         "(default ~/.local/share/oneself). Exit status: 0 ok, 1 user error, 2 internal error.\n";
+}
+
+}  // namespace
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    if (args.size() >= 2 && args[0] == "help") return RunCli({args[1], "--help"}, out, err);
+    PrintOverview(out);
+    return args.empty() ? 1 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    out << "oneself " << ONESELF_VERSION << "\n";
+    return 0;
+  }
+  const Subcommand* sub = nullptr;
+  for (const Subcommand* s : kTable) {
+    if (s->name == args[0]) sub = s;
+  }
+  if (sub == nullptr) {
+    err << "oneself: '" << args[0] << "' is not a command; see `oneself --help`\n";
+    return 1;
+  }
+  if (sub == &kDoctor && !(args.size() == 2 && (args[1] == "--help" || args[1] == "-h"))) {
+    // doctor parses its own options (cli/doctor.cpp).
+    return RunDoctor({args.begin() + 1, args.end()}, out, err);
+  }
+  Result<Args> parsed = ParseArgs({args.begin() + 1, args.end()}, sub->valued);
+  if (!parsed.ok()) {
+    err << "oneself " << sub->name << ": " << parsed.status().message() << "; see `oneself "
+        << sub->name << " --help`\n";
+    return 1;
+  }
+  if (parsed->Has("--help")) {
+    out << sub->usage;
+    return 0;
+  }
+  store::Store store(store::DefaultDirectory());
+  commands::Context ctx{store, store::Source::kCli, commands::NowUtc};
+  Env env{out, err, ctx};
+  return sub->run(*parsed, env);
+}
+
+}  // namespace oneself::cli

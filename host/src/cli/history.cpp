@@ -1,0 +1,55 @@
+// `oneself history`: the journal, newest first.
+#include "cli/subcommand.h"
+
+namespace oneself::cli {
+namespace {
+
+using nlohmann::json;
+
+int Run(const Args& args, Env& env) {
+  if (!args.positional.empty()) return Fail(env, Status::BadRequest("history takes no arguments"));
+  json request = json::object();
+  for (const char* name : {"--limit", "--before"}) {
+    if (const std::string* v = args.Option(name)) {
+      json n = json::parse(*v, nullptr, false);
+      if (n.is_discarded() || !n.is_number_integer()) {
+        return Fail(env, Status::BadRequest(std::string(name) + " takes a number"));
+      }
+      request[std::string(name + 2)] = n;
+    }
+  }
+  Result<json> result = RunVerb(env, "profile.history", request);
+  if (!result.ok()) return Fail(env, result.status());
+  if (args.Has("--json")) {
+    PrintJson(env, *result);
+    return 0;
+  }
+  for (const json& e : (*result)["entries"]) {
+    env.out << "r" << e["revision"].get<int64_t>() << "  " << e["time"].get<std::string>() << "  "
+            << e["source"].get<std::string>();
+    if (e.contains("revertedTo")) env.out << "  revert to r" << e["revertedTo"].get<int64_t>();
+    std::string changed;
+    if (e["changes"].is_object()) {
+      for (const auto& [field, change] : e["changes"].items()) {
+        changed += (changed.empty() ? "" : ", ") + field;
+      }
+    }
+    if (!changed.empty()) env.out << "  " << changed;
+    env.out << "\n";
+  }
+  if (!(*result)["next"].is_null()) {
+    env.out << "(more: oneself history --before " << (*result)["next"].get<int64_t>() << ")\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+const Subcommand kHistory{"history", "list earlier revisions, newest first",
+                          "usage: oneself history [--limit N] [--before REV] [--json]\n\n"
+                          "Lists revisions newest first: time, source (cli, extension, import)\n"
+                          "and the fields that changed. --limit is at most 100 (default 20);\n"
+                          "--before REV lists the revisions older than REV.\n",
+                          {"--limit", "--before"}, Run};
+
+}  // namespace oneself::cli

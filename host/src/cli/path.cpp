@@ -1,0 +1,72 @@
+#include "cli/path.h"
+
+#include <spdlog/fmt/fmt.h>
+
+namespace oneself::cli {
+
+using nlohmann::json;
+
+Result<std::vector<std::string>> SplitPath(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (;;) {
+    const size_t dot = path.find('.', start);
+    std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (part.empty()) return Status::BadRequest("'" + path + "' is not a field path such as name.full");
+    parts.push_back(std::move(part));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return parts;
+}
+
+const json* Lookup(const json& root, const std::vector<std::string>& parts) {
+  const json* at = &root;
+  for (const std::string& part : parts) {
+    if (at->is_object()) {
+      auto it = at->find(part);
+      if (it == at->end()) return nullptr;
+      at = &*it;
+    } else if (at->is_array() && !part.empty() &&
+               part.find_first_not_of("0123456789") == std::string::npos && part.size() < 9) {
+      const size_t i = std::stoul(part);
+      if (i >= at->size()) return nullptr;
+      at = &(*at)[i];
+    } else {
+      return nullptr;
+    }
+  }
+  return at;
+}
+
+json PatchFor(const std::vector<std::string>& parts, json value) {
+  json patch = std::move(value);
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    json outer = json::object();
+    outer[*it] = std::move(patch);
+    patch = std::move(outer);
+  }
+  return patch;
+}
+
+void Flatten(const json& value, const std::string& prefix, std::vector<std::string>& lines) {
+  if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      Flatten(item, prefix.empty() ? key : prefix + "." + key, lines);
+    }
+  } else if (value.is_array() && !value.empty() &&
+             (value.front().is_object() || value.front().is_array())) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      Flatten(value[i], fmt::format("{}[{}]", prefix, i), lines);
+    }
+  } else {
+    lines.push_back(prefix + ": " + Display(value));
+  }
+}
+
+std::string Display(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace oneself::cli

@@ -1,0 +1,90 @@
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "cli/subcommand.h"
+
+namespace oneself::cli {
+
+Result<Args> ParseArgs(const std::vector<std::string>& words, const std::set<std::string>& valued) {
+  Args args;
+  bool optionsEnded = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (optionsEnded || w == "-" || w.rfind("--", 0) != 0) {
+      if (!optionsEnded && w.size() > 1 && w[0] == '-' && w != "-") {
+        if (w == "-h") {
+          args.flags.insert("--help");
+          continue;
+        }
+        return Status::BadRequest("unknown option " + w);
+      }
+      args.positional.push_back(w);
+      continue;
+    }
+    if (w == "--") {
+      optionsEnded = true;
+      continue;
+    }
+    const size_t eq = w.find('=');
+    const std::string name = w.substr(0, eq);
+    if (valued.count(name) > 0) {
+      if (eq != std::string::npos) {
+        args.options[name] = w.substr(eq + 1);
+      } else if (i + 1 < words.size()) {
+        args.options[name] = words[++i];
+      } else {
+        return Status::BadRequest("option " + name + " needs a value");
+      }
+    } else if (name == "--json" || name == "--help") {
+      if (eq != std::string::npos) return Status::BadRequest("option " + name + " takes no value");
+      args.flags.insert(name);
+    } else {
+      return Status::BadRequest("unknown option " + name);
+    }
+  }
+  return args;
+}
+
+int ExitCode(const Status& status) {
+  switch (status.code()) {
+    case Code::kOk: return 0;
+    case Code::kStoreError:
+    case Code::kInternal: return 2;
+    default: return 1;
+  }
+}
+
+int Fail(Env& env, const Status& status) {
+  env.err << "oneself: " << status.message() << " (" << CodeName(status.code()) << ")\n";
+  return ExitCode(status);
+}
+
+Result<nlohmann::json> RunVerb(Env& env, std::string_view type, nlohmann::json request) {
+  request["type"] = std::string(type);
+  return commands::Execute(type, request, env.ctx);
+}
+
+void PrintJson(Env& env, const nlohmann::json& value) {
+  env.out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+Result<std::string> ReadFileText(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream s;
+    s << std::cin.rdbuf();
+    return s.str();
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Status::NotFound("no such file: " + path);
+  if (std::filesystem::is_directory(path, ec)) return Status::BadRequest(path + " is a folder, not a file");
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return Status::BadRequest("cannot read " + path);
+  if (!in.is_open()) return Status::BadRequest("cannot open " + path);
+  return text;
+}
+
+}  // namespace oneself::cli

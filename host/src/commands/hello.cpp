@@ -1,0 +1,58 @@
+// `hello`: the handshake. Says which protocol and version the host speaks,
+// where the store is, and which sites it knows with their limits.
+#include <spdlog/fmt/fmt.h>
+
+#include "commands/command.h"
+#include "commands/fields.h"
+#include "protocol/limits.h"
+#include "sites/site_table.h"
+
+namespace oneself::commands {
+namespace {
+
+using nlohmann::json;
+
+std::string_view CountingName(sites::Counting counting) {
+  switch (counting) {
+    case sites::Counting::kCodePoints: return "codepoints";
+    case sites::Counting::kGraphemes: return "graphemes";
+    case sites::Counting::kCodePointsUrl23: return "codepoints-url23";
+  }
+  return "codepoints";
+}
+
+class Hello final : public Command {
+ public:
+  Result<json> Run(const json& request, Context& ctx) override {
+    Result<int64_t> protocol = RequireInt(request, "protocol", 0);
+    if (!protocol.ok()) return protocol.status();
+    if (*protocol != protocol::kProtocolVersion) {
+      return Status::UnsupportedProtocol(fmt::format("this host speaks protocol {}, not {}",
+                                                     protocol::kProtocolVersion, *protocol));
+    }
+    Result<store::Snapshot> snapshot = ctx.store.Load();
+    if (!snapshot.ok()) return snapshot.status();
+
+    json sites = json::array();
+    for (const sites::Site& site : sites::AllSites()) {
+      json limits = json::object();
+      for (const sites::FieldLimit& limit : site.limits) limits[std::string(limit.field)] = limit.max;
+      sites.push_back({{"id", site.id},
+                       {"name", site.name},
+                       {"counting", CountingName(site.counting)},
+                       {"limits", limits}});
+    }
+    return json{{"protocol", protocol::kProtocolVersion},
+                {"version", ONESELF_VERSION},
+                {"store", {{"path", ctx.store.dir().string()},
+                           {"revision", snapshot->revision},
+                           {"exists", ctx.store.Exists()}}},
+                {"sites", sites}};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeHello() { return std::make_unique<Hello>(); }
+
+}  // namespace oneself::commands

@@ -1,0 +1,66 @@
+#include "log/logging.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <memory>
+#include <system_error>
+#include <vector>
+
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace oneself::log {
+namespace {
+
+constexpr size_t kMaxLogBytes = 1024 * 1024;
+constexpr size_t kKeptLogs = 3;
+
+// spdlog creates its files with the process umask; make sure the first one is
+// private whatever the umask (main also sets umask 077 for the rotations).
+bool PrepareFile(const std::filesystem::path& file) {
+  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return false;
+  bool ok = ::fchmod(fd, 0600) == 0;
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace
+
+std::filesystem::path LogDirectory() {
+  const char* state = std::getenv("XDG_STATE_HOME");
+  if (state != nullptr && state[0] == '/') return std::filesystem::path(state) / "oneself";
+  const char* home = std::getenv("HOME");
+  std::filesystem::path base = home != nullptr && home[0] != '\0' ? home : "/tmp";
+  return base / ".local" / "state" / "oneself";
+}
+
+void SetUpLogging(bool toStderr) {
+  std::vector<spdlog::sink_ptr> sinks;
+  if (toStderr) sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+
+  const std::filesystem::path dir = LogDirectory();
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!ec) ::chmod(dir.c_str(), 0700);
+  const std::filesystem::path file = dir / "oneself.log";
+  if (!ec && PrepareFile(file)) {
+    try {
+      sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+          file.string(), kMaxLogBytes, kKeptLogs));
+    } catch (const spdlog::spdlog_ex&) {
+      // Logging must never stop the host; stderr remains.
+    }
+  }
+  auto logger = std::make_shared<spdlog::logger>("oneself", sinks.begin(), sinks.end());
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ [%P] %l %v", spdlog::pattern_time_type::utc);
+  logger->set_level(spdlog::level::info);
+  logger->flush_on(spdlog::level::info);
+  spdlog::set_default_logger(std::move(logger));
+}
+
+}  // namespace oneself::log

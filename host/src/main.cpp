@@ -1,0 +1,63 @@
+// Wiring only: protect stdout, set up logging, then run the native messaging
+// host or the CLI. Everything else lives in oneself_core.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "cli/cli.h"
+#include "commands/command.h"
+#include "log/logging.h"
+#include "protocol/caller_check.h"
+#include "protocol/dispatch.h"
+#include "protocol/host_loop.h"
+#include "protocol/lifecycle.h"
+#include "store/store.h"
+
+namespace {
+
+using namespace oneself;
+
+int RunHostMode(const protocol::Caller& caller) {
+  // The frames get a private handle on the real stdout, and fd 1 becomes
+  // stderr: a stray print anywhere can then never corrupt the stream.
+  const int frames = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+  if (frames < 0 || ::dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+    std::perror("oneself: cannot protect stdout");
+    return 2;
+  }
+  protocol::InstallShutdownHandlers();
+  log::SetUpLogging(/*toStderr=*/true);
+  spdlog::info("host start version={} caller={} allowed={}", ONESELF_VERSION,
+               caller.name.empty() ? "(terminal)" : caller.name, caller.allowed);
+  if (!caller.allowed) spdlog::warn("caller not allowed; every request will be refused");
+
+  store::Store store(store::DefaultDirectory());
+  commands::Context ctx{store, store::Source::kExtension, commands::NowUtc};
+  protocol::Dispatcher dispatcher(ctx, caller.allowed);
+  protocol::FdReader in(STDIN_FILENO);
+  protocol::FdWriter out(frames);
+  const int status = protocol::RunHost(in, out, dispatcher);
+  spdlog::shutdown();
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Everything oneself writes (store, logs) is private, whatever the umask.
+  ::umask(077);
+  std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+  const protocol::Caller caller = protocol::IdentifyCaller(args);
+  if (caller.hostMode) return RunHostMode(caller);
+  log::SetUpLogging(/*toStderr=*/false);
+  const int status = cli::RunCli(args, std::cout, std::cerr);
+  spdlog::shutdown();
+  return status;
+}

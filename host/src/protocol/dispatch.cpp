@@ -1,0 +1,66 @@
+#include "protocol/dispatch.h"
+
+#include <spdlog/fmt/fmt.h>
+
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
+#include "protocol/limits.h"
+#include "protocol/message.h"
+
+namespace oneself::protocol {
+namespace {
+
+// The id as it may appear in a log line: numbers as they are, strings cut
+// short (an id is chosen by the caller and is not profile data).
+std::string LoggedId(const nlohmann::json& id) {
+  if (id.is_string()) return id.get<std::string>().substr(0, 40);
+  return id.dump();
+}
+
+}  // namespace
+
+std::string Dispatcher::Handle(std::string_view frame) {
+  const auto start = std::chrono::steady_clock::now();
+  ParsedRequest parsed = ParseRequest(frame);
+  const Request& req = parsed.request;
+
+  std::string reply;
+  std::string_view code = "ok";
+  if (!parsed.status.ok()) {
+    reply = ErrorReply(req.id, parsed.status);
+    code = CodeName(parsed.status.code());
+  } else if (!callerAllowed_) {
+    Status s = Status::Forbidden("this host only serves the oneself extension");
+    reply = ErrorReply(req.id, s);
+    code = CodeName(s.code());
+  } else {
+    Result<nlohmann::json> result = commands::Execute(req.type, req.body, ctx_);
+    if (result.ok()) {
+      reply = OkReply(req.id, *result);
+    } else {
+      reply = ErrorReply(req.id, result.status());
+      code = CodeName(result.status().code());
+    }
+    if (reply.size() > kMaxReplyBytes) {
+      reply = CapReply(req.id, std::move(reply));
+      code = CodeName(Code::kTooLarge);
+    }
+  }
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+  // Verb names are ours; an unknown one is the caller's text, so cut it short.
+  spdlog::info("request type={} id={} in={}B out={}B code={} {}us", req.type.substr(0, 40),
+               LoggedId(req.id), frame.size(), reply.size(), code, micros);
+  return reply;
+}
+
+std::string Dispatcher::TooLargeRequest(uint32_t length) const {
+  spdlog::warn("request of {} bytes refused: over {}", length, kMaxRequestBytes);
+  return ErrorReply(nullptr, Status::TooLarge(fmt::format(
+                                  "the message is {} bytes, over the limit of {}", length, kMaxRequestBytes)));
+}
+
+}  // namespace oneself::protocol

@@ -1,0 +1,121 @@
+#include "protocol/message.h"
+
+#include <spdlog/fmt/fmt.h>
+
+#include <cstdint>
+
+#include "protocol/limits.h"
+
+namespace oneself::protocol {
+namespace {
+
+using nlohmann::json;
+
+// Length of the UTF-8 sequence starting at s[i], or 0 if it is not a valid
+// (shortest-form, non-surrogate, <= U+10FFFF) sequence.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  size_t n = 0;
+  uint32_t cp = 0;
+  if ((b0 & 0xE0) == 0xC0) { n = 2; cp = b0 & 0x1Fu; }
+  else if ((b0 & 0xF0) == 0xE0) { n = 3; cp = b0 & 0x0Fu; }
+  else if ((b0 & 0xF8) == 0xF0) { n = 4; cp = b0 & 0x07u; }
+  else return 0;
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+}  // namespace
+
+Status PrecheckJson(std::string_view text) {
+  int depth = 0;
+  bool inString = false;
+  bool escaped = false;
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const size_t len = Utf8SequenceLength(text, i);
+    if (len == 0) return Status::BadJson(fmt::format("the message is not valid UTF-8 (byte {})", i));
+    i += len;
+    if (len > 1) continue;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        return Status::BadJson(fmt::format("the message nests deeper than {} levels", kMaxJsonDepth));
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return Status::Ok();
+}
+
+ParsedRequest ParseRequest(std::string_view frame) {
+  ParsedRequest out;
+  out.request.id = nullptr;
+  if (Status s = PrecheckJson(frame); !s.ok()) {
+    out.status = std::move(s);
+    return out;
+  }
+  json doc = json::parse(frame, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    out.status = Status::BadJson("the message is not valid JSON");
+    return out;
+  }
+  if (!doc.is_object()) {
+    out.status = Status::BadRequest("a request must be a JSON object");
+    return out;
+  }
+  auto id = doc.find("id");
+  if (id == doc.end()) {
+    out.status = Status::BadRequest("field 'id' is missing: every request needs a number or string id");
+    return out;
+  }
+  if (!id->is_number() && !id->is_string()) {
+    out.status = Status::BadRequest("field 'id' must be a number or a string");
+    return out;
+  }
+  out.request.id = *id;
+  auto type = doc.find("type");
+  if (type == doc.end() || !type->is_string()) {
+    out.status = Status::BadRequest("field 'type' must be a string naming the verb");
+    return out;
+  }
+  out.request.type = type->get<std::string>();
+  out.request.body = std::move(doc);
+  return out;
+}
+
+std::string OkReply(const json& id, const json& result) {
+  json reply = {{"id", id}, {"ok", true}, {"result", result}};
+  return reply.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string ErrorReply(const json& id, const Status& status) {
+  json reply = {{"id", id},
+                {"ok", false},
+                {"error", {{"code", std::string(CodeName(status.code()))},
+                           {"message", status.message()}}}};
+  return reply.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string CapReply(const json& id, std::string reply) {
+  if (reply.size() <= kMaxReplyBytes) return reply;
+  return ErrorReply(id, Status::TooLarge(fmt::format(
+                            "the reply would be {} bytes, over the browser's limit of {}",
+                            reply.size(), kMaxReplyBytes)));
+}
+
+}  // namespace oneself::protocol

@@ -1,0 +1,43 @@
+// Request and reply shapes (docs/protocol.md):
+//   request  {"id": <number or string>, "type": "<verb>", ...}
+//   success  {"id": <same>, "ok": true, "result": {...}}
+//   failure  {"id": <same>, "ok": false, "error": {"code": "...", "message": "..."}}
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "oneself/status.h"
+
+namespace oneself::protocol {
+
+struct Request {
+  nlohmann::json id;    // a number or a string; null when it could not be read
+  std::string type;     // the verb
+  nlohmann::json body;  // the whole request object
+};
+
+// Parses a frame body. On failure `id` is whatever could be recovered (null
+// when the JSON did not parse or the id had a type we do not echo) and the
+// Status says why: bad_json for bytes that are not UTF-8 JSON, bad_request for
+// JSON of the wrong shape.
+struct ParsedRequest {
+  Request request;
+  Status status;
+};
+ParsedRequest ParseRequest(std::string_view frame);
+
+// True when `text` is valid UTF-8 and no JSON array/object in it nests
+// deeper than kMaxJsonDepth. A cheap guard that runs before the parser.
+Status PrecheckJson(std::string_view text);
+
+// Compact JSON replies. Never throws: invalid UTF-8 in a string is replaced.
+std::string OkReply(const nlohmann::json& id, const nlohmann::json& result);
+std::string ErrorReply(const nlohmann::json& id, const Status& status);
+
+// `reply` itself, or a too_large error for `id` when it is over kMaxReplyBytes.
+std::string CapReply(const nlohmann::json& id, std::string reply);
+
+}  // namespace oneself::protocol
