@@ -56,7 +56,7 @@ async function main() {
 	$('reload').addEventListener('click', () => reload());
 
 	setUpPhoto(reload);
-	setUpImportExport(reload);
+	setUpImportExport(reload, () => form.snapshot);
 	await reload();
 	setUpMastodon(form.snapshot?.doc.profile.profiles ?? []).catch(() => {});
 }

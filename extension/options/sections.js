@@ -67,28 +67,24 @@ export function setUpPhoto(reload) {
 	});
 }
 
-// The import request for the chosen files: a JSON Resume document, or the
-// text of LinkedIn export CSVs (the host recognises them by their header row).
-export async function importRequest(files) {
-	const request = {};
-	const csv = [];
-	for (const file of files) {
-		const text = await file.text();
-		if (/\.json$/i.test(file.name) || text.trimStart().startsWith('{')) {
-			request.resume = JSON.parse(text);
-		} else {
-			csv.push({name: file.name, content: text});
+// The import request for the chosen files, as the CLI's `oneself import`
+// makes it: one JSON Resume document, or LinkedIn export CSVs by file name
+// (the host recognises each CSV by its header row, not its name).
+export async function importRequest(files, baseRevision) {
+	const texts = await Promise.all(files.map(async file => ({name: file.name, text: await file.text()})));
+	const json = texts.filter(file => file.text.trimStart().startsWith('{'));
+	if (json.length > 0) {
+		if (texts.length !== 1) {
+			throw new Error('import one JSON Resume file at a time, without CSV files');
 		}
+
+		return {format: 'jsonresume', content: json[0].text, baseRevision};
 	}
 
-	if (csv.length > 0) {
-		request.csv = csv;
-	}
-
-	return request;
+	return {format: 'linkedin-csv', files: Object.fromEntries(texts.map(file => [file.name, file.text])), baseRevision};
 }
 
-export function setUpImportExport(reload) {
+export function setUpImportExport(reload, getSnapshot) {
 	document.getElementById('import-files').addEventListener('change', async event => {
 		const files = [...event.target.files];
 		if (files.length === 0) {
@@ -96,7 +92,7 @@ export function setUpImportExport(reload) {
 		}
 
 		try {
-			const result = await call('import', await importRequest(files));
+			const result = await call('import', await importRequest(files, getSnapshot()?.revision ?? 0));
 			say('import-status', `Imported (revision ${result.revision ?? '?'}).`);
 			await reload();
 		} catch (error) {
@@ -109,7 +105,7 @@ export function setUpImportExport(reload) {
 	document.getElementById('export').addEventListener('click', async () => {
 		try {
 			const result = await call('export');
-			const resume = result.resume ?? result.document ?? result;
+			const resume = result.resume ?? result;
 			const url = URL.createObjectURL(new Blob([JSON.stringify(resume, null, 2)], {type: 'application/json'}));
 			const link = document.createElement('a');
 			link.href = url;
