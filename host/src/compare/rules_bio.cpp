@@ -17,6 +17,13 @@ struct Candidate {
 };
 
 bool EndsWithEllipsis(std::string_view s, std::string_view* stripped) {
+  // The button text pages put after the cut: "… see more", "...more".
+  for (std::string_view button : {"see more", "show more", "more"}) {
+    if (s.size() > button.size() && s.substr(s.size() - button.size()) == button) {
+      s = text::Trim(s.substr(0, s.size() - button.size()));
+      break;
+    }
+  }
   for (std::string_view e : {std::string_view("\xE2\x80\xA6"), std::string_view("...")}) {
     if (s.size() > e.size() && s.substr(s.size() - e.size()) == e) {
       *stripped = text::Trim(s.substr(0, s.size() - e.size()));
