@@ -45,8 +45,12 @@ scenario('demo: headless check shows warnings, writes the screenshot, cleans up'
 		const left = readdirSync(temporary).filter(name => name.startsWith('oneself-'));
 		assert.deepEqual(left, [], 'the demo removed its temporary profile, store and certificate');
 		assert.ok(!existsSync(join(home, '.local', 'share', 'oneself')), 'the user\'s store is untouched');
+		// (Chromium creates an empty ~/.config/chromium/Crash Reports whatever
+		// --user-data-dir says; the profile itself must not be there.)
 		for (const profile of ['chromium', 'google-chrome']) {
-			assert.ok(!existsSync(join(home, '.config', profile)), `no ${profile} profile written`);
+			for (const entry of ['Default', 'Local State']) {
+				assert.ok(!existsSync(join(home, '.config', profile, entry)), `no ${profile} profile written (${entry})`);
+			}
 		}
 	} finally {
 		rmSync(scratch, {recursive: true, force: true});
