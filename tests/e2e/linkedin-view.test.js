@@ -50,8 +50,8 @@ scenario('4. Ignore on this site: silent after a reload, back when the value cha
 			{timeout: 15_000, polling: 'mutation'}, field,
 		);
 		// The ignore is in the store, for exactly the value the page shows.
-		const {doc} = await host.call({type: 'profile.get'});
-		const ignores = doc.sites?.linkedin?.ignores ?? [];
+		const snapshot = await host.call({type: 'profile.get'});
+		const ignores = (snapshot.doc ?? snapshot).sites?.linkedin?.ignores ?? [];
 		assert.ok(ignores.some(entry => entry.field === field && entry.observed === text), JSON.stringify(ignores));
 
 		await page.reload();

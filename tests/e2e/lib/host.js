@@ -111,8 +111,8 @@ export class HostHome {
 		return revision;
 	}
 
-	// The store's observations for `site` as sites.status reports them, or
-	// undefined when nothing was ever observed there.
+	// The site's entry in sites.status ({id, seen, warnings, ...}) when a check
+	// has observed it, or undefined when nothing was ever observed there.
 	async observations(site) {
 		const status = await this.call({type: 'sites.status'});
 		const sites = status.sites ?? status;
@@ -203,9 +203,7 @@ function withEarlierValues(profile, previous = {}, index) {
 	return earlier;
 }
 
-// An observation entry counts when it says something was seen (a time or values).
+// sites.status gives each site `seen`: when a check last observed it, or null.
 function isObserved(entry) {
-	return Boolean(entry.lastSeen ?? entry.seen ?? entry.observedAt ?? entry.at
-		?? (entry.observed && Object.keys(entry.observed).length > 0)
-		?? (entry.values && Object.keys(entry.values).length > 0));
+	return Boolean(entry.seen);
 }
