@@ -1,0 +1,35 @@
+// Importers and the exporter: pure functions between outside formats and the
+// store's update patch ({"profile": {...}, "sites"?: {...}}, docs/store.md).
+// No I/O: callers read the files and hand over their bytes; the patch goes to
+// store::Store::Update, which validates it. Mappings: docs/store.md.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "oneself/status.h"
+
+namespace oneself::importers {
+
+// A JSON Resume document (schema 1.0 to 1.2; older "company"/"website" keys
+// too) as text. Unknown keys are ignored; our own "x-oneself" key (written by
+// ExportJsonResume) is read back. kBadImport if the text is not JSON or the
+// JSON is not a resume, with a message that says which.
+Result<nlohmann::json> ImportJsonResume(std::string_view text);
+Result<nlohmann::json> ImportJsonResume(const nlohmann::json& resume);
+
+// The contents of files from LinkedIn's data export, each recognised by its
+// header row (Profile.csv, Positions.csv; others are kBadImport unless
+// `skipUnknown`). UTF-8 BOM, CRLF, quoted multi-line cells and doubled quotes
+// are handled; an unterminated quote or an absurd column count is kBadImport.
+Result<nlohmann::json> ImportLinkedInCsv(const std::vector<std::string_view>& files,
+                                         bool skipUnknown = false);
+
+// The store document (Snapshot::doc) as a JSON Resume 1.2 document: `basics`
+// and `work`, and everything JSON Resume has no place for under "x-oneself".
+// ImportJsonResume(ExportJsonResume(doc)) gives back doc's profile and sites.
+nlohmann::json ExportJsonResume(const nlohmann::json& doc);
+
+}  // namespace oneself::importers
