@@ -20,8 +20,6 @@
 		'reel', 'reels', 'photo', 'photo.php', 'permalink.php', 'story.php', 'search', 'bookmarks', 'saved',
 		'memories', 'fundraisers', 'ads', 'business', 'hashtag', 'share', 'sharer', 'dialog', 'plugins', 'legal',
 	]);
-	// Profile sub-pages that still show the profile header (the About tabs).
-	const tabs = /^(|about|about_overview|about_work_and_education|about_places|about_contact_and_basic_info)$/;
 
 	function pageKind(url) {
 		let parsed;
@@ -41,8 +39,10 @@
 			return {kind: 'view', handle: 'me'};
 		}
 
-		const match = /^\/([A-Za-z0-9.]{5,50})(?:\/([a-z_]+))?$/.exec(path);
-		if (!match || reserved.has(match[1].toLowerCase()) || !tabs.test(match[2] || '')) {
+		// Only the profile's main page shows the Intro card; its About tabs lay
+		// the same facts out differently and are not read (yet).
+		const match = /^\/([A-Za-z0-9.]{5,50})$/.exec(path);
+		if (!match || reserved.has(match[1].toLowerCase())) {
 			return null;
 		}
 
