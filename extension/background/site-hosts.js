@@ -26,6 +26,9 @@ export const IMAGE_HOSTS = Object.freeze({
 	mastodon: [],
 });
 
+// Photos inlined as data: URLs larger than this are not read.
+const MAX_DATA_URL = 4 * 1024 * 1024;
+
 function hostMatches(hostname, pattern) {
 	return pattern.startsWith('.') ? hostname.endsWith(pattern) : hostname === pattern;
 }
@@ -55,8 +58,14 @@ export function siteForUrl(url, instances = []) {
 }
 
 // May the background fetch this image for a check on `site`, shown on `pageUrl`?
-// The site's image hosts and the page's own host are allowed; nothing else.
+// The site's image hosts, the page's own host and images inlined in the page
+// (data: URLs) are allowed; nothing else.
 export function isAllowedImage(site, imageUrl, pageUrl, instances = []) {
+	// An image inlined in the page itself: reading it makes no request.
+	if (/^data:image\/(png|jpeg|gif|webp);base64,/i.test(String(imageUrl)) && imageUrl.length <= MAX_DATA_URL) {
+		return true;
+	}
+
 	const image = parse(imageUrl);
 	const page = parse(pageUrl);
 	if (!image || image.protocol !== 'https:' || !page) {

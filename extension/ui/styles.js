@@ -12,6 +12,8 @@
 .message { margin: 0 0 4px; font-weight: 600; }
 .canonical { margin: 0 0 4px; overflow-wrap: anywhere; white-space: pre-wrap; }
 .label { color: #4b5563; font-weight: 400; }
+.canonical[data-clamped] .value { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+.more { font-size: 12px; padding: 0 6px; margin-left: 4px; }
 .count { margin: 0 0 4px; font-variant-numeric: tabular-nums; }
 .count[data-over] { color: #b91c1c; font-weight: 600; }
 .actions { display: flex; gap: 6px; flex-wrap: wrap; }

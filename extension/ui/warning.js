@@ -7,6 +7,8 @@
 (function defineWarning(root) {
 	const ui = (root.oneself.ui ??= {});
 	let serial = 0;
+	// Canonical values longer than this are clamped to three lines.
+	const LONG_VALUE = 240;
 
 	function element(document, tag, attributes = {}, text) {
 		const node = document.createElement(tag);
@@ -37,7 +39,14 @@
 		const canonical = element(document, 'p', {class: 'canonical'});
 		const label = element(document, 'span', {class: 'label'}, 'Your profile: ');
 		const value = element(document, 'span', {class: 'value'});
-		canonical.append(label, value);
+		// A long canonical value (the About) shows three lines until asked.
+		const more = element(document, 'button', {type: 'button', class: 'more', 'data-action': 'more', 'aria-expanded': 'false'}, 'Show all');
+		more.addEventListener('click', () => {
+			const open = canonical.toggleAttribute('data-clamped') === false;
+			more.textContent = open ? 'Show less' : 'Show all';
+			more.setAttribute('aria-expanded', String(open));
+		});
+		canonical.append(label, value, more);
 
 		const count = element(document, 'p', {class: 'count', 'aria-live': 'off'});
 		const actions = element(document, 'div', {class: 'actions'});
@@ -79,6 +88,10 @@
 		const canonicalText = fillValue(warning);
 		shadow.querySelector('.value').textContent = canonicalText;
 		shadow.querySelector('.canonical').hidden = canonicalText === '';
+		const long = canonicalText.length > LONG_VALUE;
+		shadow.querySelector('.canonical').toggleAttribute('data-clamped', long);
+		shadow.querySelector('[data-action="more"]').hidden = !long;
+		shadow.querySelector('[data-action="more"]').textContent = 'Show all';
 		shadow.querySelector('[data-action="use"]').hidden = !(options.editable && canonicalText !== '' && warning.field !== 'photo');
 		shadow.querySelector('[data-action="copy"]').hidden = canonicalText === '' || warning.field === 'photo';
 		shadow.querySelector('[data-action="ignore"]').hidden = !options.onIgnore;

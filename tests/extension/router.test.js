@@ -143,6 +143,14 @@ test('check: the background fetches the photo only from the site\'s image hosts'
 	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo: {url: 'https://tracker.example/pixel.png'}, name: 'Ada'}}}, contentSender(url));
 	assert.equal(fetched.length, 1, 'no fetch from another host');
 	assert.deepEqual(host.received.at(-1).fields, {name: 'Ada'});
+
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo: {url: 'http://media.licdn.com/plain-http.jpg'}}}}, contentSender(url));
+	assert.equal(fetched.length, 1, 'not over plain http');
+	const inline = 'data:image/png;base64,iVBORw0KGgo=';
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo: {url: inline}}}}, contentSender(url));
+	assert.deepEqual(fetched, ['https://media.licdn.com/dms/image/ada.jpg', inline], 'an image inlined in the page is read');
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo: {url: 'data:text/html;base64,PHNjcmlwdD4='}}}}, contentSender(url));
+	assert.equal(fetched.length, 2, 'a data: URL that is not an image is not');
 });
 
 test('ignore.add from a page: only for a value the last check reported on that tab', async () => {

@@ -28,7 +28,7 @@ test('the light-DOM element carries the contract; the UI is in an open shadow ro
 	assert.ok(shadow);
 	assert.equal(shadow.querySelector('.value').textContent, 'Staff Software Engineer at Lumen Labs');
 	assert.ok(shadow.querySelector('slot'), 'the message shows through a slot');
-	const labels = [...shadow.querySelectorAll('button')].filter(button => !button.hidden).map(button => button.textContent);
+	const labels = [...shadow.querySelectorAll('.actions button')].filter(button => !button.hidden).map(button => button.textContent);
 	assert.deepEqual(labels, ['Use canonical', 'Ignore on this site', 'Copy']);
 	for (const button of shadow.querySelectorAll('button')) {
 		assert.equal(button.type, 'button', 'buttons never submit the site\'s form');
@@ -50,6 +50,21 @@ test('markup in observed, canonical and message values stays text', () => {
 	ui.warning.update(element, warning({canonical: `<b>${hostile}</b>`, message: '<i>x</i>'}));
 	assert.equal(element.textContent, '<i>x</i>');
 	assert.equal(element.shadowRoot.querySelector('b, i, img, script'), null);
+});
+
+test('a long canonical value is clamped until "Show all"', () => {
+	const {document, ui} = page();
+	const element = ui.warning.create(document, warning({field: 'bio', canonical: 'word '.repeat(100)}), {});
+	const canonical = element.shadowRoot.querySelector('.canonical');
+	const more = element.shadowRoot.querySelector('[data-action="more"]');
+	assert.ok(canonical.hasAttribute('data-clamped'));
+	assert.equal(more.hidden, false);
+	more.click();
+	assert.equal(canonical.hasAttribute('data-clamped'), false);
+	assert.equal(more.textContent, 'Show less');
+	assert.equal(more.getAttribute('aria-expanded'), 'true');
+	const short = ui.warning.create(document, warning(), {});
+	assert.equal(short.shadowRoot.querySelector('[data-action="more"]').hidden, true);
 });
 
 test('an object canonical value (positions) is shown as readable text', () => {
