@@ -116,10 +116,37 @@
 	// Where the warning goes: right after the field, outside any editable
 	// area (after the outermost contenteditable holding the field).
 	const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+	// Containers the warning never leaves: it stays in the field's dialog and form.
+	const BOUNDARY = new Set(['BODY', 'MAIN', 'SECTION', 'ARTICLE', 'FORM', 'FIELDSET', 'DIALOG', 'LI', 'TD']);
+	const MAX_CLIMB = 6;
+
+	// Would a block placed inside `parent` be cut off or squeezed? (a clamped
+	// "see more" box, a fixed height, a flex or grid row).
+	function cramped(parent) {
+		const style = parent.ownerDocument.defaultView.getComputedStyle(parent);
+		const display = style.display || '';
+		return (style.maxHeight && style.maxHeight !== 'none')
+			|| ['hidden', 'clip', 'auto', 'scroll'].includes(style.overflowY || style.overflow)
+			|| (style.webkitLineClamp && style.webkitLineClamp !== 'none')
+			|| ((display.includes('flex') && !(style.flexDirection || '').startsWith('column')) || display.includes('grid'))
+			|| display === 'inline' || display === 'contents';
+	}
+
 	function anchorFor(field) {
 		let anchor = field;
+		// Never inside an editable area: after the outermost one holding the field.
 		for (let up = field.parentElement?.closest(EDITABLE); up; up = up.parentElement?.closest(EDITABLE)) {
 			anchor = up;
+		}
+
+		// Out of boxes that would hide or squeeze it, but not out of the dialog.
+		for (let i = 0; i < MAX_CLIMB; i++) {
+			const parent = anchor.parentElement;
+			if (!parent || BOUNDARY.has(parent.tagName) || parent.getAttribute('role') === 'dialog' || !cramped(parent)) {
+				break;
+			}
+
+			anchor = parent;
 		}
 
 		return anchor;

@@ -216,3 +216,19 @@ test('one polite live region announces a round', () => {
 	assert.equal(regions[0].textContent, 'oneself: 1 difference from your profile.');
 	assert.equal(ui.announcer.roundText(0), 'oneself: matches your profile.');
 });
+
+test('the warning leaves a clamped "see more" box and flex rows, but not the dialog', () => {
+	const {document, ui} = page(`
+		<section><div id="row" style="display:flex"><div id="clamp" style="max-height:8rem"><span id="about">Old about</span></div></div></section>
+		<div role="dialog"><div style="display:flex"><input id="first"></div></div>`);
+	const about = ui.warning.create(document, warning({field: 'bio'}), {});
+	ui.warning.attach(about, document.getElementById('about'));
+	assert.equal(document.getElementById('row').nextElementSibling, about, 'after the outermost cramped box');
+	assert.equal(about.parentElement.tagName, 'SECTION');
+	assert.equal(document.getElementById('about').getAttribute('aria-describedby'), about.id, 'still describes the field');
+
+	const name = ui.warning.create(document, warning({field: 'name'}), {});
+	ui.warning.attach(name, document.getElementById('first'));
+	assert.equal(name.parentElement.getAttribute('role'), 'dialog', 'inside the dialog, below the row');
+	assert.equal(ui.warning.attach(name, document.getElementById('first')), false, 'stable: nothing moves the second time');
+});
