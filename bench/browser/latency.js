@@ -6,6 +6,7 @@
 // separately (it is a deliberate wait, not work). Printed, never asserted.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {replaceText} from '../../tests/e2e/lib/actions.js';
 import {launchChromium} from '../../tests/e2e/lib/chromium.js';
 import {waitForChecks} from '../../tests/e2e/lib/contract.js';
 import {startFixtureServer} from '../../tests/e2e/lib/fixture-server.js';
@@ -61,11 +62,7 @@ async function main() {
 		for (let index = 0; index < edits; index++) {
 			const differing = index % 2 === 0;
 			const text = differing ? `Chief Llama Wrangler ${index} at Pasture Co` : canonical;
-			await page.focus(selector);
-			await page.keyboard.down('Control');
-			await page.keyboard.press('KeyA');
-			await page.keyboard.up('Control');
-			await page.keyboard.sendCharacter(text);
+			await replaceText(page, selector, text, {bulk: true});
 			await page.waitForFunction(
 				(count, shown) => window.benchState.latencies.length >= count && window.benchState.shown === shown,
 				{timeout: 20_000, polling: 'mutation'},
