@@ -164,20 +164,67 @@ function short(value) {
 	return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
 
-// A history entry's changes as lines a person reads:
-// "headline: "Senior Engineer" → "Staff Engineer"".
+// One list item (a position, a link, a profile) as a person says it.
+function itemText(item) {
+	if (!isObject(item)) {
+		return short(item);
+	}
+
+	if (item.employer || item.title) {
+		const when = item.start ? ` (${item.start} – ${item.end ?? 'now'})` : '';
+		return `${item.title ?? ''}${item.title && item.employer ? ' at ' : ''}${item.employer ?? ''}${when}`;
+	}
+
+	if (item.network) {
+		return `${item.network}: ${item.username ?? item.url ?? ''}`;
+	}
+
+	if (item.url) {
+		return item.label ? `${item.label}: ${item.url}` : item.url;
+	}
+
+	if (item.field) {
+		return `${item.field} “${short(item.observed)}”`;
+	}
+
+	return short(item);
+}
+
+function changeLines(key, from, to) {
+	const absent = value => value === null || value === undefined;
+	if ((isObject(from) || absent(from)) && (isObject(to) || absent(to)) && !(absent(from) && absent(to))) {
+		const before = from ?? {};
+		const after = to ?? {};
+		return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+			.filter(part => !sameJson(before[part], after[part]))
+			.flatMap(part => changeLines(`${key}.${part}`, before[part], after[part]));
+	}
+
+	if (Array.isArray(from) || Array.isArray(to)) {
+		const before = Array.isArray(from) ? from : [];
+		const after = Array.isArray(to) ? to : [];
+		return [
+			...before.filter(item => !after.some(other => sameJson(item, other))).map(item => `${key}: removed ${itemText(item)}`),
+			...after.filter(item => !before.some(other => sameJson(item, other))).map(item => `${key}: added ${itemText(item)}`),
+		];
+	}
+
+	if (absent(from)) {
+		return [`${key}: set to ${short(to)}`];
+	}
+
+	if (absent(to)) {
+		return [`${key}: removed (was ${short(from)})`];
+	}
+
+	return [`${key}: ${short(from)} → ${short(to)}`];
+}
+
+// A history entry's changes as lines a person reads, down to the changed
+// part: "location.display: Seattle, WA → Boston, MA", "work: added Staff
+// Engineer at Lumen Labs (2021-03 – now)".
 export function describeChanges(changes = {}) {
-	return Object.entries(changes).map(([key, change]) => {
-		if (change?.from === null || change?.from === undefined) {
-			return `${key}: set to ${short(change?.to)}`;
-		}
-
-		if (change?.to === null || change?.to === undefined) {
-			return `${key}: removed (was ${short(change.from)})`;
-		}
-
-		return `${key}: ${short(change.from)} → ${short(change.to)}`;
-	});
+	return Object.entries(changes).flatMap(([key, change]) => changeLines(key, change?.from, change?.to));
 }
 
 // The ignores of every site: [{site, field, observed, at}].

@@ -40,15 +40,27 @@ test('counters count as each site counts, for the sites that limit the field', (
 	assert.equal(siteLength('é', 'codepoints'), 1);
 });
 
-test('history changes read as sentences', () => {
+test('history changes read as sentences, down to the part that changed', () => {
 	assert.deepEqual(describeChanges({
 		headline: {from: 'Senior Engineer', to: 'Staff Engineer'},
 		website: {from: null, to: 'https://ada.example.com'},
+		location: {from: {display: 'Seattle, WA'}, to: {display: 'Boston, MA', city: 'Boston'}},
+		work: {
+			from: [{employer: 'Northwind', title: 'Senior Engineer', start: '2017-06', end: null}],
+			to: [{employer: 'Northwind', title: 'Senior Engineer', start: '2017-06', end: '2021-02'}, {employer: 'Lumen Labs', title: 'Staff Engineer', start: '2021-03'}],
+		},
 		'sites.x': {from: {policy: 'personal'}, to: null},
+		email: {from: 'a@example.com', to: null},
 	}), [
 		'headline: Senior Engineer → Staff Engineer',
 		'website: set to https://ada.example.com',
-		'sites.x: removed (was {"policy":"personal"})',
+		'location.display: Seattle, WA → Boston, MA',
+		'location.city: set to Boston',
+		'work: removed Senior Engineer at Northwind (2017-06 – now)',
+		'work: added Senior Engineer at Northwind (2017-06 – 2021-02)',
+		'work: added Staff Engineer at Lumen Labs (2021-03 – now)',
+		'sites.x.policy: removed (was personal)',
+		'email: removed (was a@example.com)',
 	]);
 });
 
