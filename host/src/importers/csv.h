@@ -1,0 +1,31 @@
+// A small RFC 4180 CSV reader for import files, bounded so that a hostile file
+// (a million columns, an unterminated quote) is refused, never a crash or an
+// unbounded allocation.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "oneself/status.h"
+
+namespace oneself::importers {
+
+struct CsvLimits {
+  size_t maxColumns = 256;
+  size_t maxRows = 100'000;
+  size_t maxCellBytes = 256 * 1024;
+};
+
+using CsvRow = std::vector<std::string>;
+
+// Rows of cells. Strips a leading UTF-8 BOM; rows end in CRLF, LF or CR;
+// quoted cells may hold commas, line breaks and doubled quotes; blank lines
+// are skipped. kBadImport (with the line number) for an unterminated quote,
+// invalid UTF-8, or a limit exceeded.
+Result<std::vector<CsvRow>> ParseCsv(std::string_view text, const CsvLimits& limits = {});
+
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace oneself::importers

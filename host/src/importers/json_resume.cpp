@@ -1,0 +1,171 @@
+// JSON Resume (https://jsonresume.org/schema, 1.0 to 1.2) -> store update patch.
+#include <algorithm>
+
+#include "importers/csv.h"
+#include "importers/importers.h"
+
+namespace oneself::importers {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxResumeBytes = 8 * 1024 * 1024;  // the protocol's frame limit
+
+Status WrongType(const std::string& field, std::string_view want) {
+  return Status::BadImport("not a valid JSON Resume: " + field + " must be " + std::string(want));
+}
+
+// Copies resume[from] (a string) to out[to] unless absent or empty.
+Status CopyString(const json& from, std::string_view key, const std::string& where, json& out,
+                  std::string_view to) {
+  auto it = from.find(key);
+  if (it == from.end() || it->is_null()) return Status::Ok();
+  if (!it->is_string()) return WrongType(where + "." + std::string(key), "a string");
+  if (!it->get_ref<const std::string&>().empty()) out[std::string(to)] = *it;
+  return Status::Ok();
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD (the schema's iso8601 pattern); a time of day
+// after the date, seen in the wild, is dropped.
+std::optional<std::string> ResumeDate(const std::string& s) {
+  std::string d = s.size() > 10 && s[10] == 'T' ? s.substr(0, 10) : s;
+  auto digits = [&](size_t from, size_t n) {
+    return std::all_of(d.begin() + static_cast<std::ptrdiff_t>(from),
+                       d.begin() + static_cast<std::ptrdiff_t>(from + n),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return std::nullopt;
+  if (!digits(0, 4)) return std::nullopt;
+  if (d.size() >= 7 && (d[4] != '-' || !digits(5, 2))) return std::nullopt;
+  if (d.size() == 10 && (d[7] != '-' || !digits(8, 2))) return std::nullopt;
+  return d;
+}
+
+Status ReadLocation(const json& loc, json& profile) {
+  if (!loc.is_object()) return WrongType("basics.location", "an object");
+  json out = json::object();
+  for (const char* key : {"city", "region", "countryCode"}) {
+    Status s = CopyString(loc, key, "basics.location", out, key);
+    if (!s.ok()) return s;
+  }
+  std::string display;
+  for (const char* key : {"city", "region"}) {
+    if (!out.contains(key)) continue;
+    if (!display.empty()) display += ", ";
+    display += out[key].get<std::string>();
+  }
+  if (!display.empty()) out["display"] = display;
+  if (!out.empty()) profile["location"] = std::move(out);
+  return Status::Ok();
+}
+
+Status ReadProfiles(const json& list, json& profile) {
+  if (!list.is_array()) return WrongType("basics.profiles", "an array");
+  json out = json::array();
+  for (size_t i = 0; i < list.size(); ++i) {
+    std::string where = "basics.profiles[" + std::to_string(i) + "]";
+    if (!list[i].is_object()) return WrongType(where, "an object");
+    json p = json::object();
+    for (const char* key : {"network", "username", "url"}) {
+      Status s = CopyString(list[i], key, where, p, key);
+      if (!s.ok()) return s;
+    }
+    if (!p.empty()) out.push_back(std::move(p));
+  }
+  profile["profiles"] = std::move(out);
+  return Status::Ok();
+}
+
+Status ReadBasics(const json& basics, json& profile) {
+  if (!basics.is_object()) return WrongType("basics", "an object");
+  json name = json::object();
+  Status s = CopyString(basics, "name", "basics", name, "full");
+  if (s.ok() && !name.empty()) profile["name"] = std::move(name);
+  if (s.ok()) s = CopyString(basics, "label", "basics", profile, "headline");
+  if (s.ok()) s = CopyString(basics, "email", "basics", profile, "email");
+  // "website" is the pre-1.0 name of "url".
+  if (s.ok()) s = CopyString(basics, "website", "basics", profile, "website");
+  if (s.ok()) s = CopyString(basics, "url", "basics", profile, "website");
+  json bio = json::object();
+  if (s.ok()) s = CopyString(basics, "summary", "basics", bio, "about");
+  if (s.ok() && !bio.empty()) profile["bio"] = std::move(bio);
+  if (s.ok() && basics.contains("location") && !basics["location"].is_null())
+    s = ReadLocation(basics["location"], profile);
+  if (s.ok() && basics.contains("profiles") && !basics["profiles"].is_null())
+    s = ReadProfiles(basics["profiles"], profile);
+  return s;
+}
+
+Status ReadWork(const json& work, json& profile) {
+  if (!work.is_array()) return WrongType("work", "an array");
+  json out = json::array();
+  for (size_t i = 0; i < work.size(); ++i) {
+    std::string where = "work[" + std::to_string(i) + "]";
+    const json& w = work[i];
+    if (!w.is_object()) return WrongType(where, "an object");
+    json p = json::object();
+    // "company" is the pre-1.0 name of "name".
+    Status s = CopyString(w, "company", where, p, "employer");
+    if (s.ok()) s = CopyString(w, "name", where, p, "employer");
+    if (s.ok()) s = CopyString(w, "position", where, p, "title");
+    for (auto [from, to] : {std::pair{"startDate", "start"}, std::pair{"endDate", "end"}}) {
+      if (!s.ok()) break;
+      json date = json::object();
+      s = CopyString(w, from, where, date, "d");
+      if (!s.ok() || date.empty()) continue;
+      auto d = ResumeDate(date["d"].get<std::string>());
+      if (!d) return WrongType(where + "." + from, "a date YYYY, YYYY-MM or YYYY-MM-DD");
+      p[to] = *d;
+    }
+    if (!s.ok()) return s;
+    if (!p.empty()) out.push_back(std::move(p));
+  }
+  profile["work"] = std::move(out);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<json> ImportJsonResume(const json& resume) {
+  if (!resume.is_object())
+    return Status::BadImport("not a JSON Resume document: the top level is not an object");
+  bool hasBasics = resume.contains("basics") && !resume["basics"].is_null();
+  bool hasWork = resume.contains("work") && !resume["work"].is_null();
+  if (!hasBasics && !hasWork)
+    return Status::BadImport("not a JSON Resume document: it has neither \"basics\" nor \"work\"");
+  json profile = json::object();
+  Status s;
+  if (hasBasics) s = ReadBasics(resume["basics"], profile);
+  if (s.ok() && hasWork) s = ReadWork(resume["work"], profile);
+  if (!s.ok()) return s;
+  json patch = {{"profile", std::move(profile)}};
+
+  // Our own fields, as ExportJsonResume writes them: a partial profile merged
+  // over the mapped one, and the per-site settings.
+  auto ours = resume.find("x-oneself");
+  if (ours != resume.end() && !ours->is_null()) {
+    if (!ours->is_object()) return WrongType("x-oneself", "an object");
+    auto extra = ours->find("profile");
+    if (extra != ours->end()) {
+      if (!extra->is_object()) return WrongType("x-oneself.profile", "an object");
+      patch["profile"].merge_patch(*extra);
+    }
+    auto sites = ours->find("sites");
+    if (sites != ours->end()) {
+      if (!sites->is_object()) return WrongType("x-oneself.sites", "an object");
+      patch["sites"] = *sites;
+    }
+  }
+  return patch;
+}
+
+Result<json> ImportJsonResume(std::string_view text) {
+  if (text.size() > kMaxResumeBytes) return Status::BadImport("the resume file is larger than 8 MiB");
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (!IsValidUtf8(text)) return Status::BadImport("the resume file is not UTF-8 text");
+  json resume = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (resume.is_discarded()) return Status::BadImport("the resume file is not valid JSON");
+  return ImportJsonResume(resume);
+}
+
+}  // namespace oneself::importers
