@@ -374,7 +374,15 @@ void CheckStore(Report& report) {
     return;
   }
   for (const std::string& p : verified->problems) {
+    // File modes were checked above, for every file, with their fixes.
+    if (p.find(" has mode ") != std::string::npos) continue;
     good = false;
+    // Verify appends "(fix: COMMAND)" when it knows one.
+    const size_t at = p.rfind(" (fix: ");
+    if (at != std::string::npos && p.back() == ')') {
+      report.Problem("store: " + p.substr(0, at), p.substr(at + 7, p.size() - at - 8));
+      continue;
+    }
     // A damaged history has no automatic fix: the profile itself is intact
     // (it never depends on the journal) and the journal is evidence.
     report.Problem("journal: " + p,
