@@ -117,7 +117,19 @@
 			document.documentElement.dataset.oneselfChecks = String(rounds);
 			const all = allWarnings();
 			ui.announcer.announce(document, ui.announcer.roundText(all.length));
-			ui.summary.render(document, mode === 'view' ? all : []);
+			ui.summary.render(document, mode === 'view' ? all : [], {onSelect: reveal});
+		}
+
+		// From the summary to the warning itself: scrolled to and focused.
+		function reveal(warning) {
+			const entry = (warnings.get(warning.field) ?? []).find(candidate => candidate.warning === warning);
+			if (!entry?.host.isConnected) {
+				return;
+			}
+
+			entry.host.scrollIntoView?.({block: 'center', behavior: 'smooth'});
+			const button = [...entry.host.shadowRoot.querySelectorAll('button')].find(candidate => !candidate.hidden);
+			button?.focus();
 		}
 
 		function apply(reply, freshFields) {
@@ -162,7 +174,7 @@
 				warnings.delete(warning.field);
 			}
 
-			ui.summary.render(document, mode === 'view' ? allWarnings() : []);
+			ui.summary.render(document, mode === 'view' ? allWarnings() : [], {onSelect: reveal});
 
 			ui.announcer.announce(document, 'oneself: ignored on this site.');
 		}

@@ -30,6 +30,8 @@ button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 ul { margin: 0; padding-left: 1.2em; }
 li { margin: 4px 0; overflow-wrap: anywhere; }
 .field { font-weight: 600; }
+.go { font: inherit; font-size: 12px; padding: 0 6px; border: 1px solid #9ca3af; border-radius: 4px; background: #fff; cursor: pointer; }
+.go:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 [hidden] { display: none !important; }
 `,
 	};

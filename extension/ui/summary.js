@@ -35,7 +35,8 @@
 	}
 
 	// warnings: the host's warnings for this page. Removes the badge when none.
-	function render(document, warnings) {
+	// onSelect(warning), when given, makes each line a button that leads to it.
+	function render(document, warnings, {onSelect} = {}) {
 		if (warnings.length === 0) {
 			document.querySelector('oneself-summary')?.remove();
 			return null;
@@ -56,6 +57,16 @@
 			field.className = 'field';
 			field.textContent = `${warning.field}: `;
 			item.append(field, document.createTextNode(String(warning.message ?? '')));
+			if (onSelect) {
+				const go = document.createElement('button');
+				go.type = 'button';
+				go.className = 'go';
+				go.textContent = 'Show';
+				go.setAttribute('aria-label', `Show the ${warning.field} warning`);
+				go.addEventListener('click', () => onSelect(warning));
+				item.append(' ', go);
+			}
+
 			return item;
 		}));
 		return host;

@@ -108,6 +108,10 @@ test('own view page: one round, the warning beside the value, the badge and the 
 	assert.equal(warning.textContent, 'Your headline differs from your profile.');
 	assert.equal(document.querySelector('oneself-summary').shadowRoot.querySelector('.badge').textContent, '1 difference');
 	assert.equal(document.querySelector('[data-oneself-live]').textContent, 'oneself: 1 difference from your profile.');
+
+	// The summary leads to the warning: its first button gets the focus.
+	document.querySelector('oneself-summary').shadowRoot.querySelector('.go').click();
+	assert.equal(warning.shadowRoot.activeElement?.textContent, 'Ignore on this site');
 });
 
 test('a page whose fields render late is checked once they appear', async () => {
