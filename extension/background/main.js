@@ -69,4 +69,9 @@ const route = createRouter({
 
 ext.onMessage(route);
 ext.tabs.onRemoved(tabId => tabs.remove(tabId));
+// A new document starts with a clean slate; its content script reports again.
+ext.tabs.onNavigate(tabId => {
+	tabs.remove(tabId);
+	badge(tabId, 0);
+});
 mastodon.restore().catch(() => {});

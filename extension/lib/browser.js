@@ -79,6 +79,12 @@
 			reload: tabId => api().tabs.reload(tabId),
 			sendMessage: (tabId, message) => api().tabs.sendMessage(tabId, message),
 			onRemoved: callback => api().tabs.onRemoved.addListener(tabId => callback(tabId)),
+			// callback(tabId) when a tab starts loading another document.
+			onNavigate: callback => api().tabs.onUpdated.addListener((tabId, change) => {
+				if (change.status === 'loading' && change.url) {
+					callback(tabId);
+				}
+			}),
 		},
 
 		badge: {
