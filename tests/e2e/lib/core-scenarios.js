@@ -102,6 +102,20 @@ export async function useCanonicalScenario({page, server, site}) {
 	await waitForFieldState(page, field, before, 'clear');
 	assert.equal(await fieldValue(page, selector), canonical);
 	assert.equal(await page.evaluate(() => window.seenByPage), canonical, 'the page\'s input listeners saw the canonical value');
+	// The fixture's stand-in for the site framework (state kept from input
+	// events, a live counter beside the field) saw it too.
+	const framework = await page.$eval(selector, element => ({
+		state: window.fixtureState ? Object.values(window.fixtureState) : null,
+		counter: document.getElementById(`${element.id}-counter`)?.textContent ?? null,
+	}));
+	if (framework.state) {
+		assert.ok(framework.state.includes(canonical), `the site's state holds the canonical value: ${JSON.stringify(framework.state)}`);
+	}
+
+	if (framework.counter !== null) {
+		assert.match(framework.counter, new RegExp(`^${[...canonical].length}/`), 'the site\'s counter follows');
+	}
+
 	return {selector, canonical};
 }
 
