@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {after, before} from 'node:test';
 import {openPopupAsTab} from './lib/actions.js';
 import {pageBadge, waitForChecks} from './lib/contract.js';
-import {bioText, clickPopupButton, editScenario, viewScenario} from './lib/core-scenarios.js';
+import {assertPopupSummary, bioText, clickPopupButton, editScenario, viewScenario} from './lib/core-scenarios.js';
 import {startFixtureServer} from './lib/fixture-server.js';
 import {scenario} from './lib/scenario.js';
 import {pageUrl, sites} from './lib/sites.js';
@@ -31,9 +31,11 @@ scenario('8. Firefox: the popup\'s Copy bio puts the bio fitted to LinkedIn on t
 	await withWorld({server, browser: 'firefox'}, async ({page, browser, host, session}) => {
 		await page.goto(pageUrl(server, 'linkedin', sites.linkedin.view));
 		await waitForChecks(page, 1);
-		const expected = bioText(await host.call({type: 'bio.get', site: 'linkedin'}));
+		const fitted = await host.call({type: 'bio.get', site: 'linkedin'});
+		const expected = bioText(fitted);
 
 		const popup = await openPopupAsTab(browser, page, `${session.extensionOrigin}/popup/popup.html`);
+		await assertPopupSummary(popup, sites.linkedin.differs.length, fitted);
 		await clickPopupButton(popup, 'Copy bio', () => popup.bringToFront());
 		await page.bringToFront();
 		const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -1,7 +1,7 @@
 // The core scenarios of issue 5 (1: view page, 2: edit form, 3: Use canonical,
 // 5: Copy bio), written once and run per site and per browser.
 import assert from 'node:assert/strict';
-import {fieldValue, openPopup, replaceText} from './actions.js';
+import {fieldValue, openPopup, replaceText, waitForText} from './actions.js';
 import {readClipboard} from './clipboard.js';
 import {clickWarningButton, waitForChecks, warnings, warningsFor} from './contract.js';
 import {canonicalDocument} from './host.js';
@@ -124,6 +124,15 @@ export function bioText(result) {
 	return result.bio ?? result.text ?? result.value;
 }
 
+// The popup speaks of this page: its warnings count, and the bio's length
+// against the site's limit.
+export async function assertPopupSummary(popup, count, fitted) {
+	const text = await waitForText(popup, new RegExp(`\\b${count} difference`));
+	if (fitted.limit) {
+		assert.match(text.replaceAll(',', ''), new RegExp(`${[...bioText(fitted)].length} / ${fitted.limit}`), 'the bio\'s length against the limit');
+	}
+}
+
 // Clicks the popup button whose text starts with `label` once it is enabled;
 // `beforeClick` runs in between (e.g. to focus the popup's tab).
 export async function clickPopupButton(popup, label, beforeClick = async () => {}) {
@@ -146,7 +155,9 @@ export async function copyBioScenario({server, site, page, session, host}) {
 	const expected = bioText(fitted);
 	assert.equal(typeof expected, 'string', `bio.get answers a text: ${JSON.stringify(fitted)}`);
 
+	const count = (await warnings(page)).length;
 	const popup = await openPopup(session, page);
+	await assertPopupSummary(popup, count, fitted);
 	await clickPopupButton(popup, 'Copy bio');
 	const copied = await readClipboard(session.browser, page);
 	assert.equal(copied, expected, 'the clipboard holds the bio fitted to the site');
