@@ -14,7 +14,7 @@ export const extensionOrigin = `chrome-extension://${extensionId}`;
 // Options: server (the fixture server), host (a HostHome, or null: the host
 // is not installed), headless (default true), extension (default true).
 // executablePath and extraArgs let the demo start the user's own Chromium or Chrome.
-export async function launchChromium({server, host, headless = true, extension = true, executablePath = chromiumPath(), extraArgs = [], viewport = {width: 1280, height: 900}}) {
+export async function launchChromium({server, host, headless = !process.env.ONESELF_E2E_HEADED, extension = true, executablePath = chromiumPath(), extraArgs = [], viewport = {width: 1280, height: 900}}) {
 	const userDataDir = mkdtempSync(join(tmpdir(), 'oneself-chromium-'));
 	mkdirSync(userDataDir, {recursive: true});
 	host?.registerChromium(userDataDir);
@@ -42,6 +42,7 @@ export async function launchChromium({server, host, headless = true, extension =
 		env: host ? host.env : process.env,
 		defaultViewport: viewport,
 		protocolTimeout: 60_000,
+		dumpio: Boolean(process.env.ONESELF_E2E_DUMPIO), // the browser's own output, for debugging
 	});
 
 	return {

@@ -13,7 +13,7 @@ import puppeteer from 'puppeteer-core';
 import {allowedCallers} from './host.js';
 import {extensionDir, firefoxPath} from './paths.js';
 
-export async function launchFirefox({server, host, headless = true, extension = true, executablePath = firefoxPath()}) {
+export async function launchFirefox({server, host, headless = !process.env.ONESELF_E2E_HEADED, extension = true, executablePath = firefoxPath()}) {
 	const home = mkdtempSync(join(tmpdir(), 'oneself-firefox-home-'));
 	mkdirSync(join(home, '.cache'), {recursive: true});
 	host?.registerFirefox(home);
@@ -33,6 +33,7 @@ export async function launchFirefox({server, host, headless = true, extension = 
 		env,
 		defaultViewport: {width: 1280, height: 900},
 		protocolTimeout: 60_000,
+		dumpio: Boolean(process.env.ONESELF_E2E_DUMPIO), // the browser's own output, for debugging
 		extraPrefsFirefox: {
 			'network.dns.localDomains': server.hosts.join(','),
 			'network.proxy.type': 1,
