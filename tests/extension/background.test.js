@@ -72,6 +72,15 @@ const chrome = {
 	scripting: {getRegisteredContentScripts: async () => []},
 };
 globalThis.chrome = chrome;
+// The worker's timers (request timeouts, the 3-minute idle close) must not
+// keep this test process alive once the tests are done.
+const realSetTimeout = globalThis.setTimeout;
+globalThis.setTimeout = (callback, ms, ...rest) => {
+	const timer = realSetTimeout(callback, ms, ...rest);
+	timer.unref?.();
+	return timer;
+};
+
 await import('../../extension/background/main.js');
 
 // Sends like the browser does: the listener answers through sendResponse.
