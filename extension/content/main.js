@@ -26,7 +26,8 @@
 		let rounds = 0;
 		let generation = 0; // bumped on navigation: late answers of the old page are dropped
 		let waitingSince = null;
-		let unreadReported = null;
+		let ownership = null; // {profiles, mine, until}: asking isOwnProfile again on re-renders
+		let reported = null; // the last page.report, to send only changes
 		let tick = null;
 		let observer = null;
 		let stopped = false;
@@ -231,7 +232,7 @@
 		}
 
 		function report(own, unread = []) {
-			unreadReported = JSON.stringify(unread);
+			reported = JSON.stringify([own, unread]);
 			return send('page.report', {site: site.id, kind: mode ?? kind?.kind, own, handle: kind?.handle ?? null, unread});
 		}
 
@@ -253,6 +254,7 @@
 			elements = {};
 			sent = new Set();
 			waitingSince = null;
+			ownership = null;
 		}
 
 		// A new page (first load or a navigation inside the site).
@@ -277,20 +279,29 @@
 				return;
 			}
 
-			let own = false;
-			try {
-				own = site.isOwnProfile(document, url, profiles.result.profiles ?? []) === true;
-			} catch {
-				own = false;
-			}
-
-			if (!own) {
-				kind = null; // someone else's page: nothing more is read or sent
+			ownership = {profiles: profiles.result.profiles ?? [], mine, until: now() + WAIT_FOR_FIELDS_MS};
+			if (!isOwn()) {
+				// Someone else's page, as far as can be told now: nothing is
+				// read or sent. A page that shows who it belongs to late (an
+				// "Edit profile" button rendered by script) is asked again on
+				// the next re-renders, for a few seconds.
 				await report(false);
 				return;
 			}
 
-			checker = content.createChecker({
+			await becomeOwn(mine);
+		}
+
+		function isOwn() {
+			try {
+				return site.isOwnProfile(document, url, ownership.profiles) === true;
+			} catch {
+				return false;
+			}
+		}
+
+		function makeChecker(mine) {
+			return content.createChecker({
 				send: fields => send('check', {site: site.id, mode, fields}),
 				read: field => extract().fields[field] ?? '',
 				apply: (reply, fresh) => {
@@ -306,6 +317,11 @@
 				timers,
 				delayMs,
 			});
+		}
+
+		async function becomeOwn(mine) {
+			ownership = null;
+			checker = makeChecker(mine);
 			waitingSince = now();
 			await scan();
 		}
@@ -320,10 +336,13 @@
 			const found = extract();
 			if (found.mode && found.mode !== mode) {
 				// An edit dialog opened (or closed) over the same URL: the
-				// fields are asked again, in the new mode.
+				// fields are asked again, in the new mode, and answers still
+				// on their way for the old mode are dropped.
 				clearWarnings();
 				mode = found.mode;
 				sent = new Set();
+				checker.dispose();
+				checker = makeChecker(generation);
 			}
 
 			elements = found.elements;
@@ -338,7 +357,7 @@
 			}
 
 			const unread = found.unread.filter(name => !(name in found.fields));
-			if (JSON.stringify(unread) !== unreadReported) {
+			if (JSON.stringify([true, unread]) !== reported) {
 				await report(true, unread);
 			}
 
@@ -364,6 +383,12 @@
 				tick = null;
 				if (view.location.href !== url) {
 					start();
+				} else if (ownership && !checker) {
+					if (now() > ownership.until) {
+						ownership = null;
+					} else if (isOwn()) {
+						becomeOwn(ownership.mine);
+					}
 				} else {
 					scan();
 				}

@@ -19,7 +19,8 @@ const site = {
 	},
 	isOwnProfile(document, url, profiles) {
 		const page = this.pageKind(url);
-		return page.kind === 'edit' || profiles.some(entry => entry.username === page.handle);
+		// Like X's "Edit profile" button: only the owner's page shows it.
+		return page.kind === 'edit' || profiles.some(entry => entry.username === page.handle) || document.querySelector('[data-edit-profile]') !== null;
 	},
 	extracted: 0,
 	extract(document) {
@@ -95,6 +96,30 @@ test('someone else\'s profile: nothing is read, nothing but the profiles questio
 	assert.equal(JSON.stringify(background.sent).includes('CEO'), false, 'nothing of the page left it');
 	assert.equal(rounds(document), undefined);
 	assert.deepEqual(shown(document), []);
+});
+
+test('a page that shows whose it is late is asked again, and then checked', async () => {
+	const {document, timers, background} = await open('https://www.linkedin.com/in/ada-new-handle/', '<main><p id="headline">Senior Engineer</p></main>');
+	assert.deepEqual(background.channels(), ['profiles.mine', 'page.report']);
+	assert.equal(site.extracted, 0);
+	const button = document.createElement('button');
+	button.setAttribute('data-edit-profile', '');
+	document.querySelector('main').append(button);
+	await timers.advance(250);
+	assert.deepEqual(background.channels(), ['profiles.mine', 'page.report', 'page.report', 'check']);
+	assert.equal(background.sent[2].payload.own, true, 'the popup learns it is the user\'s own');
+	assert.equal(rounds(document), '1');
+});
+
+test('someone else\'s page stays unread after the waiting time', async () => {
+	const {document, timers, background} = await open('https://www.linkedin.com/in/someone/', '<main><p id="headline">CEO</p></main>');
+	await timers.advance(9000);
+	const button = document.createElement('button');
+	button.setAttribute('data-edit-profile', '');
+	document.querySelector('main').append(button);
+	await timers.advance(250);
+	assert.deepEqual(background.channels(), ['profiles.mine', 'page.report']);
+	assert.equal(site.extracted, 0);
 });
 
 test('own view page: one round, the warning beside the value, the badge and the round counter', async () => {
