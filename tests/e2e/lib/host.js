@@ -46,12 +46,13 @@ export class HostHome {
 		// The browser starts this wrapper: it points the host at the temporary
 		// store and notes the host's pid (exec keeps it) so a test can kill it.
 		this.wrapper = join(this.dir, 'oneself-host.sh');
+		const quote = text => `'${text.replaceAll('\'', '\'\\\'\'')}'`;
 		writeFileSync(this.wrapper, [
 			'#!/bin/sh',
-			`export ONESELF_HOME='${this.home}'`,
-			`export XDG_STATE_HOME='${this.stateHome}'`,
-			`echo $$ >> '${this.pidFile}'`,
-			`exec '${binary}' "$@"`,
+			`export ONESELF_HOME=${quote(this.home)}`,
+			`export XDG_STATE_HOME=${quote(this.stateHome)}`,
+			`echo $$ >> ${quote(this.pidFile)}`,
+			`exec ${quote(binary)} "$@"`,
 			'',
 		].join('\n'));
 		chmodSync(this.wrapper, 0o755);
@@ -69,6 +70,7 @@ export class HostHome {
 		const errors = [];
 		child.stdout.on('data', chunk => chunks.push(chunk));
 		child.stderr.on('data', chunk => errors.push(chunk));
+		child.stdin.on('error', () => {}); // a host that exits early is reported below
 		child.stdin.end(Buffer.concat(messages.map((message, index) => encodeFrame({id: index + 1, ...message}))));
 		const code = await new Promise((resolve, reject) => {
 			child.on('error', reject);
