@@ -396,7 +396,9 @@
 		}
 
 		function begin() {
+			// `change` too: pickers and autocompletes set a value without typing.
 			document.addEventListener('input', onInput, true);
+			document.addEventListener('change', onInput, true);
 			observer = new view.MutationObserver(onMutation);
 			observer.observe(document.documentElement, {childList: true, subtree: true});
 			return start();
@@ -406,6 +408,7 @@
 			stopped = true;
 			observer?.disconnect();
 			document.removeEventListener('input', onInput, true);
+			document.removeEventListener('change', onInput, true);
 			timers.clearTimeout(tick);
 			clear();
 		}
