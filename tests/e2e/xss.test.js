@@ -1,7 +1,9 @@
 // Scenario 9 of issue 5: a canonical value and an observed value that carry
-// markup are shown as text, and nothing in them runs.
+// markup are shown as text, and nothing in them runs: on the site's page
+// (the warnings, in their shadow roots) and on the options page.
 import assert from 'node:assert/strict';
 import {after, before} from 'node:test';
+import {extensionOrigin} from './lib/chromium.js';
 import {waitForChecks, warnings} from './lib/contract.js';
 import {startFixtureServer} from './lib/fixture-server.js';
 import {canonicalDocument} from './lib/host.js';
@@ -46,6 +48,9 @@ async function allElements(page) {
 	return found;
 }
 
+const isPayload = element => (element.name === 'img' && element.src === 'x')
+	|| (element.name === 'script' && element.text.includes('pwned'));
+
 // The text of every shadow root under <oneself-warning> elements, via CDP.
 async function shadowText(page) {
 	const cdp = await page.createCDPSession();
@@ -79,7 +84,7 @@ async function shadowText(page) {
 scenario('9. Markup in canonical and observed values is shown as text; nothing runs', async () => {
 	const doc = canonicalDocument();
 	doc.profile.headline = canonicalHeadline;
-	await withWorld({server, seed: doc}, async ({page}) => {
+	await withWorld({server, seed: doc}, async ({page, browser}) => {
 		const url = pageUrl(server, 'linkedin', sites.linkedin.view);
 		const html = server.html('linkedin', sites.linkedin.view);
 		assert.ok(html.includes('Seattle, Washington, United States'), 'the fixture shows the location this test replaces');
@@ -92,8 +97,7 @@ scenario('9. Markup in canonical and observed values is shown as text; nothing r
 			assert.ok(shown.some(warning => warning.field === 'location'), 'the location with markup differs');
 
 			const elements = await allElements(page);
-			const injected = elements.filter(element => (element.name === 'img' && element.src === 'x')
-				|| (element.name === 'script' && element.text.includes('pwned')));
+			const injected = elements.filter(isPayload);
 			assert.deepEqual(injected, [], 'no <img src=x> and no inline <script> anywhere, shadow roots included');
 			assert.equal(await page.evaluate(() => document.documentElement.dataset.pwned), undefined, 'no payload ran');
 
@@ -103,5 +107,14 @@ scenario('9. Markup in canonical and observed values is shown as text; nothing r
 		} finally {
 			server.clearPage(url);
 		}
+
+		// The options page shows the canonical value (its field, its history
+		// with a diff): as text too.
+		const options = await browser.newPage();
+		await options.goto(`${extensionOrigin}/options/options.html`);
+		await options.waitForFunction(() => document.body.innerText.includes('<img src=x onerror='), {timeout: 20_000, polling: 'mutation'});
+		const injected = (await allElements(options)).filter(isPayload);
+		assert.deepEqual(injected, [], 'no payload element on the options page');
+		assert.equal(await options.evaluate(() => document.documentElement.dataset.pwned), undefined, 'no payload ran on the options page');
 	});
 });
