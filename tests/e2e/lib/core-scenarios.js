@@ -9,8 +9,9 @@ import {servePage, sites} from './sites.js';
 
 const waitOptions = {timeout: 20_000, polling: 'mutation'};
 
-// Waits until `predicate(warnings of field)` holds after at least one more
-// check round than `rounds` has completed.
+// Waits until more than `rounds` check rounds have completed and the field's
+// warnings are in `state`: 'any' (at least one), 'clear' (none) or a code.
+// Rounds on a half-typed value may come first; the wait outlasts them.
 async function waitForFieldState(page, field, rounds, state) {
 	await page.waitForFunction((field, rounds, state) => {
 		if (Number(document.documentElement.dataset.oneselfChecks ?? 0) <= rounds) {
