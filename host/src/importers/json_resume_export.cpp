@@ -26,7 +26,8 @@ json Without(const json& obj, std::initializer_list<const char*> keys) {
 
 json ExportJsonResume(const json& doc) {
   static const json kEmpty = json::object();
-  const json& profile = doc.is_object() && doc.contains("profile") ? doc["profile"] : kEmpty;
+  const json& profile =
+      doc.is_object() && doc.contains("profile") && doc["profile"].is_object() ? doc["profile"] : kEmpty;
   json basics = json::object();
   Put(profile.value("name", kEmpty), "full", basics, "name");
   Put(profile, "headline", basics, "label");
@@ -40,7 +41,8 @@ json ExportJsonResume(const json& doc) {
   if (profile.contains("profiles")) basics["profiles"] = profile["profiles"];
 
   json work = json::array();
-  for (const auto& w : profile.value("work", json::array())) {
+  json positions = profile.value("work", json::array());
+  for (const auto& w : positions.is_array() ? positions : json::array()) {
     json out = json::object();
     Put(w, "employer", out, "name");
     Put(w, "title", out, "position");

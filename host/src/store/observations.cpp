@@ -44,38 +44,42 @@ bool IsFreshDuplicate(Env* env, const json& all, const std::string& site, const 
 
 }  // namespace
 
-Result<json> Store::Observations() const { return ReadObservations(env_, dir_); }
+Result<json> Store::Observations() const {
+  return NoThrow<Result<json>>([&]() -> Result<json> { return ReadObservations(env_, dir_); });
+}
 
 Status Store::RecordObservation(const std::string& site, const json& fields, int64_t revision,
                                 int warnings) {
-  if (site.empty()) return Status::BadRequest("site must not be empty");
-  std::string encoded;
-  try {
-    encoded = fields.dump();
-  } catch (const json::exception&) {
-    return Status::BadRequest("fields contain invalid UTF-8");
-  }
-  if (encoded.size() > kMaxFieldsBytes) return Status::TooLarge("observed fields are too large");
+  return NoThrow<Status>([&]() -> Status {
+    if (site.empty()) return Status::BadRequest("site must not be empty");
+    std::string encoded;
+    try {
+      encoded = fields.dump();
+    } catch (const json::exception&) {
+      return Status::BadRequest("fields contain invalid UTF-8");
+    }
+    if (encoded.size() > kMaxFieldsBytes) return Status::TooLarge("observed fields are too large");
 
-  // Fast path without the lock: the common keystroke case writes nothing.
-  auto current = ReadObservations(env_, dir_);
-  if (current.ok() && IsFreshDuplicate(env_, *current, site, fields, revision, warnings))
-    return Status::Ok();
+    // Fast path without the lock: the common keystroke case writes nothing.
+    auto current = ReadObservations(env_, dir_);
+    if (current.ok() && IsFreshDuplicate(env_, *current, site, fields, revision, warnings))
+      return Status::Ok();
 
-  Status s = env_->CreateDir(dir_);
-  if (!s.ok()) return s;
-  auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
-  if (!lock.ok()) return lock.status();
-  auto all = ReadObservations(env_, dir_);
-  // A damaged observations file holds nothing that the next checks will not
-  // see again, so it is replaced rather than blocking every check.
-  json obs = all.ok() ? std::move(*all) : json::object();
-  if (IsFreshDuplicate(env_, obs, site, fields, revision, warnings)) return Status::Ok();
-  obs[site] = {{"seen", FormatTime(env_->Now())},
-               {"revision", revision},
-               {"fields", fields},
-               {"warnings", warnings}};
-  return WriteFileAtomically(env_, PathIn(dir_, format::kObservationsFile), obs.dump(2) + "\n");
+    Status s = env_->CreateDir(dir_);
+    if (!s.ok()) return s;
+    auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
+    if (!lock.ok()) return lock.status();
+    auto all = ReadObservations(env_, dir_);
+    // A damaged observations file holds nothing that the next checks will not
+    // see again, so it is replaced rather than blocking every check.
+    json obs = all.ok() ? std::move(*all) : json::object();
+    if (IsFreshDuplicate(env_, obs, site, fields, revision, warnings)) return Status::Ok();
+    obs[site] = {{"seen", FormatTime(env_->Now())},
+                 {"revision", revision},
+                 {"fields", fields},
+                 {"warnings", warnings}};
+    return WriteFileAtomically(env_, PathIn(dir_, format::kObservationsFile), obs.dump(2) + "\n");
+  });
 }
 
 }  // namespace oneself::store

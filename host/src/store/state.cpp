@@ -24,13 +24,16 @@ Result<Head> ReadProfileFile(Env* env, const std::filesystem::path& dir) {
     return head;
   }
   json j = json::parse(*bytes, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("format", 0) != format::kProfileFormat ||
+  auto isInt = [&](const char* key) { return j.contains(key) && j[key].is_number_integer(); };
+  if (j.is_discarded() || !j.is_object() || !isInt("format") ||
+      j["format"].get<int64_t>() != format::kProfileFormat || !isInt("revision") ||
+      (j.contains("updated") && !j["updated"].is_string()) ||
       !j.contains("revision") || !j["revision"].is_number_integer() || !j.contains("doc") ||
       !j["doc"].is_object() || !j.contains("journal") || !j["journal"].is_string())
     return Status::StoreError(path.string() + " is not a oneself profile");
   head.exists = true;
   head.revision = j["revision"].get<int64_t>();
-  head.updated = j.value("updated", "");
+  head.updated = j.contains("updated") ? j["updated"].get<std::string>() : std::string();
   head.journalHash = j["journal"].get<std::string>();
   head.doc = std::move(j["doc"]);
   for (const char* part : {"profile", "sites", "previous"})

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <exception>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -43,6 +44,17 @@ std::string EncodeProfileFile(const Head& head);
 // Reads profile.json and the journal's tail (never the whole journal).
 // kStoreError when the two disagree in a way a crash cannot explain.
 Result<Current> ReadCurrent(Env* env, const std::filesystem::path& dir);
+
+// Runs `body`, turning an exception into a Status: nothing throws across the
+// store's boundary, even when a damaged file parses as JSON of the wrong shape.
+template <typename R, typename F>
+R NoThrow(F&& body) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return Status::StoreError(std::string("the store's files are damaged (") + e.what() + ")");
+  }
+}
 
 // RFC 3339 UTC with seconds: "2026-11-25T10:00:00Z".
 std::string FormatTime(std::chrono::system_clock::time_point t);

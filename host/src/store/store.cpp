@@ -160,119 +160,131 @@ Store::Store(std::filesystem::path dir, Env* env) : dir_(std::move(dir)), env_(e
 bool Store::Exists() const { return env_->FileExists(PathIn(dir_, format::kProfileFile)); }
 
 Status Store::Init() {
-  Status s = env_->CreateDir(dir_);
-  if (!s.ok()) return s;
-  auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
-  if (!lock.ok()) return lock.status();
-  if (Exists()) return Status::Ok();
-  const auto journalPath = PathIn(dir_, format::kJournalFile);
-  auto journal = env_->ReadFile(journalPath);
-  if (journal.ok() && !journal->empty())
-    return Status::StoreError("profile.json is missing but the journal has history; run `oneself verify`");
-  s = env_->AppendSync(journalPath, "");  // creates it, 0600
-  Head head;
-  head.exists = true;
-  head.doc = EmptyDocument();
-  if (s.ok()) s = WriteFileAtomically(env_, PathIn(dir_, format::kProfileFile), EncodeProfileFile(head));
-  return s;
+  return NoThrow<Status>([&]() -> Status {
+    Status s = env_->CreateDir(dir_);
+    if (!s.ok()) return s;
+    auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
+    if (!lock.ok()) return lock.status();
+    if (Exists()) return Status::Ok();
+    const auto journalPath = PathIn(dir_, format::kJournalFile);
+    auto journal = env_->ReadFile(journalPath);
+    if (journal.ok() && !journal->empty())
+      return Status::StoreError("profile.json is missing but the journal has history; run `oneself verify`");
+    s = env_->AppendSync(journalPath, "");  // creates it, 0600
+    Head head;
+    head.exists = true;
+    head.doc = EmptyDocument();
+    if (s.ok()) s = WriteFileAtomically(env_, PathIn(dir_, format::kProfileFile), EncodeProfileFile(head));
+    return s;
+  });
 }
 
 Result<Snapshot> Store::Load() const {
-  auto cur = ReadCurrent(env_, dir_);
-  if (cur.ok()) return ToSnapshot(cur->head);
-  // profile.json is always whole (atomic replace); when the journal does not
-  // agree with it, reads still work and `oneself verify` says what is wrong.
-  auto head = ReadProfileFile(env_, dir_);
-  if (!head.ok()) return head.status();
-  return ToSnapshot(*head);
+  return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
+    auto cur = ReadCurrent(env_, dir_);
+    if (cur.ok()) return ToSnapshot(cur->head);
+    // profile.json is always whole (atomic replace); when the journal does not
+    // agree with it, reads still work and `oneself verify` says what is wrong.
+    auto head = ReadProfileFile(env_, dir_);
+    if (!head.ok()) return head.status();
+    return ToSnapshot(*head);
+  });
 }
 
 Result<Snapshot> Store::Update(int64_t baseRevision, const json& patch, Source source) {
-  return Commit(
-      env_, dir_,
-      [&](const Head& current) -> Result<json> {
-        Status s = CheckBase(current, baseRevision);
-        if (!s.ok()) return s;
-        json doc = current.doc;
-        s = ApplyUpdatePatch(doc, patch);
-        if (!s.ok()) return s;
-        return doc;
-      },
-      source, std::nullopt);
+  return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
+    return Commit(
+        env_, dir_,
+        [&](const Head& current) -> Result<json> {
+          Status s = CheckBase(current, baseRevision);
+          if (!s.ok()) return s;
+          json doc = current.doc;
+          s = ApplyUpdatePatch(doc, patch);
+          if (!s.ok()) return s;
+          return doc;
+        },
+        source, std::nullopt);
+  });
 }
 
 Result<Snapshot> Store::Apply(const std::function<Status(json& doc)>& mutate, Source source) {
-  return Commit(
-      env_, dir_,
-      [&](const Head& current) -> Result<json> {
-        json doc = current.doc;
-        Status s = mutate(doc);
-        if (!s.ok()) return s;
-        if (!doc.is_object()) return Status::BadRequest("the document must be an object");
-        return doc;
-      },
-      source, std::nullopt);
+  return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
+    return Commit(
+        env_, dir_,
+        [&](const Head& current) -> Result<json> {
+          json doc = current.doc;
+          Status s = mutate(doc);
+          if (!s.ok()) return s;
+          if (!doc.is_object()) return Status::BadRequest("the document must be an object");
+          return doc;
+        },
+        source, std::nullopt);
+  });
 }
 
 Result<Snapshot> Store::Revert(int64_t revision, int64_t baseRevision, Source source) {
-  return Commit(
-      env_, dir_,
-      [&](const Head& current) -> Result<json> {
-        Status s = CheckBase(current, baseRevision);
-        if (!s.ok()) return s;
-        if (revision < 0 || revision > current.revision)
-          return Status::NotFound("no revision " + std::to_string(revision) + " (the latest is " +
-                                  std::to_string(current.revision) + ")");
-        return DocumentAt(env_, dir_, current, revision);
-      },
-      source, revision);
+  return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
+    return Commit(
+        env_, dir_,
+        [&](const Head& current) -> Result<json> {
+          Status s = CheckBase(current, baseRevision);
+          if (!s.ok()) return s;
+          if (revision < 0 || revision > current.revision)
+            return Status::NotFound("no revision " + std::to_string(revision) + " (the latest is " +
+                                    std::to_string(current.revision) + ")");
+          return DocumentAt(env_, dir_, current, revision);
+        },
+        source, revision);
+  });
 }
 
 Result<std::vector<JournalEntry>> Store::History(int64_t before, size_t limit) const {
-  std::vector<JournalEntry> out;
-  auto file = env_->OpenForRead(PathIn(dir_, format::kJournalFile));
-  if (!file.ok()) {
-    if (file.status().code() == Code::kNotFound) return out;
-    return file.status();
-  }
-  auto end = CompleteEnd(**file);
-  if (!end.ok()) return end.status();
-  uint64_t from = *end;
-  if (before > 0) {
-    auto at = FindRevision(**file, *end, before);
-    if (!at.ok()) return at.status();
-    if (*at) {
-      from = **at;
-    } else {
-      // Absent: either newer than the newest (page from the end) or older
-      // than the oldest (nothing before it).
-      ReverseLineReader tail(file->get(), *end);
-      std::string bytes;
-      uint64_t offset = 0;
-      auto got = tail.Prev(&bytes, &offset);
-      if (!got.ok()) return got.status();
-      if (!*got) return out;
-      auto last = DecodeJournalLine(bytes);
-      if (!last.ok()) return last.status();
-      if (before <= last->revision) {
-        if (before <= 1) return out;
-        return Status::StoreError("revision " + std::to_string(before) +
-                                  " is missing from the journal; run `oneself verify`");
+  return NoThrow<Result<std::vector<JournalEntry>>>([&]() -> Result<std::vector<JournalEntry>> {
+    std::vector<JournalEntry> out;
+    auto file = env_->OpenForRead(PathIn(dir_, format::kJournalFile));
+    if (!file.ok()) {
+      if (file.status().code() == Code::kNotFound) return out;
+      return file.status();
+    }
+    auto end = CompleteEnd(**file);
+    if (!end.ok()) return end.status();
+    uint64_t from = *end;
+    if (before > 0) {
+      auto at = FindRevision(**file, *end, before);
+      if (!at.ok()) return at.status();
+      if (*at) {
+        from = **at;
+      } else {
+        // Absent: either newer than the newest (page from the end) or older
+        // than the oldest (nothing before it).
+        ReverseLineReader tail(file->get(), *end);
+        std::string bytes;
+        uint64_t offset = 0;
+        auto got = tail.Prev(&bytes, &offset);
+        if (!got.ok()) return got.status();
+        if (!*got) return out;
+        auto last = DecodeJournalLine(bytes);
+        if (!last.ok()) return last.status();
+        if (before <= last->revision) {
+          if (before <= 1) return out;
+          return Status::StoreError("revision " + std::to_string(before) +
+                                    " is missing from the journal; run `oneself verify`");
+        }
       }
     }
-  }
-  ReverseLineReader reader(file->get(), from);
-  std::string bytes;
-  uint64_t offset = 0;
-  while (out.size() < limit) {
-    auto got = reader.Prev(&bytes, &offset);
-    if (!got.ok()) return got.status();
-    if (!*got) break;
-    auto line = DecodeJournalLine(bytes);
-    if (!line.ok()) return line.status();
-    out.push_back(ToEntry(std::move(*line)));
-  }
-  return out;
+    ReverseLineReader reader(file->get(), from);
+    std::string bytes;
+    uint64_t offset = 0;
+    while (out.size() < limit) {
+      auto got = reader.Prev(&bytes, &offset);
+      if (!got.ok()) return got.status();
+      if (!*got) break;
+      auto line = DecodeJournalLine(bytes);
+      if (!line.ok()) return line.status();
+      out.push_back(ToEntry(std::move(*line)));
+    }
+    return out;
+  });
 }
 
 }  // namespace oneself::store

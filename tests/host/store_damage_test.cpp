@@ -1,0 +1,58 @@
+// Damaged or hostile store files: clear errors, never a crash.
+#include <catch2/catch.hpp>
+
+#include "store/store.h"
+#include "store_testing.h"
+
+using nlohmann::json;
+using oneself::Code;
+using oneself::store::Source;
+using oneself::store::Store;
+using oneself::testing::TempDir;
+using oneself::testing::WriteAll;
+
+TEST_CASE("damage: a profile.json that is not a profile is a store_error", "[store][damage]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Update(0, {{"profile", {{"headline", "A"}}}}, Source::kCli).ok());
+  for (const std::string bad : {"not json", "[]", "{\"format\": \"one\", \"revision\": 1}",
+                                "{\"format\": 1, \"revision\": \"1\", \"journal\": \"\", \"doc\": {}}",
+                                "{\"format\": 1, \"revision\": 1, \"updated\": 5, \"journal\": \"x\", \"doc\": {}}"}) {
+    INFO(bad);
+    WriteAll(tmp.path() / "profile.json", bad);
+    auto loaded = store.Load();
+    REQUIRE_FALSE(loaded.ok());
+    CHECK(loaded.status().code() == Code::kStoreError);
+    CHECK(store.Update(1, {{"profile", {{"headline", "B"}}}}, Source::kCli).status().code() == Code::kStoreError);
+    auto report = store.Verify();
+    REQUIRE(report.ok());
+    CHECK_FALSE(report->problems.empty());
+  }
+}
+
+TEST_CASE("damage: a journal line of the wrong shape is reported, not a crash", "[store][damage]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Update(0, {{"profile", {{"headline", "A"}}}}, Source::kCli).ok());
+  WriteAll(tmp.path() / "journal.jsonl", "{\"revision\": \"one\"}\n[1,2]\n");
+  auto report = store.Verify();
+  REQUIRE(report.ok());
+  CHECK(report->problems.size() >= 2);
+  CHECK_FALSE(store.History(0, 10).ok());
+  // Reads still see profile.json; writes refuse to build on a broken chain.
+  CHECK(store.Load()->doc["profile"]["headline"] == "A");
+  CHECK(store.Update(1, {{"profile", {{"headline", "B"}}}}, Source::kCli).status().code() == Code::kStoreError);
+}
+
+TEST_CASE("damage: a damaged observations file is replaced by the next observation", "[store][damage]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Init().ok());
+  WriteAll(tmp.path() / "observations.json", "{\"x\": {\"seen\": 5, \"fields\": 1}}");
+  REQUIRE(store.RecordObservation("x", {{"bio", "hi"}}, 0, 0).ok());
+  CHECK(store.Observations()->at("x")["fields"]["bio"] == "hi");
+  WriteAll(tmp.path() / "observations.json", "garbage");
+  CHECK(store.Observations().status().code() == Code::kStoreError);
+  REQUIRE(store.RecordObservation("github", {{"name", "Ada"}}, 0, 0).ok());
+  CHECK(store.Observations()->size() == 1);
+}
