@@ -1,0 +1,123 @@
+// A real `oneself` host on a temporary store with a known profile, for the
+// hostile-input tests: send it what a hostile page or a broken file would,
+// then check that the reply is a clear error, the store is byte-for-byte
+// untouched, and the host still answers.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "../hardening/host_pipe.h"
+
+namespace hostile {
+
+using nlohmann::json;
+
+inline constexpr const char* kHeadline = "Staff Software Engineer at Lumen Labs";
+
+class Fixture {
+ public:
+  explicit Fixture(std::vector<std::string> args = {hardening::kAllowedOrigin})
+      : home_("oneself-hostile") {
+    env_ = hardening::MakeEnv({{"ONESELF_HOME", storeDir().string()},
+                               {"XDG_STATE_HOME", (home_.path() / "state").string()},
+                               {"HOME", home_.path().string()}});
+    REQUIRE(Cli({"init"}).exitCode == 0);
+    REQUIRE(Cli({"set", "headline", kHeadline}).exitCode == 0);
+    before_ = StoreFiles();
+    REQUIRE(!before_.empty());
+    host_ = std::make_unique<hardening::HostProcess>(ONESELF_BINARY, args, env_, stderrPath());
+    REQUIRE(host_->started());
+  }
+
+  hardening::HostProcess& host() { return *host_; }
+  const std::vector<std::string>& env() const { return env_; }
+  std::filesystem::path storeDir() const { return home_.path() / "store"; }
+  std::filesystem::path home() const { return home_.path(); }
+  std::string stderrPath() const { return (home_.path() / "host.stderr").string(); }
+
+  hardening::CommandResult Cli(const std::vector<std::string>& args) {
+    return hardening::RunCommand(ONESELF_BINARY, args, env_, (home_.path() / "cli.stderr").string());
+  }
+
+  // Every file of the store except the lock (whose content is nothing) and
+  // the observations (which a successful `check` is allowed to write).
+  std::map<std::string, std::string> StoreFiles() const {
+    std::map<std::string, std::string> out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(storeDir())) {
+      if (!e.is_regular_file()) continue;
+      std::string name = e.path().filename().string();
+      if (name == "lock" || name.rfind("observations", 0) == 0) continue;
+      std::ifstream f(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << f.rdbuf();
+      out[e.path().lexically_relative(storeDir()).string()] = ss.str();
+    }
+    return out;
+  }
+
+  void ExpectStoreUntouched() const {
+    auto now = StoreFiles();
+    CHECK(now.size() == before_.size());
+    for (const auto& [name, bytes] : before_) {
+      INFO("store file " << name);
+      CHECK(now.count(name) == 1);
+      if (now.count(name)) CHECK(now.at(name) == bytes);
+    }
+  }
+
+  // The host is alive and in step: a hello gets its own answer.
+  void ExpectStillAnswers() {
+    static int n = 0;
+    std::string id = "still-there-" + std::to_string(++n);
+    json r = host_->Call({{"id", id}, {"type", "hello"}, {"protocol", 1}});
+    REQUIRE_FALSE(r.is_discarded());
+    CHECK(r["id"] == id);
+    CHECK(r.value("ok", false));
+  }
+
+  // The host exits by itself, without a signal (no crash, no sanitizer abort).
+  void ExpectCleanExit(std::set<int> codes = {0}) {
+    host_->CloseInput();
+    auto st = host_->Wait(20000);
+    REQUIRE(st.has_value());
+    INFO("wait status " << *st);
+    REQUIRE(WIFEXITED(*st));
+    CHECK(codes.count(WEXITSTATUS(*st)) == 1);
+  }
+
+ private:
+  hardening::TempDir home_;
+  std::vector<std::string> env_;
+  std::map<std::string, std::string> before_;
+  std::unique_ptr<hardening::HostProcess> host_;
+};
+
+// An error reply with one of `codes` and a message a person can read.
+inline void ExpectError(const json& reply, std::set<std::string> codes) {
+  REQUIRE_FALSE(reply.is_discarded());
+  INFO("reply " << reply.dump().substr(0, 400));
+  REQUIRE(reply.contains("ok"));
+  CHECK(reply["ok"] == false);
+  REQUIRE(reply.contains("error"));
+  std::string code = reply["error"].value("code", "");
+  CHECK(codes.count(code) == 1);
+  CHECK(reply["error"].value("message", "").size() > 3);
+}
+
+inline int64_t Revision(hardening::HostProcess& host) {
+  json r = host.Call({{"id", "rev"}, {"type", "profile.get"}});
+  REQUIRE(r.value("ok", false));
+  return r["result"]["revision"].get<int64_t>();
+}
+
+}  // namespace hostile
