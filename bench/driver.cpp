@@ -35,7 +35,7 @@ using bench::MicrosSince;
 namespace {
 
 struct Options {
-  std::string oneself, floorHost, python, node, engine, data, keep;
+  std::string oneself, floorHost, python, node, engine, data, keep, nosync;
   bool quick = false;
 };
 
@@ -98,6 +98,7 @@ json Call(Child& c, const json& req) {
 void SeedStore(const Options& o, const fs::path& store, const fs::path& state, int revisions,
                int sites) {
   auto env = EnvFor(store, state);
+  if (!o.nosync.empty()) env.push_back("LD_PRELOAD=" + o.nosync);
   const json profile = ReadJson(fs::path(o.data) / "profile.json");
   const json gray = ReadJson(fs::path(o.data) / "photo-gray.json")["gray"];
   json check = ReadJson(fs::path(o.data) / "linkedin-check.json");
@@ -228,6 +229,7 @@ int main(int argc, char** argv) {
     else if (a == "--data") o.data = next();
     else if (a == "--origin") g_origin = next();
     else if (a == "--keep") o.keep = next();
+    else if (a == "--nosync") o.nosync = next();
     else if (a == "--quick") o.quick = true;
     else Die("unknown argument " + a);
   }
