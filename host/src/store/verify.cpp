@@ -68,6 +68,9 @@ Result<VerifyReport> Store::Verify() const {
       return report;
     }
     CheckModes(dir_, problems);
+    // Hold the writers' lock so that profile.json and the journal are read
+    // as one state; on a read-only store, verify without it.
+    auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
 
     auto headResult = ReadProfileFile(env_, dir_);
     Head head;
