@@ -116,6 +116,31 @@ else fail "second run changes nothing"; diff <(echo "$before") <(echo "$after") 
 check "second run reports every manifest unchanged" \
   bash -c '[ "$(grep -c "(unchanged)" <<<"$1")" = 5 ]' _ "$out2"   # binary + 4 manifests
 
+echo "# the installed host answers a framed hello, started as Chromium starts it"
+hello_ok() {
+  local origin
+  origin="$(node -p 'require(process.argv[1]).chromium[0]' "$repo_root/manifest/allowed-callers.json")"
+  node - "$binary" "$origin" <<'EOF'
+const {spawn} = require("child_process");
+const [binary, origin] = process.argv.slice(2);
+const child = spawn(binary, [origin], {stdio: ["pipe", "pipe", "ignore"]});
+const body = Buffer.from(JSON.stringify({id: 1, type: "hello", protocol: 1}));
+const head = Buffer.alloc(4);
+head.writeUInt32LE(body.length);
+child.stdin.end(Buffer.concat([head, body]));
+let out = Buffer.alloc(0);
+child.stdout.on("data", d => { out = Buffer.concat([out, d]); });
+child.on("close", code => {
+  const len = out.length >= 4 ? out.readUInt32LE(0) : -1;
+  const reply = len >= 0 && out.length === 4 + len ? JSON.parse(out.subarray(4)) : null;
+  const good = code === 0 && reply && reply.id === 1 && reply.ok === true && reply.result.protocol === 1;
+  if (!good) console.error("exit", code, "reply", out.toString("latin1"));
+  process.exit(good ? 0 : 1);
+});
+EOF
+}
+check "a framed hello to the installed binary is answered" hello_ok
+
 echo "# doctor"
 doc="$("$binary" doctor 2>&1)" && rc=0 || rc=$?
 check "oneself doctor passes after install" test "$rc" = 0
