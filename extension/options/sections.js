@@ -67,9 +67,9 @@ export function setUpPhoto(reload) {
 	});
 }
 
-// The import request for the chosen files, as the CLI's `oneself import`
-// makes it: one JSON Resume document, or LinkedIn export CSVs by file name
-// (the host recognises each CSV by its header row, not its name).
+// The import request for the chosen files (docs/protocol.md): one JSON
+// Resume document, or LinkedIn export CSVs by file name (the host recognises
+// each CSV by its header row, not its name).
 export async function importRequest(files, baseRevision) {
 	const texts = await Promise.all(files.map(async file => ({name: file.name, text: await file.text()})));
 	const json = texts.filter(file => file.text.trimStart().startsWith('{'));
@@ -81,7 +81,9 @@ export async function importRequest(files, baseRevision) {
 		return {format: 'jsonresume', content: json[0].text, baseRevision};
 	}
 
-	return {format: 'linkedin-csv', files: Object.fromEntries(texts.map(file => [file.name, file.text])), baseRevision};
+	// The user may pick the whole export folder's files: the ones that are
+	// not Profile or Positions are skipped rather than refused.
+	return {format: 'linkedin-csv', files: Object.fromEntries(texts.map(file => [file.name, file.text])), skipUnknown: true, baseRevision};
 }
 
 export function setUpImportExport(reload, getSnapshot) {
@@ -93,7 +95,8 @@ export function setUpImportExport(reload, getSnapshot) {
 
 		try {
 			const result = await call('import', await importRequest(files, getSnapshot()?.revision ?? 0));
-			say('import-status', `Imported (revision ${result.revision ?? '?'}).`);
+			const what = Array.isArray(result.imported) && result.imported.length > 0 ? `: ${result.imported.join(', ')}` : '';
+			say('import-status', `Imported as revision ${result.revision ?? '?'}${what}.`);
 			await reload();
 		} catch (error) {
 			say('import-status', `Import failed: ${error.message}`);
