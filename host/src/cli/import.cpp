@@ -19,7 +19,9 @@ bool LooksLikeJson(const std::string& text) {
 }
 
 // Every FILE, with folders opened to the CSV files directly inside them.
-Result<std::vector<fs::path>> Expand(const std::vector<std::string>& names) {
+// `fromFolder` is set when a folder was named: LinkedIn's export holds many
+// CSV files besides the two we read, and those are then skipped.
+Result<std::vector<fs::path>> Expand(const std::vector<std::string>& names, bool& fromFolder) {
   std::vector<fs::path> files;
   for (const std::string& name : names) {
     std::error_code ec;
@@ -33,6 +35,7 @@ Result<std::vector<fs::path>> Expand(const std::vector<std::string>& names) {
       if (ec) return Status::BadRequest("cannot list the folder " + name);
       if (inside.empty()) return Status::NotFound("no .csv files in the folder " + name);
       std::sort(inside.begin(), inside.end());
+      fromFolder = true;
       files.insert(files.end(), inside.begin(), inside.end());
     } else {
       files.emplace_back(name);
@@ -43,7 +46,8 @@ Result<std::vector<fs::path>> Expand(const std::vector<std::string>& names) {
 
 int Run(const Args& args, Env& env) {
   if (args.positional.empty()) return Fail(env, Status::BadRequest("import takes at least one FILE"));
-  Result<std::vector<fs::path>> files = Expand(args.positional);
+  bool fromFolder = false;
+  Result<std::vector<fs::path>> files = Expand(args.positional, fromFolder);
   if (!files.ok()) return Fail(env, files.status());
 
   json request;
@@ -60,7 +64,9 @@ int Run(const Args& args, Env& env) {
       csvs[file.filename().string()] = std::move(*text);
     }
   }
-  if (!csvs.empty()) request = {{"format", "linkedin-csv"}, {"files", std::move(csvs)}};
+  if (!csvs.empty()) {
+    request = {{"format", "linkedin-csv"}, {"files", std::move(csvs)}, {"skipUnknown", fromFolder}};
+  }
 
   Result<json> current = RunVerb(env, "profile.get", json::object());
   if (!current.ok()) return Fail(env, current.status());

@@ -22,6 +22,8 @@ constexpr Verb kVerbs[] = {
     {"profile.update", MakeProfileUpdate},
     {"profile.history", MakeProfileHistory},
     {"profile.revert", MakeProfileRevert},
+    {"import", MakeImport},
+    {"export", MakeExport},
     {"sites.status", MakeSitesStatus},
     {"check", MakeCheck},
     {"bio.get", MakeBioGet},

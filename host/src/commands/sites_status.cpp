@@ -31,8 +31,11 @@ json ChangedSince(const json& previous, const json& fields, const std::string& s
     if (it == previous.end() || !it->is_array() || it->empty()) return;
     const json& newest = it->front();
     if (!newest.is_object() || !newest.contains("until") || !newest["until"].is_string()) return;
-    // RFC 3339 UTC times of the same shape compare as strings.
-    if (newest["until"].get<std::string>() > seen) changed.push_back(key);
+    // RFC 3339 UTC times of the same shape compare as strings. Times have
+    // second precision: a change in the very second of the observation counts
+    // as after it (the caller knows the store has moved past the observed
+    // revision), erring towards "look again" rather than "all is well".
+    if (newest["until"].get<std::string>() >= seen) changed.push_back(key);
   };
   for (const auto& [field, value] : fields.items()) {
     if (field == "experience") {

@@ -43,10 +43,7 @@ std::string Dispatcher::Handle(std::string_view frame) {
       reply = ErrorReply(req.id, result.status());
       code = CodeName(result.status().code());
     }
-    if (reply.size() > kMaxReplyBytes) {
-      reply = CapReply(req.id, std::move(reply));
-      code = CodeName(Code::kTooLarge);
-    }
+    if (CapReply(req.id, reply)) code = CodeName(Code::kTooLarge);
   }
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - start)

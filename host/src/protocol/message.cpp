@@ -3,6 +3,8 @@
 #include <spdlog/fmt/fmt.h>
 
 #include <cstdint>
+#include <unordered_set>
+#include <vector>
 
 #include "protocol/limits.h"
 
@@ -69,7 +71,28 @@ ParsedRequest ParseRequest(std::string_view frame) {
     out.status = std::move(s);
     return out;
   }
-  json doc = json::parse(frame, nullptr, /*allow_exceptions=*/false);
+  // A repeated key is refused rather than resolved: which of two "type" keys
+  // wins would decide whether a request writes. The parser reports keys
+  // through the callback; a repeat within one object stops the parse.
+  struct DuplicateKey {};
+  std::vector<std::unordered_set<std::string>> open;
+  auto onEvent = [&open](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) {
+      open.emplace_back();
+    } else if (event == json::parse_event_t::object_end) {
+      if (!open.empty()) open.pop_back();
+    } else if (event == json::parse_event_t::key && !open.empty()) {
+      if (!open.back().insert(parsed.get<std::string>()).second) throw DuplicateKey{};
+    }
+    return true;
+  };
+  json doc;
+  try {
+    doc = json::parse(frame, onEvent, /*allow_exceptions=*/false);
+  } catch (const DuplicateKey&) {
+    out.status = Status::BadJson("the message repeats a key within one object");
+    return out;
+  }
   if (doc.is_discarded()) {
     out.status = Status::BadJson("the message is not valid JSON");
     return out;
@@ -111,11 +134,12 @@ std::string ErrorReply(const json& id, const Status& status) {
   return reply.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string CapReply(const json& id, std::string reply) {
-  if (reply.size() <= kMaxReplyBytes) return reply;
-  return ErrorReply(id, Status::TooLarge(fmt::format(
-                            "the reply would be {} bytes, over the browser's limit of {}",
-                            reply.size(), kMaxReplyBytes)));
+bool CapReply(const json& id, std::string& reply) {
+  if (reply.size() <= kMaxReplyBytes) return false;
+  reply = ErrorReply(id, Status::TooLarge(fmt::format(
+                             "the reply would be {} bytes, over the browser's limit of {}",
+                             reply.size(), kMaxReplyBytes)));
+  return true;
 }
 
 }  // namespace oneself::protocol

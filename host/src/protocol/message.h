@@ -37,7 +37,8 @@ Status PrecheckJson(std::string_view text);
 std::string OkReply(const nlohmann::json& id, const nlohmann::json& result);
 std::string ErrorReply(const nlohmann::json& id, const Status& status);
 
-// `reply` itself, or a too_large error for `id` when it is over kMaxReplyBytes.
-std::string CapReply(const nlohmann::json& id, std::string reply);
+// Replaces `reply` by a too_large error for `id` when it is over
+// kMaxReplyBytes; returns whether it did.
+bool CapReply(const nlohmann::json& id, std::string& reply);
 
 }  // namespace oneself::protocol

@@ -1,0 +1,23 @@
+// `export`: the profile as a JSON Resume 1.2 document (importers/).
+#include "commands/command.h"
+#include "importers/importers.h"
+
+namespace oneself::commands {
+namespace {
+
+class Export final : public Command {
+ public:
+  Result<nlohmann::json> Run(const nlohmann::json&, Context& ctx) override {
+    Result<store::Snapshot> snapshot = ctx.store.Load();
+    if (!snapshot.ok()) return snapshot.status();
+    return nlohmann::json{{"revision", snapshot->revision},
+                          {"format", "jsonresume"},
+                          {"resume", importers::ExportJsonResume(snapshot->doc)}};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeExport() { return std::make_unique<Export>(); }
+
+}  // namespace oneself::commands
