@@ -199,7 +199,9 @@ export function createHistory({getSnapshot, reload}) {
 			item.value = entry.revision;
 			const when = entry.time ? new Date(entry.time).toLocaleString() : '';
 			item.append(make('strong', `Revision ${entry.revision}`), make('span', ` · ${when} · ${entry.source ?? ''}${entry.revertedTo ? ` · reverted to ${entry.revertedTo}` : ''} `));
-			item.append(button(`Revert to revision ${entry.revision}`, async () => {
+			// The newest entry is the profile as it is: nothing to revert to.
+			const current = entry.revision === getSnapshot()?.revision;
+			item.append(current ? make('em', '(current) ') : button(`Revert to revision ${entry.revision}`, async () => {
 				const reply = await send('profile.revert', {revision: entry.revision, baseRevision: getSnapshot().revision});
 				if (!reply.ok) {
 					item.append(make('span', ` ${reply.error?.message ?? 'failed'}`));
