@@ -10,6 +10,8 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -55,15 +57,37 @@ inline unsigned ModeOf(const std::filesystem::path& p) {
 // path; returning true makes that operation fail as if the process had died
 // there. `tornAppend` writes only half of an append before failing.
 class FaultEnv : public store::Env {
+  class CountingFile final : public store::RandomAccessFile {
+   public:
+    CountingFile(std::unique_ptr<store::RandomAccessFile> file, uint64_t* counter)
+        : file_(std::move(file)), counter_(counter) {}
+    uint64_t Size() const override { return file_->Size(); }
+    Status Read(uint64_t offset, size_t n, std::string* out) const override {
+      Status s = file_->Read(offset, n, out);
+      *counter_ += out->size();
+      return s;
+    }
+
+   private:
+    std::unique_ptr<store::RandomAccessFile> file_;
+    uint64_t* counter_;
+  };
+
  public:
   std::function<bool(const std::string& op, const std::filesystem::path& path)> failAt;
   bool tornAppend = false;
   std::optional<std::chrono::system_clock::time_point> now;
   int writes = 0;  // WriteFileSync calls
+  // Bytes read through OpenForRead files, by file name.
+  std::shared_ptr<std::map<std::string, uint64_t>> bytesRead =
+      std::make_shared<std::map<std::string, uint64_t>>();
 
   Result<std::string> ReadFile(const std::filesystem::path& p) override { return base_->ReadFile(p); }
   Result<std::unique_ptr<store::RandomAccessFile>> OpenForRead(const std::filesystem::path& p) override {
-    return base_->OpenForRead(p);
+    auto file = base_->OpenForRead(p);
+    if (!file.ok()) return file.status();
+    return std::unique_ptr<store::RandomAccessFile>(
+        new CountingFile(std::move(*file), &(*bytesRead)[p.filename().string()]));
   }
   Status WriteFileSync(const std::filesystem::path& p, std::string_view data) override {
     ++writes;

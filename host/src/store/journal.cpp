@@ -11,13 +11,16 @@ namespace {
 
 using nlohmann::json;
 
-constexpr size_t kChunk = 64 * 1024;
+// Backwards reads take a few lines at a time; forward reads (binary search
+// probes) usually need less than one line, so they read in small steps.
+constexpr size_t kChunk = 16 * 1024;
+constexpr size_t kProbeChunk = 1024;
 
 // The offset just after the first newline at or after `pos`, or `end`.
 Result<uint64_t> NextLineStart(const RandomAccessFile& file, uint64_t pos, uint64_t end) {
   std::string chunk;
   while (pos < end) {
-    size_t n = static_cast<size_t>(std::min<uint64_t>(kChunk, end - pos));
+    size_t n = static_cast<size_t>(std::min<uint64_t>(kProbeChunk, end - pos));
     Status s = file.Read(pos, n, &chunk);
     if (!s.ok()) return s;
     if (chunk.empty()) break;
@@ -32,7 +35,7 @@ Result<uint64_t> NextLineStart(const RandomAccessFile& file, uint64_t pos, uint6
 Result<std::string> LineAt(const RandomAccessFile& file, uint64_t pos, uint64_t end) {
   std::string line, chunk;
   while (pos < end) {
-    size_t n = static_cast<size_t>(std::min<uint64_t>(kChunk, end - pos));
+    size_t n = static_cast<size_t>(std::min<uint64_t>(kProbeChunk, end - pos));
     Status s = file.Read(pos, n, &chunk);
     if (!s.ok()) return s;
     if (chunk.empty()) break;
@@ -132,7 +135,7 @@ Result<uint64_t> CompleteEnd(const RandomAccessFile& file) {
   uint64_t end = file.Size();
   std::string chunk;
   while (end > 0) {
-    size_t n = static_cast<size_t>(std::min<uint64_t>(kChunk, end));
+    size_t n = static_cast<size_t>(std::min<uint64_t>(kProbeChunk * 4, end));
     Status s = file.Read(end - n, n, &chunk);
     if (!s.ok()) return s;
     if (chunk.size() != n) return Status::StoreError("journal shrank while being read");
