@@ -107,7 +107,8 @@ Canonical BuildCanonical(const store::Snapshot& snapshot) {
       std::string t = StringAt(profile["bio"], variant);
       if (t.empty()) continue;
       std::string loose = text::Normalize(t);
-      c.bios.push_back({variant, std::move(t), std::move(loose)});
+      std::vector<uint64_t> words = text::SortedTokenHashes(loose);
+      c.bios.push_back({variant, std::move(t), std::move(loose), std::move(words)});
     }
   }
   c.website = StringAt(profile, "website");

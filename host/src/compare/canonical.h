@@ -40,6 +40,7 @@ struct BioVariant {
   std::string source;  // "short", "medium", "long", "about", "override"
   std::string text;
   std::string loose;   // Normalize(text)
+  std::vector<uint64_t> words;  // SortedTokenHashes(loose), for similarity
 };
 
 struct PreviousValue {

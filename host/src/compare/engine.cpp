@@ -68,8 +68,13 @@ Status ValidateField(std::string_view field, const json& v) {
     if (v.contains("gray")) {
       const json& g = v["gray"];
       bool ok = g.is_array() && g.size() == 1024;
-      for (size_t i = 0; ok && i < g.size(); ++i) {
-        ok = g[i].is_number_integer() && g[i].get<int64_t>() >= 0 && g[i].get<int64_t>() <= 255;
+      if (ok) {
+        for (const json& px : g) {
+          if (GrayValue(px) < 0) {
+            ok = false;
+            break;
+          }
+        }
       }
       return ok ? Status::Ok() : Wrong("photo.gray", "an array of 1024 integers 0..255");
     }

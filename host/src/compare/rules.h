@@ -62,6 +62,19 @@ void CheckExperience(RuleContext& ctx, const nlohmann::json& experience);
 // `photo` is {"gray": [...]} or {"phash": "..."}, already validated.
 void CheckPhoto(RuleContext& ctx, const nlohmann::json& photo);
 
+// One pixel of a `gray` array: 0..255, or -1 if it is not an integer in range.
+// Reads the number in place (no conversion through get<>) because a photo is
+// 1,024 of them on every check.
+inline int GrayValue(const nlohmann::json& v) {
+  if (const auto* u = v.get_ptr<const nlohmann::json::number_unsigned_t*>()) {
+    return *u <= 255 ? static_cast<int>(*u) : -1;
+  }
+  if (const auto* i = v.get_ptr<const nlohmann::json::number_integer_t*>()) {
+    return (*i >= 0 && *i <= 255) ? static_cast<int>(*i) : -1;
+  }
+  return -1;
+}
+
 // Word-multiset Dice similarity of two normalized texts, 0..1 (docs/compare.md).
 double TextSimilarity(std::string_view looseA, std::string_view looseB);
 

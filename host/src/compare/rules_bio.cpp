@@ -14,6 +14,7 @@ constexpr double kLightEdit = 0.8;
 struct Candidate {
   const std::string* text;
   std::string_view loose;
+  const std::vector<uint64_t>* words;
 };
 
 bool EndsWithEllipsis(std::string_view s, std::string_view* stripped) {
@@ -39,12 +40,14 @@ void CheckBio(RuleContext& ctx, std::string_view observedIn) {
   const std::string_view observed = text::Trim(observedIn);
   const std::string* override = ctx.Override("bio");
   std::string overrideLoose;
+  std::vector<uint64_t> overrideWords;
   std::vector<Candidate> candidates;
   if (override) {
     overrideLoose = text::Normalize(*override);
-    candidates.push_back({override, overrideLoose});
+    overrideWords = text::SortedTokenHashes(overrideLoose);
+    candidates.push_back({override, overrideLoose, &overrideWords});
   }
-  for (const BioVariant& v : ctx.canon.bios) candidates.push_back({&v.text, v.loose});
+  for (const BioVariant& v : ctx.canon.bios) candidates.push_back({&v.text, v.loose, &v.words});
 
   auto fitted = [&]() -> nlohmann::json {
     const auto fit = Fit(ctx.canon, ctx.site, ctx.overrides);
@@ -91,8 +94,9 @@ void CheckBio(RuleContext& ctx, std::string_view observedIn) {
   if (CheckOutdated(ctx, "bio", "bio", observed, loose, "warning", primary, "Bio")) return;
   double best = 0;
   const std::string* closest = &primary;
+  const std::vector<uint64_t> words = text::SortedTokenHashes(loose);
   for (const Candidate& c : candidates) {
-    const double s = TextSimilarity(loose, c.loose);
+    const double s = text::DiceOfSorted(words, *c.words);
     if (s > best) {
       best = s;
       closest = c.text;

@@ -70,23 +70,7 @@ bool CheckOutdated(RuleContext& ctx, std::string_view field, std::string_view ke
 }
 
 double TextSimilarity(std::string_view a, std::string_view b) {
-  auto ta = text::Tokens(a);
-  auto tb = text::Tokens(b);
-  if (ta.empty() && tb.empty()) return 1.0;
-  if (ta.empty() || tb.empty()) return 0.0;
-  std::sort(ta.begin(), ta.end());
-  std::sort(tb.begin(), tb.end());
-  size_t i = 0, j = 0, common = 0;
-  while (i < ta.size() && j < tb.size()) {
-    if (ta[i] == tb[j]) {
-      ++common; ++i; ++j;
-    } else if (ta[i] < tb[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return 2.0 * static_cast<double>(common) / static_cast<double>(ta.size() + tb.size());
+  return text::DiceOfSorted(text::SortedTokenHashes(a), text::SortedTokenHashes(b));
 }
 
 }  // namespace oneself::compare

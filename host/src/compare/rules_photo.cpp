@@ -14,8 +14,8 @@ void CheckPhoto(RuleContext& ctx, const nlohmann::json& photo) {
     hash = *ParsePhash(photo["phash"].get<std::string>());  // validated by the engine
   } else {
     std::array<uint8_t, 1024> gray{};
-    const auto& g = photo["gray"];
-    for (size_t i = 0; i < 1024; ++i) gray[i] = static_cast<uint8_t>(g[i].get<int>());
+    size_t i = 0;
+    for (const auto& px : photo["gray"]) gray[i++] = static_cast<uint8_t>(GrayValue(px));
     hash = PhashOfGray(gray);
   }
   const int distance = HammingDistance(hash, *ctx.canon.photo);

@@ -1,5 +1,6 @@
 #include "compare/text.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -45,11 +46,44 @@ Kind KindOf(int32_t cp) {
   }
 }
 
+// Writes the folded output. The hot path (ASCII) is one table lookup per
+// byte and a store into a buffer sized up front; only non-ASCII runs go
+// through utf8proc.
 class Folder {
  public:
-  Folder(std::string& out, bool lower) : out_(out), lower_(lower) {}
+  Folder(std::string& out, bool lower, size_t sizeHint) : out_(out), lower_(lower) {
+    out_.resize(sizeHint + 16);
+  }
+  ~Folder() { out_.resize(len_); }
+
+  void PutAscii(unsigned char c) {
+    Reserve(8);
+    switch (kAsciiKind[c]) {
+      case Kind::kKeep:
+        if (space_ && len_ > 0) out_[len_++] = ' ';
+        space_ = false;
+        out_[len_++] = lower_ ? kLower[c] : static_cast<char>(c);
+        return;
+      case Kind::kDrop:
+        return;
+      case Kind::kSpace:
+        space_ = true;
+        return;
+      case Kind::kAnd:
+        if (len_ > 0) out_[len_++] = ' ';
+        out_[len_++] = 'a';
+        out_[len_++] = 'n';
+        out_[len_++] = 'd';
+        space_ = true;
+        return;
+    }
+  }
 
   void Put(int32_t cp) {
+    if (cp < 0x80) {
+      PutAscii(static_cast<unsigned char>(cp));
+      return;
+    }
     switch (KindOf(cp)) {
       case Kind::kDrop:
         return;
@@ -57,44 +91,52 @@ class Folder {
         space_ = true;
         return;
       case Kind::kAnd:
-        space_ = true;
-        Emit('a'); Emit('n'); Emit('d');
-        space_ = true;
+        PutAscii('&');
         return;
-      case Kind::kKeep:
-        if (cp < 0x80) {
-          char c = static_cast<char>(cp);
-          if (lower_ && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-          Emit(c);
-        } else {
-          std::array<utf8proc_uint8_t, 4> buf{};
-          const auto n = utf8proc_encode_char(cp, buf.data());
-          for (utf8proc_ssize_t i = 0; i < n; ++i) Emit(static_cast<char>(buf[i]));
-          // Encoded whole: only the first byte may be preceded by a space.
-        }
+      case Kind::kKeep: {
+        Reserve(8);
+        if (space_ && len_ > 0) out_[len_++] = ' ';
+        space_ = false;
+        const auto n = utf8proc_encode_char(cp, reinterpret_cast<utf8proc_uint8_t*>(&out_[len_]));
+        len_ += static_cast<size_t>(n);
         return;
+      }
     }
   }
 
  private:
-  void Emit(char c) {
-    if (space_ && !out_.empty() && !continuing(c)) out_.push_back(' ');
-    space_ = false;
-    out_.push_back(c);
+  struct Tables {
+    std::array<Kind, 128> kind{};
+    std::array<char, 128> lower{};
+    Tables() {
+      for (int c = 0; c < 128; ++c) {
+        kind[static_cast<size_t>(c)] = KindOf(c);
+        lower[static_cast<size_t>(c)] =
+            static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+      }
+    }
+  };
+  static inline const Tables kTables{};
+  static inline const std::array<Kind, 128>& kAsciiKind = kTables.kind;
+  static inline const std::array<char, 128>& kLower = kTables.lower;
+
+  void Reserve(size_t n) {
+    if (len_ + n > out_.size()) out_.resize(out_.size() * 2 + n);
   }
-  static bool continuing(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
   std::string& out_;
   bool lower_;
   bool space_ = false;
+  size_t len_ = 0;
 };
 
 }  // namespace
 
 std::string Normalize(std::string_view s, Fold fold) {
   std::string out;
-  out.reserve(s.size());
-  Folder folder(out, fold != Fold::kStrict);
+  // Scoped so that the Folder trims `out` to its length before it is returned.
+  {
+  Folder folder(out, fold != Fold::kStrict, s.size());
   int options = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE;
   if (fold != Fold::kStrict) options |= UTF8PROC_CASEFOLD;
   if (fold == Fold::kLoose) options |= UTF8PROC_STRIPMARK;
@@ -105,7 +147,7 @@ std::string Normalize(std::string_view s, Fold fold) {
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      folder.Put(c);
+      folder.PutAscii(c);
       ++i;
       continue;
     }
@@ -128,6 +170,7 @@ std::string Normalize(std::string_view s, Fold fold) {
     }
     i = j;
   }
+  }
   return out;
 }
 
@@ -141,6 +184,41 @@ std::vector<std::string_view> Tokens(std::string_view norm) {
     start = end + 1;
   }
   return tokens;
+}
+
+std::vector<uint64_t> SortedTokenHashes(std::string_view norm) {
+  std::vector<uint64_t> out;
+  out.reserve(norm.size() / 5 + 1);
+  uint64_t h = 14695981039346656037ULL;
+  bool inToken = false;
+  for (char c : norm) {
+    if (c == ' ') {
+      if (inToken) out.push_back(h);
+      h = 14695981039346656037ULL;
+      inToken = false;
+      continue;
+    }
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    inToken = true;
+  }
+  if (inToken) out.push_back(h);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+double DiceOfSorted(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common; ++i; ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 
 bool HasSymbol(std::string_view s) {
@@ -214,7 +292,18 @@ std::vector<size_t> GraphemeStarts(std::string_view s) {
       cp = 0xFFFD;
       prev = -1;
     }
-    if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
+    // Between two ASCII characters there is always a break except in CR LF;
+    // asking utf8proc only around non-ASCII text keeps long bios cheap.
+    bool boundary = false;
+    if (prev < 0) {
+      boundary = true;
+    } else if (prev < 0x80 && cp < 0x80) {
+      boundary = !(prev == '\r' && cp == '\n');
+      state = 0;
+    } else {
+      boundary = utf8proc_grapheme_break_stateful(prev, cp, &state);
+    }
+    if (boundary) {
       starts.push_back(static_cast<size_t>(pos));
     }
     prev = cp;

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,13 @@ std::string Normalize(std::string_view s, Fold fold = Fold::kLoose);
 
 // Splits a Normalize()d string at its single spaces. Views point into `norm`.
 std::vector<std::string_view> Tokens(std::string_view norm);
+
+// The tokens of a Normalize()d string as sorted 64-bit hashes (FNV-1a): a
+// word multiset that compares without string comparisons.
+std::vector<uint64_t> SortedTokenHashes(std::string_view norm);
+
+// Dice coefficient of two sorted hash multisets: 2|A n B| / (|A| + |B|).
+double DiceOfSorted(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 
 // True if `s` holds a symbol such as an emoji, or a pictographic character.
 bool HasSymbol(std::string_view s);
