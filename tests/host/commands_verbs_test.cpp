@@ -1,0 +1,253 @@
+// Every verb through commands::Execute on a real store in a temp directory:
+// results, and a bad_request naming the field for every wrong input.
+#include <catch2/catch.hpp>
+#include <spdlog/fmt/fmt.h>
+
+#include "commands/command.h"
+#include "store_testing.h"
+
+using namespace oneself;
+using nlohmann::json;
+
+namespace {
+
+struct Verbs {
+  testing::TempDir dir;
+  store::Store store{dir.path() / "store"};
+  commands::Context ctx{store, store::Source::kExtension, [] { return std::string("2026-11-25T10:00:00Z"); }};
+
+  Result<json> Run(const std::string& type, json request = json::object()) {
+    request["type"] = type;
+    return commands::Execute(type, request, ctx);
+  }
+  json Ok(const std::string& type, json request = json::object()) {
+    Result<json> r = Run(type, std::move(request));
+    INFO(type << ": " << r.status().ToString());
+    REQUIRE(r.ok());
+    return *r;
+  }
+  Status Err(const std::string& type, json request = json::object()) {
+    Result<json> r = Run(type, std::move(request));
+    REQUIRE_FALSE(r.ok());
+    return r.status();
+  }
+  int64_t Revision() { return Ok("profile.get")["revision"].get<int64_t>(); }
+};
+
+// The message names the field, so the caller knows what to fix.
+void ExpectBadField(const Status& s, const std::string& field) {
+  INFO(s.ToString());
+  CHECK(s.code() == Code::kBadRequest);
+  CHECK(s.message().find(field) != std::string::npos);
+}
+
+std::vector<int> Gradient() {
+  std::vector<int> gray(1024);
+  for (int i = 0; i < 1024; ++i) gray[i] = (i % 32) * 4 + (i / 32) * 4;  // 0..248
+  return gray;
+}
+
+}  // namespace
+
+TEST_CASE("verbs: unknown verbs are unknown_type", "[commands]") {
+  Verbs v;
+  CHECK(v.Err("profile.delete").code() == Code::kUnknownType);
+  CHECK(commands::MakeCommand("hello") != nullptr);
+  CHECK(commands::MakeCommand("") == nullptr);
+  for (std::string_view verb : commands::AllVerbs()) CHECK(commands::MakeCommand(verb) != nullptr);
+}
+
+TEST_CASE("verbs: hello", "[commands]") {
+  Verbs v;
+  json r = v.Ok("hello", {{"protocol", 1}});
+  CHECK(r["protocol"] == 1);
+  CHECK(r["store"]["exists"] == false);
+  CHECK(r["store"]["revision"] == 0);
+  CHECK(r["sites"].size() >= 8);
+  for (const json& site : r["sites"]) {
+    CHECK(site["id"].is_string());
+    CHECK(site["name"].is_string());
+    CHECK(site["limits"].is_object());
+  }
+  CHECK(v.Err("hello", {{"protocol", 0}}).code() == Code::kUnsupportedProtocol);
+  ExpectBadField(v.Err("hello"), "protocol");
+  ExpectBadField(v.Err("hello", {{"protocol", "1"}}), "protocol");
+  ExpectBadField(v.Err("hello", {{"protocol", 1.5}}), "protocol");
+}
+
+TEST_CASE("verbs: profile.update, profile.get and conflicts", "[commands]") {
+  Verbs v;
+  json up = v.Ok("profile.update", {{"baseRevision", 0},
+                                    {"profile", {{"headline", "Staff Engineer"}, {"name", {{"full", "Ada Whitfield"}}}}},
+                                    {"sites", {{"x", {{"policy", "personal"}}}}}});
+  CHECK(up["revision"] == 1);
+  CHECK(up["profile"]["headline"] == "Staff Engineer");
+  json got = v.Ok("profile.get");
+  CHECK(got["profile"]["name"]["full"] == "Ada Whitfield");
+  CHECK(got["sites"]["x"]["policy"] == "personal");
+  CHECK(got["updated"].is_string());
+
+  CHECK(v.Err("profile.update", {{"baseRevision", 0}, {"profile", {{"headline", "x"}}}}).code() ==
+        Code::kConflict);
+  // null removes (merge patch)
+  json removed = v.Ok("profile.update", {{"baseRevision", 1}, {"profile", {{"headline", nullptr}}}});
+  CHECK_FALSE(removed["profile"].contains("headline"));
+  CHECK(removed["previous"]["headline"][0]["value"] == "Staff Engineer");
+
+  ExpectBadField(v.Err("profile.update", {{"profile", {{"headline", "x"}}}}), "baseRevision");
+  ExpectBadField(v.Err("profile.update", {{"baseRevision", "2"}, {"profile", json::object()}}), "baseRevision");
+  ExpectBadField(v.Err("profile.update", {{"baseRevision", -1}, {"profile", json::object()}}), "baseRevision");
+  ExpectBadField(v.Err("profile.update", {{"baseRevision", 2}, {"profile", "x"}}), "profile");
+  ExpectBadField(v.Err("profile.update", {{"baseRevision", 2}, {"sites", json::array()}}), "sites");
+  ExpectBadField(v.Err("profile.update", {{"baseRevision", 2}}), "profile");
+  // A value of the wrong type inside the profile is refused by the store.
+  CHECK(v.Err("profile.update", {{"baseRevision", 2}, {"profile", {{"headline", 5}}}}).code() ==
+        Code::kBadRequest);
+  CHECK(v.Revision() == 2);
+}
+
+TEST_CASE("verbs: profile.history pages with before, limit and next", "[commands]") {
+  Verbs v;
+  for (int i = 0; i < 5; ++i) {
+    v.Ok("profile.update", {{"baseRevision", i}, {"profile", {{"headline", fmt::format("h{}", i)}}}});
+  }
+  json page1 = v.Ok("profile.history", {{"limit", 2}});
+  REQUIRE(page1["entries"].size() == 2);
+  CHECK(page1["entries"][0]["revision"] == 5);
+  CHECK(page1["entries"][1]["revision"] == 4);
+  CHECK(page1["entries"][0]["source"] == "extension");
+  CHECK(page1["next"] == 4);
+  json page2 = v.Ok("profile.history", {{"limit", 2}, {"before", page1["next"]}});
+  CHECK(page2["entries"][0]["revision"] == 3);
+  json last = v.Ok("profile.history", {{"limit", 100}, {"before", 2}});
+  CHECK(last["entries"].size() == 1);
+  CHECK(last["next"].is_null());
+  ExpectBadField(v.Err("profile.history", {{"limit", 101}}), "limit");
+  ExpectBadField(v.Err("profile.history", {{"limit", 0}}), "limit");
+  ExpectBadField(v.Err("profile.history", {{"before", "x"}}), "before");
+}
+
+TEST_CASE("verbs: profile.revert", "[commands]") {
+  Verbs v;
+  v.Ok("profile.update", {{"baseRevision", 0}, {"profile", {{"headline", "first"}}}});
+  v.Ok("profile.update", {{"baseRevision", 1}, {"profile", {{"headline", "second"}}}});
+  json r = v.Ok("profile.revert", {{"revision", 1}, {"baseRevision", 2}});
+  CHECK(r["revision"] == 3);
+  CHECK(r["profile"]["headline"] == "first");
+  CHECK(v.Err("profile.revert", {{"revision", 1}, {"baseRevision", 2}}).code() == Code::kConflict);
+  CHECK(v.Err("profile.revert", {{"revision", 42}, {"baseRevision", 3}}).code() == Code::kNotFound);
+  ExpectBadField(v.Err("profile.revert", {{"baseRevision", 3}}), "revision");
+  ExpectBadField(v.Err("profile.revert", {{"revision", 1}}), "baseRevision");
+}
+
+TEST_CASE("verbs: check records an observation; sites.status reports staleness", "[commands]") {
+  Verbs v;
+  v.Ok("profile.update", {{"baseRevision", 0},
+                          {"profile", {{"headline", "Staff Software Engineer at Lumen Labs"}}}});
+  json r = v.Ok("check", {{"site", "linkedin"}, {"url", "https://www.linkedin.com/in/ada/"},
+                          {"fields", {{"headline", "Staff Software Engineer at Lumen Labs"}}}});
+  CHECK(r["revision"] == 1);
+  CHECK(r["warnings"].is_array());
+
+  json status = v.Ok("sites.status");
+  json linkedin, github;
+  for (const json& s : status["sites"]) {
+    if (s["id"] == "linkedin") linkedin = s;
+    if (s["id"] == "github") github = s;
+  }
+  CHECK(linkedin["seen"].is_string());
+  CHECK(linkedin["revision"] == 1);
+  CHECK(linkedin["stale"] == false);
+  CHECK(github["seen"].is_null());
+
+  // An edit-mode check is the user typing: not recorded.
+  v.Ok("check", {{"site", "github"}, {"mode", "edit"}, {"fields", {{"bio", "typing..."}}}});
+  for (const json& s : v.Ok("sites.status")["sites"]) {
+    if (s["id"] == "github") CHECK(s["seen"].is_null());
+  }
+
+  v.Ok("profile.update", {{"baseRevision", 1}, {"profile", {{"headline", "Principal Engineer at Lumen Labs"}}}});
+  for (const json& s : v.Ok("sites.status")["sites"]) {
+    if (s["id"] != "linkedin") continue;
+    CHECK(s["stale"] == true);
+    CHECK(s["changed"] == json::array({"headline"}));
+  }
+
+  ExpectBadField(v.Err("check", {{"fields", json::object()}}), "site");
+  CHECK(v.Err("check", {{"site", "myspace"}, {"fields", json::object()}}).code() == Code::kNotFound);
+  ExpectBadField(v.Err("check", {{"site", "x"}}), "fields");
+  ExpectBadField(v.Err("check", {{"site", "x"}, {"fields", "headline"}}), "fields");
+  ExpectBadField(v.Err("check", {{"site", "x"}, {"fields", json::object()}, {"mode", "write"}}), "mode");
+  ExpectBadField(v.Err("check", {{"site", "x"}, {"fields", json::object()}, {"url", 5}}), "url");
+  ExpectBadField(v.Err("check", {{"site", 5}, {"fields", json::object()}}), "site");
+}
+
+TEST_CASE("verbs: bio.get", "[commands]") {
+  Verbs v;
+  v.Ok("profile.update", {{"baseRevision", 0}, {"profile", {{"bio", {{"short", "Calm tools."}}}}}});
+  json r = v.Ok("bio.get", {{"site", "x"}});
+  CHECK(r["text"] == "Calm tools.");
+  CHECK(r["limit"] == 160);
+  json twitter = v.Ok("bio.get", {{"site", "twitter"}});
+  CHECK(twitter["text"] == "Calm tools.");
+  ExpectBadField(v.Err("bio.get"), "site");
+  CHECK(v.Err("bio.get", {{"site", "friendster"}}).code() == Code::kNotFound);
+}
+
+TEST_CASE("verbs: photo.set stores the fingerprint", "[commands]") {
+  Verbs v;
+  json r = v.Ok("photo.set", {{"gray", Gradient()}});
+  CHECK(r["revision"] == 1);
+  const std::string phash = r["photo"]["phash"].get<std::string>();
+  CHECK(phash.size() == 16);
+  CHECK(v.Ok("profile.get")["profile"]["photo"]["phash"] == phash);
+  json withSha = v.Ok("photo.set", {{"gray", Gradient()}, {"sha256", std::string(64, 'A')}});
+  CHECK(withSha["photo"]["sha256"] == std::string(64, 'a'));
+
+  ExpectBadField(v.Err("photo.set"), "gray");
+  CHECK(v.Err("photo.set", {{"gray", json::array({1, 2, 3})}}).code() == Code::kBadRequest);
+  CHECK(v.Err("photo.set", {{"gray", "pixels"}}).code() == Code::kBadRequest);
+  ExpectBadField(v.Err("photo.set", {{"gray", Gradient()}, {"sha256", "xyz"}}), "sha256");
+  CHECK(v.Revision() == 2);
+}
+
+TEST_CASE("verbs: ignore.add and ignore.remove need no baseRevision", "[commands]") {
+  Verbs v;
+  v.Ok("profile.update", {{"baseRevision", 0}, {"profile", {{"headline", "Staff Engineer"}}}});
+  json add = v.Ok("ignore.add", {{"site", "x"}, {"field", "headline"}, {"observed", "Engineer, dog person"}});
+  CHECK(add["added"] == true);
+  CHECK(add["revision"] == 2);
+  json doc = v.Ok("profile.get");
+  REQUIRE(doc["sites"]["x"]["ignores"].size() == 1);
+  CHECK(doc["sites"]["x"]["ignores"][0]["observed"] == "Engineer, dog person");
+  CHECK(doc["sites"]["x"]["ignores"][0]["at"] == "2026-11-25T10:00:00Z");
+  // Adding it again changes nothing and makes no revision.
+  json again = v.Ok("ignore.add", {{"site", "twitter"}, {"field", "headline"}, {"observed", "Engineer, dog person"}});
+  CHECK(again["added"] == false);
+  CHECK(v.Revision() == 2);
+
+  CHECK(v.Ok("ignore.remove", {{"site", "x"}, {"field", "headline"}, {"observed", "Engineer, dog person"}})["removed"] == true);
+  CHECK(v.Ok("profile.get")["sites"]["x"]["ignores"].empty());
+  CHECK(v.Err("ignore.remove", {{"site", "x"}, {"field", "headline"}, {"observed", "Engineer, dog person"}}).code() ==
+        Code::kNotFound);
+  CHECK(v.Revision() == 3);
+
+  ExpectBadField(v.Err("ignore.add", {{"field", "headline"}, {"observed", "a"}}), "site");
+  ExpectBadField(v.Err("ignore.add", {{"site", "x"}, {"observed", "a"}}), "field");
+  ExpectBadField(v.Err("ignore.add", {{"site", "x"}, {"field", "salary"}, {"observed", "a"}}), "field");
+  ExpectBadField(v.Err("ignore.add", {{"site", "x"}, {"field", "headline"}}), "observed");
+  ExpectBadField(v.Err("ignore.remove", {{"site", "x"}, {"field", 3}, {"observed", "a"}}), "field");
+}
+
+TEST_CASE("verbs: a store that cannot be read is store_error", "[commands]") {
+  testing::TempDir dir;
+  // The store directory is a regular file: nothing can be read or written.
+  testing::WriteAll(dir.path() / "store", "not a directory");
+  store::Store store(dir.path() / "store");
+  commands::Context ctx{store, store::Source::kExtension, commands::NowUtc};
+  Result<json> r = commands::Execute(
+      "profile.update",
+      {{"type", "profile.update"}, {"baseRevision", 0}, {"profile", {{"headline", "x"}}}}, ctx);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Code::kStoreError);
+}
