@@ -1,0 +1,154 @@
+// The `oneself` CLI as a person or a script runs it: exit status 0 / 1 / 2,
+// `--json` output that parses, `--help` everywhere.
+#include <algorithm>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "../hardening/host_pipe.h"
+
+using nlohmann::json;
+
+namespace {
+
+struct Cli {
+  hardening::TempDir dir{"oneself-cli"};
+  std::vector<std::string> env = hardening::MakeEnv({{"ONESELF_HOME", (dir.path() / "store").string()},
+                                                     {"XDG_STATE_HOME", (dir.path() / "state").string()},
+                                                     {"HOME", dir.path().string()}});
+  std::string errPath() const { return (dir.path() / "stderr").string(); }
+  hardening::CommandResult Run(const std::vector<std::string>& args) {
+    std::filesystem::remove(errPath());
+    return hardening::RunCommand(ONESELF_BINARY, args, env, errPath());
+  }
+  std::string Err() const {
+    std::ifstream in(errPath());
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  std::string Write(const std::string& name, const std::string& text) {
+    auto p = dir.path() / name;
+    std::ofstream(p) << text;
+    return p.string();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("cli: --version and --help", "[cli]") {
+  Cli cli;
+  auto v = cli.Run({"--version"});
+  CHECK(v.exitCode == 0);
+  CHECK(v.out.rfind("oneself ", 0) == 0);
+  auto h = cli.Run({"--help"});
+  CHECK(h.exitCode == 0);
+  for (const char* sub : {"init", "show", "get", "set", "import", "export", "history", "revert", "verify",
+                          "status", "doctor", "host", "check", "bio", "photo"}) {
+    INFO(sub);
+    CHECK(h.out.find(std::string("  ") + sub) != std::string::npos);
+    auto sh = cli.Run({sub, "--help"});
+    CHECK(sh.exitCode == 0);
+    CHECK(sh.out.find(std::string("usage: oneself ") + sub) != std::string::npos);
+  }
+}
+
+TEST_CASE("cli: user errors exit 1 with one line on stderr", "[cli]") {
+  Cli cli;
+  auto unknown = cli.Run({"frobnicate"});
+  CHECK(unknown.exitCode == 1);
+  CHECK(unknown.out.empty());
+  std::string err = cli.Err();
+  CHECK(err.find("frobnicate") != std::string::npos);
+  CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+
+  CHECK(cli.Run({"get"}).exitCode == 1);
+  CHECK(cli.Run({"get", "headline"}).exitCode == 1);  // not set
+  CHECK(cli.Err().find("headline is not set") != std::string::npos);
+  CHECK(cli.Run({"show", "--bogus"}).exitCode == 1);
+  CHECK(cli.Run({"revert", "banana"}).exitCode == 1);
+  CHECK(cli.Run({"revert", "99"}).exitCode == 1);  // no such revision
+  CHECK(cli.Run({"check", "file.json"}).exitCode == 1);  // no --site
+  CHECK(cli.Run({"check", "--site", "x", cli.dir.path().string() + "/missing.json"}).exitCode == 1);
+  CHECK(cli.Run({"bio", "--site", "myspace"}).exitCode == 1);
+}
+
+TEST_CASE("cli: init, set, get, show --json, history, revert", "[cli]") {
+  Cli cli;
+  auto init = cli.Run({"init", "--json"});
+  REQUIRE(init.exitCode == 0);
+  json i = json::parse(init.out);
+  CHECK(i["revision"] == 0);
+  CHECK(i["created"] == true);
+  CHECK(json::parse(cli.Run({"init", "--json"}).out)["created"] == false);
+
+  REQUIRE(cli.Run({"set", "headline", "Staff Software Engineer at Lumen Labs"}).exitCode == 0);
+  REQUIRE(cli.Run({"set", "name.full", "Ada Whitfield"}).exitCode == 0);
+  REQUIRE(cli.Run({"set", "name.nicknames", R"(["Addie"])"}).exitCode == 0);
+  REQUIRE(cli.Run({"set", "sites.x.policy", "personal"}).exitCode == 0);
+  CHECK(cli.Run({"get", "name.full"}).out == "Ada Whitfield\n");
+  CHECK(json::parse(cli.Run({"get", "name.nicknames", "--json"}).out) == json::array({"Addie"}));
+  CHECK(cli.Run({"get", "sites.x.policy"}).out == "personal\n");
+
+  auto show = cli.Run({"show", "--json"});
+  REQUIRE(show.exitCode == 0);
+  json s = json::parse(show.out);
+  CHECK(s["revision"] == 4);
+  CHECK(s["profile"]["headline"] == "Staff Software Engineer at Lumen Labs");
+  CHECK(s["sites"]["x"]["policy"] == "personal");
+  auto text = cli.Run({"show"});
+  CHECK(text.out.find("name.full: Ada Whitfield") != std::string::npos);
+
+  auto history = cli.Run({"history", "--json", "--limit", "2"});
+  REQUIRE(history.exitCode == 0);
+  json h = json::parse(history.out);
+  REQUIRE(h["entries"].size() == 2);
+  CHECK(h["entries"][0]["revision"] == 4);
+  CHECK(h["entries"][0]["source"] == "cli");
+  CHECK(h["next"] == 3);
+
+  auto revert = cli.Run({"revert", "1", "--json"});
+  REQUIRE(revert.exitCode == 0);
+  CHECK(json::parse(revert.out)["revision"] == 5);
+  CHECK(cli.Run({"get", "name.full"}).exitCode == 1);
+  CHECK(cli.Run({"get", "headline"}).out == "Staff Software Engineer at Lumen Labs\n");
+
+  auto verify = cli.Run({"verify", "--json"});
+  CHECK(verify.exitCode == 0);
+  CHECK(json::parse(verify.out)["ok"] == true);
+}
+
+TEST_CASE("cli: check, status and bio share the host's verbs", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"set", "headline", "Staff Software Engineer at Lumen Labs"}).exitCode == 0);
+  REQUIRE(cli.Run({"set", "bio.short", "I build calm tools for busy people."}).exitCode == 0);
+  const std::string fields = cli.Write("x.json", R"({"headline": "Staff Software Engineer at Lumen Labs"})");
+  auto check = cli.Run({"check", "--site", "linkedin", fields, "--json"});
+  REQUIRE(check.exitCode == 0);
+  json c = json::parse(check.out);
+  CHECK(c["warnings"].is_array());
+  CHECK(c["revision"] == 2);
+
+  auto status = cli.Run({"status", "--json"});
+  REQUIRE(status.exitCode == 0);
+  json st = json::parse(status.out);
+  bool sawLinkedIn = false;
+  for (const json& site : st["sites"]) {
+    if (site["id"] != "linkedin") continue;
+    sawLinkedIn = true;
+    CHECK(site["seen"].is_string());
+    CHECK(site["stale"] == false);
+  }
+  CHECK(sawLinkedIn);
+
+  // The headline changes: LinkedIn showed the old one, so it is now stale.
+  REQUIRE(cli.Run({"set", "headline", "Principal Engineer at Lumen Labs"}).exitCode == 0);
+  json after = json::parse(cli.Run({"status", "--json"}).out);
+  for (const json& site : after["sites"]) {
+    if (site["id"] != "linkedin") continue;
+    CHECK(site["stale"] == true);
+    CHECK(site["changed"] == json::array({"headline"}));
+  }
+
+  auto bio = cli.Run({"bio", "--site", "x"});
+  CHECK(bio.exitCode == 0);
+  CHECK(bio.out == "I build calm tools for busy people.\n");
+}
