@@ -55,7 +55,15 @@ int Run(const Args& args, Env& env) {
   for (const fs::path& file : *files) {
     Result<std::string> text = ReadFileText(file.string());
     if (!text.ok()) return Fail(env, text.status());
-    if (LooksLikeJson(*text)) {
+    // Content decides, but a name that claims the other format is a file
+    // that is not what it claims to be: refused rather than guessed at.
+    std::string ext = file.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool isJson = ext == ".json" || (ext != ".csv" && LooksLikeJson(*text));
+    if (ext == ".csv" && LooksLikeJson(*text)) {
+      return Fail(env, Status::BadImport(file.filename().string() + " is named .csv but holds JSON"));
+    }
+    if (isJson) {
       if (files->size() != 1) {
         return Fail(env, Status::BadRequest("import one JSON Resume file at a time, without CSV files"));
       }
