@@ -251,3 +251,39 @@ TEST_CASE("verbs: a store that cannot be read is store_error", "[commands]") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Code::kStoreError);
 }
+
+TEST_CASE("verbs: import and export", "[commands]") {
+  Verbs v;
+  const std::string resume = testing::ReadAll(ONESELF_SHARED_FIXTURES "/jsonresume-sample.resume.json");
+  REQUIRE_FALSE(resume.empty());
+  json r = v.Ok("import", {{"baseRevision", 0}, {"format", "jsonresume"}, {"content", resume}});
+  CHECK(r["revision"] == 1);
+  CHECK(r["imported"].size() > 0);
+  CHECK(r["profile"]["name"]["full"].is_string());
+  json history = v.Ok("profile.history", {{"limit", 1}});
+  CHECK(history["entries"][0]["source"] == "import");
+
+  json exported = v.Ok("export");
+  CHECK(exported["revision"] == 1);
+  CHECK(exported["resume"]["basics"]["name"] == r["profile"]["name"]["full"]);
+
+  const std::string csv = "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,"
+                          "Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\r\n"
+                          "Ada,Whitfield,,,,Staff Engineer,,,,,,,\r\n";
+  json li = v.Ok("import", {{"baseRevision", 1}, {"format", "linkedin-csv"}, {"files", {{"Profile.csv", csv}}}});
+  CHECK(li["profile"]["headline"] == "Staff Engineer");
+
+  CHECK(v.Err("import", {{"baseRevision", 2}, {"format", "jsonresume"}, {"content", "[1,2]"}}).code() ==
+        Code::kBadImport);
+  CHECK(v.Err("import", {{"baseRevision", 2}, {"format", "linkedin-csv"}, {"content", "Name,Colour\r\nAda,blue\r\n"}})
+            .code() == Code::kBadImport);
+  CHECK(v.Err("import", {{"baseRevision", 0}, {"format", "jsonresume"}, {"content", resume}}).code() ==
+        Code::kConflict);
+  ExpectBadField(v.Err("import", {{"baseRevision", 2}, {"format", "docx"}, {"content", "x"}}), "format");
+  ExpectBadField(v.Err("import", {{"baseRevision", 2}, {"content", "x"}}), "format");
+  ExpectBadField(v.Err("import", {{"format", "jsonresume"}, {"content", "x"}}), "baseRevision");
+  ExpectBadField(v.Err("import", {{"baseRevision", 2}, {"format", "jsonresume"}}), "content");
+  ExpectBadField(v.Err("import", {{"baseRevision", 2}, {"format", "linkedin-csv"}, {"files", {{"P.csv", 5}}}}),
+                 "files");
+  CHECK(v.Revision() == 2);
+}
