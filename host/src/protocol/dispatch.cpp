@@ -14,8 +14,18 @@ namespace {
 
 // The id as it may appear in a log line: numbers as they are, strings cut
 // short (an id is chosen by the caller and is not profile data).
+// Caller-chosen text as it may appear in a log line: cut short, and anything
+// but printable ASCII replaced, so a request cannot forge or break log lines.
+std::string Printable(std::string_view text) {
+  std::string out(text.substr(0, 40));
+  for (char& c : out) {
+    if (c < 0x20 || c > 0x7e) c = '?';
+  }
+  return out;
+}
+
 std::string LoggedId(const nlohmann::json& id) {
-  if (id.is_string()) return id.get<std::string>().substr(0, 40);
+  if (id.is_string()) return Printable(id.get_ref<const std::string&>());
   return id.dump();
 }
 
@@ -49,7 +59,7 @@ std::string Dispatcher::Handle(std::string_view frame) {
                           std::chrono::steady_clock::now() - start)
                           .count();
   // Verb names are ours; an unknown one is the caller's text, so cut it short.
-  spdlog::info("request type={} id={} in={}B out={}B code={} {}us", req.type.substr(0, 40),
+  spdlog::info("request type={} id={} in={}B out={}B code={} {}us", Printable(req.type),
                LoggedId(req.id), frame.size(), reply.size(), code, micros);
   return reply;
 }
