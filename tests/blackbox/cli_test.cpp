@@ -152,3 +152,32 @@ TEST_CASE("cli: check, status and bio share the host's verbs", "[cli]") {
   CHECK(bio.exitCode == 0);
   CHECK(bio.out == "I build calm tools for busy people.\n");
 }
+
+TEST_CASE("cli: photo set fingerprints a PNG; import and export round-trip", "[cli]") {
+  Cli cli;
+  const std::string png = std::string(ONESELF_SOURCE_DIR) + "/tests/extension/fixtures/assets/ada.png";
+  auto set = cli.Run({"photo", "set", png, "--json"});
+  REQUIRE(set.exitCode == 0);
+  json p = json::parse(set.out);
+  CHECK(p["photo"]["phash"].get<std::string>().size() == 16);
+  CHECK(p["photo"]["sha256"].get<std::string>().size() == 64);
+  CHECK(cli.Run({"get", "photo.phash"}).out == p["photo"]["phash"].get<std::string>() + "\n");
+  // Not an image: a user error, nothing stored.
+  auto notImage = cli.Run({"photo", "set", cli.Write("fake.png", "just text")});
+  CHECK(notImage.exitCode == 1);
+  CHECK(cli.Run({"photo", "set"}).exitCode == 1);
+
+  const std::string resume = std::string(ONESELF_SHARED_FIXTURES) + "/jsonresume-sample.resume.json";
+  auto imported = cli.Run({"import", resume, "--json"});
+  REQUIRE(imported.exitCode == 0);
+  CHECK(json::parse(imported.out)["revision"] == 2);
+  auto exported = cli.Run({"export"});
+  REQUIRE(exported.exitCode == 0);
+  json doc = json::parse(exported.out);
+  CHECK(doc["basics"]["name"] == "Richard Hendriks");
+  // The exported document imports back to the same profile: no new values.
+  const std::string again = cli.Write("exported.json", exported.out);
+  REQUIRE(cli.Run({"import", again}).exitCode == 0);
+  CHECK(cli.Run({"get", "name.full"}).out == "Richard Hendriks\n");
+  CHECK(cli.Run({"verify"}).exitCode == 0);
+}
