@@ -212,11 +212,9 @@ TEST_CASE("hostile: ids of every JSON type", "[hostile]") {
   fx.ExpectCleanExit();
 }
 
-// [!mayfail] until the protocol refuses duplicate keys: today the last one
-// wins, so {"type":"profile.get","type":"profile.update",...} writes. The fix
-// belongs in protocol::ParseRequest (a parser callback that tracks the keys of
-// each open object and turns a repeat into bad_json); see docs/security.md.
-TEST_CASE("hostile: duplicate keys are refused, never silently resolved", "[hostile][!mayfail]") {
+// Which "type" wins would decide whether a request writes: a repeated key is
+// refused, never resolved.
+TEST_CASE("hostile: duplicate keys are refused, never silently resolved", "[hostile]") {
   Fixture fx;
   int64_t rev = hostile::Revision(fx.host());
   std::string r = std::to_string(rev);
