@@ -159,7 +159,11 @@ export async function copyBioScenario({server, site, page, session, host}) {
 	const count = (await warnings(page)).length;
 	const popup = await openPopup(session, page);
 	await assertPopupSummary(popup, count, fitted);
-	await clickPopupButton(popup, 'Copy bio');
+	// The popup's tab has the focus when the person clicks, and the copy is
+	// done once the popup says so: reading the clipboard before that races it.
+	await clickPopupButton(popup, 'Copy bio', () => popup.bringToFront());
+	const said = await waitForText(popup, /Copied|Could not copy/);
+	assert.match(said, /Copied bio/, 'the popup confirms the copy');
 	const copied = await readClipboard(session.browser, page);
 	assert.equal(copied, expected, 'the clipboard holds the bio fitted to the site');
 	if (fitted.limit) {
