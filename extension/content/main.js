@@ -13,6 +13,30 @@
 	const MUTATION_THROTTLE_MS = 200;
 	const WAIT_FOR_FIELDS_MS = 8000;
 
+	// Splits a full name into the two inputs of a split name form (LinkedIn's
+	// Edit intro, Google's name editor). The content script cannot see the
+	// profile's name.given / name.family (its channels give checks, fitted
+	// values and profiles[] only, and widening them for this is not worth it),
+	// so the warning's full name is split at its last space: "Ada Lovelace
+	// Whitfield" → "Ada Lovelace" + "Whitfield". Family names of several words
+	// ("van Gogh") come out wrong and are for the user to correct. A name of
+	// one word goes into the first-name input; the last-name input is left as
+	// it is, since these forms refuse an empty one.
+	function splitName(full) {
+		const match = /^(.*\S)\s+(\S+)$/u.exec(full.trim());
+		return match ? {given: match[1], family: match[2]} : {given: full.trim(), family: null};
+	}
+
+	// Each input is written the way ui.fill writes any field, so the site's
+	// listeners hear both.
+	function fillName(first, last, full) {
+		const {given, family} = splitName(full);
+		ui.fill(first, given);
+		if (family !== null) {
+			ui.fill(last, family);
+		}
+	}
+
 	// send(channel, payload) → Promise<{ok, result | error}>
 	function createPage({document, site, send, timers = root, delayMs = 300, now = () => Date.now()}) {
 		const view = document.defaultView;
@@ -78,6 +102,12 @@
 				site: site.id,
 				editable,
 				onUse: value => {
+					const {firstName: first, lastName: last} = elements;
+					if (warning.field === 'name' && first?.isConnected && last?.isConnected && first !== last) {
+						fillName(first, last, value);
+						return;
+					}
+
 					const field = elements[warning.field];
 					if (field?.isConnected) {
 						ui.fill(field, value);
@@ -218,6 +248,10 @@
 				// The form may have been re-rendered: look again.
 				elements = extract().elements;
 				field = fieldOf(event.target);
+			}
+
+			if (field === 'firstName' || field === 'lastName') {
+				field = 'name'; // a split name form: either input changes the name
 			}
 
 			if (!field || !FIELDS.includes(field)) {
