@@ -26,6 +26,19 @@ class RandomAccessFile {
   virtual Status Read(uint64_t offset, size_t n, std::string* out) const = 0;
 };
 
+// What one stat() says about a file: enough to tell that it changed. Every
+// write replaces profile.json and observations.json by rename (a new inode)
+// and the journal only grows, so equal stamps mean equal contents.
+struct FileStamp {
+  bool exists = false;
+  uint64_t dev = 0;
+  uint64_t ino = 0;
+  uint64_t size = 0;
+  int64_t mtimeNs = 0;
+  int64_t ctimeNs = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
 // Held while a writer owns the store; released by the destructor.
 class FileLock {
  public:
@@ -54,6 +67,10 @@ class Env {
   // mkdir -p; the last component is made (or set to) mode 0700.
   virtual Status CreateDir(const std::filesystem::path& dir) = 0;
   virtual bool FileExists(const std::filesystem::path& path) = 0;
+  // One stat() (not following a symlink); a missing file is {exists = false}.
+  // Not pure: the default stats the real file system, which is what an Env
+  // that wraps the POSIX one wants.
+  virtual Result<FileStamp> Stat(const std::filesystem::path& path);
   // Blocks until the advisory lock (flock) on `path` (created 0600) is ours.
   virtual Result<std::unique_ptr<FileLock>> LockFile(const std::filesystem::path& path) = 0;
   virtual std::chrono::system_clock::time_point Now() = 0;

@@ -213,6 +213,22 @@ class PosixEnv final : public Env {
 
 }  // namespace
 
+Result<FileStamp> Env::Stat(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return FileStamp{};
+    return Status::StoreError("cannot stat " + path.string());
+  }
+  FileStamp f;
+  f.exists = true;
+  f.dev = static_cast<uint64_t>(st.st_dev);
+  f.ino = static_cast<uint64_t>(st.st_ino);
+  f.size = static_cast<uint64_t>(st.st_size);
+  f.mtimeNs = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  f.ctimeNs = static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+  return f;
+}
+
 Env* Env::Default() {
   static PosixEnv* env = new PosixEnv();  // never destroyed: used until exit
   return env;

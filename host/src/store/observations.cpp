@@ -44,8 +44,20 @@ bool IsFreshDuplicate(Env* env, const json& all, const std::string& site, const 
 
 }  // namespace
 
+// observations.json as last read, reused while its stamp (taken before the
+// read) is unchanged; every write of it is a rename, so a new inode.
+Result<json> Store::CachedObservations() const {
+  const auto path = PathIn(dir_, format::kObservationsFile);
+  auto stamp = env_->Stat(path);
+  if (stamp.ok() && observed_ && observed_->file == *stamp) return observed_->doc;
+  observed_.reset();
+  auto doc = ReadObservations(env_, dir_);
+  if (doc.ok() && stamp.ok()) observed_ = ObservationsCache{*stamp, *doc};
+  return doc;
+}
+
 Result<json> Store::Observations() const {
-  return NoThrow<Result<json>>([&]() -> Result<json> { return ReadObservations(env_, dir_); });
+  return NoThrow<Result<json>>([&]() -> Result<json> { return CachedObservations(); });
 }
 
 Status Store::RecordObservation(const std::string& site, const json& fields, int64_t revision,
@@ -61,7 +73,7 @@ Status Store::RecordObservation(const std::string& site, const json& fields, int
     if (encoded.size() > kMaxFieldsBytes) return Status::TooLarge("observed fields are too large");
 
     // Fast path without the lock: the common keystroke case writes nothing.
-    auto current = ReadObservations(env_, dir_);
+    auto current = CachedObservations();
     if (current.ok() && IsFreshDuplicate(env_, *current, site, fields, revision, warnings))
       return Status::Ok();
 
@@ -69,7 +81,8 @@ Status Store::RecordObservation(const std::string& site, const json& fields, int
     if (!s.ok()) return s;
     auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
     if (!lock.ok()) return lock.status();
-    auto all = ReadObservations(env_, dir_);
+    observed_.reset();
+    auto all = ReadObservations(env_, dir_);  // fresh, under the lock
     // A damaged observations file holds nothing that the next checks will not
     // see again, so it is replaced rather than blocking every check.
     json obs = all.ok() ? std::move(*all) : json::object();
@@ -78,7 +91,13 @@ Status Store::RecordObservation(const std::string& site, const json& fields, int
                  {"revision", revision},
                  {"fields", fields},
                  {"warnings", warnings}};
-    return WriteFileAtomically(env_, PathIn(dir_, format::kObservationsFile), obs.dump(2) + "\n");
+    const auto path = PathIn(dir_, format::kObservationsFile);
+    s = WriteFileAtomically(env_, path, obs.dump(2) + "\n");
+    if (!s.ok()) return s;
+    // Still under the lock, so no one else has replaced it since.
+    auto stamp = env_->Stat(path);
+    if (stamp.ok() && stamp->exists) observed_ = ObservationsCache{*stamp, std::move(obs)};
+    return Status::Ok();
   });
 }
 

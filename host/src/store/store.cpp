@@ -160,6 +160,7 @@ Store::Store(std::filesystem::path dir, Env* env) : dir_(std::move(dir)), env_(e
 bool Store::Exists() const { return env_->FileExists(PathIn(dir_, format::kProfileFile)); }
 
 Status Store::Init() {
+  Invalidate();  // the next Load reads what this wrote (or did not)
   return NoThrow<Status>([&]() -> Status {
     Status s = env_->CreateDir(dir_);
     if (!s.ok()) return s;
@@ -179,10 +180,29 @@ Status Store::Init() {
   });
 }
 
+std::optional<std::pair<FileStamp, FileStamp>> Store::LoadStamps() const {
+  auto profile = env_->Stat(PathIn(dir_, format::kProfileFile));
+  if (!profile.ok()) return std::nullopt;
+  auto journal = env_->Stat(PathIn(dir_, format::kJournalFile));
+  if (!journal.ok()) return std::nullopt;
+  return std::make_pair(*profile, *journal);
+}
+
 Result<Snapshot> Store::Load() const {
   return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
+    // Stamped before reading: a change racing the read shows as a new stamp
+    // next time, so the worst case is one needless reload, never a stale hit.
+    auto stamps = LoadStamps();
+    if (stamps && loaded_ && loaded_->profile == stamps->first &&
+        loaded_->journal == stamps->second)
+      return loaded_->snapshot;
+    Invalidate();
     auto cur = ReadCurrent(env_, dir_);
-    if (cur.ok()) return ToSnapshot(cur->head);
+    if (cur.ok()) {
+      Snapshot snap = ToSnapshot(cur->head);
+      if (stamps) loaded_ = LoadCache{stamps->first, stamps->second, snap};
+      return snap;
+    }
     // profile.json is always whole (atomic replace); when the journal does not
     // agree with it, reads still work and `oneself verify` says what is wrong.
     auto head = ReadProfileFile(env_, dir_);
@@ -192,6 +212,7 @@ Result<Snapshot> Store::Load() const {
 }
 
 Result<Snapshot> Store::Update(int64_t baseRevision, const json& patch, Source source) {
+  Invalidate();  // the next Load reads what this wrote (or did not)
   return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
     return Commit(
         env_, dir_,
@@ -208,6 +229,7 @@ Result<Snapshot> Store::Update(int64_t baseRevision, const json& patch, Source s
 }
 
 Result<Snapshot> Store::Apply(const std::function<Status(json& doc)>& mutate, Source source) {
+  Invalidate();  // the next Load reads what this wrote (or did not)
   return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
     return Commit(
         env_, dir_,
@@ -223,6 +245,7 @@ Result<Snapshot> Store::Apply(const std::function<Status(json& doc)>& mutate, So
 }
 
 Result<Snapshot> Store::Revert(int64_t revision, int64_t baseRevision, Source source) {
+  Invalidate();  // the next Load reads what this wrote (or did not)
   return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
     return Commit(
         env_, dir_,

@@ -16,15 +16,16 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "oneself/status.h"
+#include "store/env.h"
 
 namespace oneself::store {
 
-class Env;  // store/env.h: the file system, swappable in tests
 
 // Who made a revision; written into the journal.
 enum class Source { kCli, kExtension, kImport };
@@ -103,8 +104,28 @@ class Store {
                            int64_t revision, int warnings);
 
  private:
+  // The last snapshot Load() read, with the stamps of profile.json and the
+  // journal taken before reading them: a warm host answers each request
+  // without re-reading and re-parsing the files while both stamps still
+  // match. The write path never uses it (it reads under the lock).
+  struct LoadCache {
+    FileStamp profile;
+    FileStamp journal;
+    Snapshot snapshot;
+  };
+  struct ObservationsCache {
+    FileStamp file;
+    nlohmann::json doc;
+  };
+  // Stamps of the files a Load reads; nullopt when a stat failed.
+  std::optional<std::pair<FileStamp, FileStamp>> LoadStamps() const;
+  void Invalidate() const { loaded_.reset(); }
+  Result<nlohmann::json> CachedObservations() const;
+
   std::filesystem::path dir_;
   Env* env_;
+  mutable std::optional<LoadCache> loaded_;
+  mutable std::optional<ObservationsCache> observed_;
 };
 
 }  // namespace oneself::store
