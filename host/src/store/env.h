@@ -67,7 +67,8 @@ class Env {
   // mkdir -p; the last component is made (or set to) mode 0700.
   virtual Status CreateDir(const std::filesystem::path& dir) = 0;
   virtual bool FileExists(const std::filesystem::path& path) = 0;
-  // One stat() (not following a symlink); a missing file is {exists = false}.
+  // One stat() (following a symlink, so a changed target shows); a missing
+  // file is {exists = false}.
   // Not pure: the default stats the real file system, which is what an Env
   // that wraps the POSIX one wants.
   virtual Result<FileStamp> Stat(const std::filesystem::path& path);

@@ -215,7 +215,7 @@ class PosixEnv final : public Env {
 
 Result<FileStamp> Env::Stat(const std::filesystem::path& path) {
   struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0) {
+  if (::stat(path.c_str(), &st) != 0) {
     if (errno == ENOENT || errno == ENOTDIR) return FileStamp{};
     return Status::StoreError("cannot stat " + path.string());
   }
