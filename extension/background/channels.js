@@ -23,7 +23,8 @@ export const PAGE_VERBS = Object.freeze([
 	'ignore.remove',
 ]);
 
-const FIELDS = new Set(['name', 'headline', 'bio', 'location', 'website', 'employer', 'title', 'links', 'experience', 'photo']);
+// firstName/lastName: the two inputs of a split name form (LinkedIn's Edit intro).
+const FIELDS = new Set(['name', 'firstName', 'lastName', 'headline', 'bio', 'location', 'website', 'employer', 'title', 'links', 'experience', 'photo']);
 
 // deps: {host: {request(message)}, tabs: createTabState(...), badge(tabId, count),
 //        fetchGray(url): Promise<number[]>, instances(): Promise<string[]>,

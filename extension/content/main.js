@@ -9,28 +9,36 @@
 	const {ui} = root.oneself;
 	const content = (root.oneself.content ??= {});
 
-	const FIELDS = ['name', 'headline', 'bio', 'location', 'website', 'employer', 'title', 'links', 'experience', 'photo'];
+	const FIELDS = ['name', 'firstName', 'lastName', 'headline', 'bio', 'location', 'website', 'employer', 'title', 'links', 'experience', 'photo'];
+	// The two inputs of a split name form go with the name: typing in either
+	// asks about all three, and the reply is fresh for all three.
+	const NAME_PARTS = ['firstName', 'lastName'];
 	const MUTATION_THROTTLE_MS = 200;
 	const WAIT_FOR_FIELDS_MS = 8000;
 
-	// Splits a full name into the two inputs of a split name form (LinkedIn's
-	// Edit intro, Google's name editor). The content script cannot see the
-	// profile's name.given / name.family (its channels give checks, fitted
-	// values and profiles[] only, and widening them for this is not worth it),
-	// so the warning's full name is split at its last space: "Ada Lovelace
-	// Whitfield" → "Ada Lovelace" + "Whitfield". Family names of several words
-	// ("van Gogh") come out wrong and are for the user to correct. A name of
-	// one word goes into the first-name input; the last-name input is left as
-	// it is, since these forms refuse an empty one.
-	function splitName(full) {
+	// The two parts of the canonical name for a split name form (LinkedIn's
+	// Edit intro, Google's name editor). A check that carried firstName or
+	// lastName gets name warnings with `canonicalParts` (the profile's given
+	// and family names, or the site's override split by the host), and those
+	// are used as they are: "de la Cruz" stays one family name. Without them
+	// (an older host) the full name is split at its last space, "Ada Lovelace
+	// Whitfield" → "Ada Lovelace" + "Whitfield". An empty family part (a name
+	// of one word) leaves the last-name input as it is, since these forms
+	// refuse an empty one.
+	function splitName(full, parts) {
+		if (typeof parts?.firstName === 'string' && parts.firstName !== '') {
+			const family = typeof parts.lastName === 'string' && parts.lastName !== '' ? parts.lastName : null;
+			return {given: parts.firstName, family};
+		}
+
 		const match = /^(.*\S)\s+(\S+)$/u.exec(full.trim());
 		return match ? {given: match[1], family: match[2]} : {given: full.trim(), family: null};
 	}
 
 	// Each input is written the way ui.fill writes any field, so the site's
 	// listeners hear both.
-	function fillName(first, last, full) {
-		const {given, family} = splitName(full);
+	function fillName(first, last, full, parts) {
+		const {given, family} = splitName(full, parts);
 		ui.fill(first, given);
 		if (family !== null) {
 			ui.fill(last, family);
@@ -104,7 +112,7 @@
 				onUse: value => {
 					const {firstName: first, lastName: last} = elements;
 					if (warning.field === 'name' && first?.isConnected && last?.isConnected && first !== last) {
-						fillName(first, last, value);
+						fillName(first, last, value, warning.canonicalParts);
 						return;
 					}
 
@@ -250,16 +258,22 @@
 				field = fieldOf(event.target);
 			}
 
-			if (field === 'firstName' || field === 'lastName') {
-				field = 'name'; // a split name form: either input changes the name
-			}
-
 			if (!field || !FIELDS.includes(field)) {
 				return;
 			}
 
-			for (const entry of warnings.get(field) ?? []) {
-				ui.warning.setCount(entry.host, ui.currentValue(elements[field]));
+			// Every warning on this input follows the count (the first-name
+			// input is both `name` and `firstName`).
+			for (const [name, element] of Object.entries(elements)) {
+				if (element === elements[field]) {
+					for (const entry of warnings.get(name) ?? []) {
+						ui.warning.setCount(entry.host, ui.currentValue(element));
+					}
+				}
+			}
+
+			if (NAME_PARTS.includes(field)) {
+				field = 'name'; // a split name form: either input changes the name
 			}
 
 			checker.input(field);
@@ -336,11 +350,11 @@
 
 		function makeChecker(mine) {
 			return content.createChecker({
-				send: fields => send('check', {site: site.id, mode, fields}),
+				send: fields => send('check', {site: site.id, mode, fields: withNameParts(fields)}),
 				read: field => extract().fields[field] ?? '',
 				apply: (reply, fresh) => {
 					if (mine === generation) {
-						apply(reply, fresh);
+						apply(reply, fresh.includes('name') ? [...new Set([...fresh, ...NAME_PARTS.filter(part => part in elements)])] : fresh);
 					}
 				},
 				fail: reply => {
@@ -351,6 +365,17 @@
 				timers,
 				delayMs,
 			});
+		}
+
+		// A recheck of the name on a split name form carries both inputs.
+		function withNameParts(fields) {
+			if (!('name' in fields) || NAME_PARTS.every(part => part in fields || !(part in elements))) {
+				return fields;
+			}
+
+			const current = extract().fields;
+			const parts = Object.fromEntries(NAME_PARTS.filter(part => part in current).map(part => [part, current[part]]));
+			return {...fields, ...parts};
 		}
 
 		async function becomeOwn(mine) {

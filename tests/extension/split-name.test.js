@@ -1,7 +1,9 @@
-// "Use canonical" on a split name form (LinkedIn's Edit intro): the name
-// warning's full name goes into the two inputs, the given part into the
-// first-name input and the family part into the last-name input, each
-// written so that the site's listeners hear an input event.
+// A split name form (LinkedIn's Edit intro): the first and last name go to the
+// host with the whole name, their own warnings sit by their inputs, and "Use
+// canonical" on the name writes the given part into the first-name input and
+// the family part into the last-name input (the host's canonicalParts when it
+// sends them, else the full name split at its last space), each written so
+// that the site's listeners hear an input event.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -13,7 +15,14 @@ import {manifest} from './helpers/ui-scripts.js';
 const pages = JSON.parse(readFileSync(join(fixturesDir, 'linkedin', 'pages.json'), 'utf8'));
 const CANONICAL = 'Ada Mary Whitfield';
 
-async function openIntro(canonical = CANONICAL) {
+// answer(fields, canonical) → the warnings a fake host gives for a check.
+function nameDiffers(fields, canonical) {
+	return fields.name !== undefined && fields.name !== canonical
+		? [{field: 'name', severity: 'warning', code: 'differs', observed: fields.name, canonical, suggestion: canonical, message: `Name differs from your canonical name, "${canonical}".`}]
+		: [];
+}
+
+async function openIntro(canonical = CANONICAL, answer = nameDiffers) {
 	const entry = manifest.content_scripts.find(candidate => candidate.js.includes('sites/linkedin.js'));
 	// The page shows another name than the canonical one.
 	const html = fixture('linkedin', 'edit')
@@ -29,9 +38,7 @@ async function openIntro(canonical = CANONICAL) {
 
 		if (channel === 'check') {
 			checks.push(payload.fields);
-			const warnings = payload.fields.name !== undefined && payload.fields.name !== canonical
-				? [{field: 'name', severity: 'warning', code: 'differs', observed: payload.fields.name, canonical, suggestion: canonical, message: `Name differs from your canonical name, "${canonical}".`}]
-				: [];
+			const warnings = answer(payload.fields, canonical);
 			return {ok: true, result: {revision: 1, warnings, checked: Object.keys(payload.fields)}};
 		}
 
@@ -48,6 +55,18 @@ async function openIntro(canonical = CANONICAL) {
 
 const nameWarnings = document => [...document.querySelectorAll('oneself-warning')]
 	.filter(host => host.shadowRoot.querySelector('[data-action="use"]') && !host.shadowRoot.querySelector('[data-action="use"]').hidden);
+
+test('split name form: the check carries the first and last name with the whole name', async () => {
+	const {window, timers, checks, first} = await openIntro();
+	assert.equal(checks[0].name, 'Augusta King');
+	assert.equal(checks[0].firstName, 'Augusta');
+	assert.equal(checks[0].lastName, 'King');
+	first.value = 'Ada';
+	first.dispatchEvent(new window.Event('input', {bubbles: true}));
+	await timers.advance(300);
+	await timers.settle();
+	assert.deepEqual({...checks.at(-1)}, {name: 'Ada King', firstName: 'Ada', lastName: 'King'});
+});
 
 test('split name form: Use canonical writes the given name and the family name into their own inputs', async () => {
 	const {document, timers, checks, first, last} = await openIntro();
@@ -97,4 +116,47 @@ test('split name form: a one-word canonical name goes into the first-name input 
 	assert.equal(first.value, 'Ada');
 	assert.equal(last.value, 'King', 'the required last-name input is not emptied');
 	assert.deepEqual(heard, []);
+});
+
+// The host's canonicalParts: the profile's own given and family names.
+const withParts = (fields, canonical) => nameDiffers(fields, canonical)
+	.map(warning => ({...warning, canonicalParts: {firstName: 'Ada Mary', lastName: 'de la Cruz'}}));
+
+test('split name form: Use canonical takes the host\'s given and family names as they are', async () => {
+	const {document, first, last} = await openIntro('Ada Mary de la Cruz', withParts);
+	nameWarnings(document)[0].shadowRoot.querySelector('[data-action="use"]').click();
+	// Not split at the last space ("Ada Mary de la" + "Cruz").
+	assert.equal(first.value, 'Ada Mary');
+	assert.equal(last.value, 'de la Cruz');
+});
+
+test('split name form: a first-name warning sits by its input, counts while typing, and clears', async () => {
+	const limitWarning = fields => (fields.firstName?.length ?? 0) > 20
+		? [{field: 'firstName', severity: 'warning', code: 'too_long', observed: fields.firstName, canonical: null, limit: 20, message: `First name is ${fields.firstName.length} characters; LinkedIn allows 20.`}]
+		: [];
+	const {window, document, timers, checks, first} = await openIntro(CANONICAL, limitWarning);
+	const partWarnings = () => [...document.querySelectorAll('oneself-warning[data-field="firstName"]')];
+	assert.equal(partWarnings().length, 0);
+
+	first.value = 'Augustaaaaaaaaaaaaaaaaa';
+	first.dispatchEvent(new window.Event('input', {bubbles: true}));
+	await timers.advance(300);
+	await timers.settle();
+	assert.equal(checks.at(-1).firstName, 'Augustaaaaaaaaaaaaaaaaa');
+	const [warning] = partWarnings();
+	assert.ok(warning, 'the firstName warning is shown');
+	assert.equal(warning.dataset.code, 'too_long');
+	assert.match(first.getAttribute('aria-describedby'), new RegExp(warning.id));
+	assert.equal(warning.shadowRoot.querySelector('.count').textContent, '23 / 20 characters');
+
+	// The count follows the typing before the host answers.
+	first.value = 'Augustaaaaaaaaaaaaaaaaaaa';
+	first.dispatchEvent(new window.Event('input', {bubbles: true}));
+	assert.equal(warning.shadowRoot.querySelector('.count').textContent, '25 / 20 characters');
+
+	first.value = 'Augusta';
+	first.dispatchEvent(new window.Event('input', {bubbles: true}));
+	await timers.advance(300);
+	await timers.settle();
+	assert.equal(partWarnings().length, 0, 'a fitting first name clears it');
 });

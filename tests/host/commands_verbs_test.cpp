@@ -182,6 +182,28 @@ TEST_CASE("verbs: check records an observation; sites.status reports staleness",
   ExpectBadField(v.Err("check", {{"site", 5}, {"fields", json::object()}}), "site");
 }
 
+TEST_CASE("verbs: a split name form's first and last name: status and ignores", "[commands]") {
+  Verbs v;
+  v.Ok("profile.update", {{"baseRevision", 0},
+                          {"profile", {{"name", {{"full", "Ada Whitfield"}, {"given", "Ada"}, {"family", "Whitfield"}}}}}});
+  v.Ok("check", {{"site", "google"},
+                 {"fields", {{"name", "Ada Whitfield"}, {"firstName", "Ada"}, {"lastName", "Whitfield"}}}});
+  v.Ok("profile.update",
+       {{"baseRevision", 1}, {"profile", {{"name", {{"full", "Ada King"}, {"given", "Ada"}, {"family", "King"}}}}}});
+  for (const json& s : v.Ok("sites.status")["sites"]) {
+    if (s["id"] != "google") continue;
+    CHECK(s["stale"] == true);
+    CHECK(s["changed"] == json::array({"name"}));  // once, for the name and both of its inputs
+  }
+  // "Ignore on this site" works on a first-name warning like any other.
+  json r = v.Ok("check", {{"site", "linkedin"}, {"mode", "edit"}, {"fields", {{"firstName", "Augusta"}}}});
+  REQUIRE(r["warnings"].size() == 1);
+  CHECK(r["warnings"][0]["field"] == "firstName");
+  v.Ok("ignore.add", {{"site", "linkedin"}, {"field", "firstName"}, {"observed", "Augusta"}});
+  r = v.Ok("check", {{"site", "linkedin"}, {"mode", "edit"}, {"fields", {{"firstName", "Augusta"}}}});
+  CHECK(r["warnings"].empty());
+}
+
 TEST_CASE("verbs: bio.get", "[commands]") {
   Verbs v;
   v.Ok("profile.update", {{"baseRevision", 0}, {"profile", {{"bio", {{"short", "Calm tools."}}}}}});

@@ -11,8 +11,8 @@ namespace oneself::commands {
 namespace {
 
 // The fields `check` compares (issue 3); an ignore names one of them.
-constexpr std::array<std::string_view, 10> kCheckFields = {
-    "name", "headline", "bio", "location", "website",
+constexpr std::array<std::string_view, 12> kCheckFields = {
+    "name", "firstName", "lastName", "headline", "bio", "location", "website",
     "employer", "title", "links", "experience", "photo"};
 
 // An observed value is what one field of one page showed; anything bigger

@@ -2,6 +2,8 @@
 // it had, and whether it is stale: a field it showed has changed in the
 // canonical profile since. "Changed since" is read from the store's
 // `previous` values and their `until` times, so the journal is never replayed.
+#include <algorithm>
+
 #include "commands/command.h"
 #include "sites/site_table.h"
 
@@ -12,7 +14,7 @@ using nlohmann::json;
 
 // The `previous` key that tracks each check field.
 const char* PreviousKey(std::string_view field) {
-  if (field == "name") return "name";
+  if (field == "name" || field == "firstName" || field == "lastName") return "name";
   if (field == "headline") return "headline";
   if (field == "bio") return "bio";
   if (field == "location") return "location";
@@ -35,7 +37,9 @@ json ChangedSince(const json& previous, const json& fields, const std::string& s
     // second precision: a change in the very second of the observation counts
     // as after it (the caller knows the store has moved past the observed
     // revision), erring towards "look again" rather than "all is well".
-    if (newest["until"].get<std::string>() >= seen) changed.push_back(key);
+    if (newest["until"].get<std::string>() < seen) return;
+    // name, firstName and lastName all track "name": list it once.
+    if (std::find(changed.begin(), changed.end(), key) == changed.end()) changed.push_back(key);
   };
   for (const auto& [field, value] : fields.items()) {
     if (field == "experience") {

@@ -59,6 +59,10 @@ NameModel BuildName(const json& name) {
       }
     }
   }
+  if (name.is_object()) {
+    m.givenText = StringAt(name, "given");
+    m.familyText = StringAt(name, "family");
+  }
   std::vector<std::string> full = LooseTokens(m.full);
   if (m.full.empty() && (!m.given.empty() || !m.family.empty())) {
     m.full = StringAt(name, "given");
@@ -69,6 +73,17 @@ NameModel BuildName(const json& name) {
   if (m.given.empty() && m.family.empty() && !full.empty()) {
     m.given.push_back(full.front());
     if (full.size() > 1) m.family.push_back(full.back());
+  }
+  if (m.givenText.empty() && m.familyText.empty()) {
+    // Only a full name: split at its last space, as people fill these forms
+    // ("Ada Mary" + "Whitfield"); a one-word name is all given name.
+    const size_t space = m.full.find_last_of(" \t");
+    if (space == std::string::npos) {
+      m.givenText = m.full;
+    } else {
+      m.givenText = std::string(text::Trim(std::string_view(m.full).substr(0, space)));
+      m.familyText = std::string(text::Trim(std::string_view(m.full).substr(space + 1)));
+    }
   }
   // Middle names: tokens of the full name that are neither given nor family.
   for (const std::string& t : full) {

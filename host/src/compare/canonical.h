@@ -27,6 +27,10 @@ struct NameModel {
   std::vector<std::string> family;
   std::vector<std::string> middle;
   std::vector<std::string> nicknames;  // loose tokens of every nickname
+  // The name as a two-input form wants it (LinkedIn's first/last name): the
+  // written given and family names; when the profile has only the full name,
+  // everything before its last word and that last word.
+  std::string givenText, familyText;
 };
 
 struct Position {

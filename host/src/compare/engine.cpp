@@ -16,15 +16,17 @@ namespace {
 using nlohmann::json;
 
 // Field names in the order they are checked and reported.
-constexpr std::array<std::string_view, 10> kFields{"name", "headline", "title", "employer",
-                                                   "location", "website", "links", "bio",
-                                                   "experience", "photo"};
+// firstName/lastName (the two inputs of LinkedIn's and Google's name forms)
+// come after name: their rule stays quiet about what the name's warning says.
+constexpr std::array<std::string_view, 12> kFields{"name", "firstName", "lastName", "headline",
+                                                   "title", "employer", "location", "website",
+                                                   "links", "bio", "experience", "photo"};
 // What a `personal` site is checked for.
-constexpr std::array<std::string_view, 2> kPersonalFields{"name", "photo"};
+constexpr std::array<std::string_view, 4> kPersonalFields{"name", "firstName", "lastName", "photo"};
 
 bool IsTextField(std::string_view f) {
-  return f == "name" || f == "headline" || f == "title" || f == "employer" || f == "location" ||
-         f == "website" || f == "bio";
+  return f == "name" || f == "firstName" || f == "lastName" || f == "headline" || f == "title" ||
+         f == "employer" || f == "location" || f == "website" || f == "bio";
 }
 
 Status Wrong(std::string_view field, std::string_view expected) {
@@ -116,6 +118,7 @@ json ToJson(Warning& w) {
             {"canonical", std::move(w.canonical)}, {"message", std::move(w.message)}};
   if (!w.suggestion.is_null()) j["suggestion"] = std::move(w.suggestion);
   if (w.limit >= 0) j["limit"] = w.limit;
+  if (!w.canonicalParts.is_null()) j["canonicalParts"] = std::move(w.canonicalParts);
   return j;
 }
 
@@ -168,6 +171,9 @@ Result<json> Check(const store::Snapshot& snapshot, const json& request) {
       }
       checked.push_back(field);
       if (field == "name") CheckName(ctx, v->get_ref<const std::string&>());
+      else if (field == "firstName" || field == "lastName") {
+        CheckNamePart(ctx, field, v->get_ref<const std::string&>());
+      }
       else if (field == "headline") CheckHeadline(ctx, v->get_ref<const std::string&>());
       else if (field == "title") CheckTitle(ctx, v->get_ref<const std::string&>());
       else if (field == "employer") CheckEmployer(ctx, v->get_ref<const std::string&>());
@@ -177,6 +183,9 @@ Result<json> Check(const store::Snapshot& snapshot, const json& request) {
       else if (field == "bio") CheckBio(ctx, v->get_ref<const std::string&>());
       else if (field == "experience") CheckExperience(ctx, *v);
       else if (field == "photo") CheckPhoto(ctx, *v);
+    }
+    if (Find(*fields, "firstName") != nullptr || Find(*fields, "lastName") != nullptr) {
+      AttachNameParts(ctx);
     }
   }
 

@@ -23,6 +23,9 @@ struct Warning {
   std::string message;
   nlohmann::json suggestion;  // null: none
   int limit = -1;             // -1: none
+  // Name warnings on a two-input form: {"firstName", "lastName"}, the
+  // canonical name split the way the form wants it. null: none.
+  nlohmann::json canonicalParts;
 };
 
 struct RuleContext {
@@ -50,7 +53,19 @@ bool CheckOutdated(RuleContext& ctx, std::string_view field, std::string_view ke
                    std::string_view observed, std::string_view observedLoose,
                    std::string_view severity, const std::string& canonical, std::string_view what);
 
+// The name the site is compared with: the site's override (parsed into
+// `storage`) or the canonical name; nullptr when there is neither.
+const NameModel* CanonicalName(const RuleContext& ctx, NameModel& storage);
+// A token that decorates a name rather than being part of it ("phd", "she").
+bool IsNameDecoration(std::string_view looseToken);
+
 void CheckName(RuleContext& ctx, std::string_view observed);
+// `part` is "firstName" or "lastName": one input of a two-input name form,
+// compared with the canonical given or family name and the site's limit.
+void CheckNamePart(RuleContext& ctx, std::string_view part, std::string_view observed);
+// Gives every name warning the canonical given/family split, so "Use
+// canonical" on a two-input form fills each input with its own part.
+void AttachNameParts(RuleContext& ctx);
 void CheckHeadline(RuleContext& ctx, std::string_view observed);
 void CheckTitle(RuleContext& ctx, std::string_view observed);
 void CheckEmployer(RuleContext& ctx, std::string_view observed);

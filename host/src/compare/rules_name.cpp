@@ -94,12 +94,22 @@ Warning Make(std::string_view severity, std::string_view code, std::string_view 
 
 }  // namespace
 
+const NameModel* CanonicalName(const RuleContext& ctx, NameModel& storage) {
+  if (const std::string* override = ctx.Override("name")) {
+    storage = BuildName(nlohmann::json(*override));
+    return &storage;
+  }
+  return ctx.canon.name ? &*ctx.canon.name : nullptr;
+}
+
+bool IsNameDecoration(std::string_view looseToken) {
+  return std::find(kDecorations.begin(), kDecorations.end(), looseToken) != kDecorations.end();
+}
+
 void CheckName(RuleContext& ctx, std::string_view observedIn) {
   const std::string_view observed = text::Trim(observedIn);
-  const std::string* override = ctx.Override("name");
   NameModel overridden;
-  if (override) overridden = BuildName(nlohmann::json(*override));
-  const NameModel* m = override ? &overridden : (ctx.canon.name ? &*ctx.canon.name : nullptr);
+  const NameModel* m = CanonicalName(ctx, overridden);
   if (observed.empty()) {
     if (m == nullptr) return;
     ctx.out.push_back(Make("warning", "missing", observed, m->full,
