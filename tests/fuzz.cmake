@@ -3,9 +3,9 @@
 #    and replays its seed corpus and every crash reproducer kept in
 #    fuzz/regressions/<target>/: cheap, any compiler, and under the asan preset
 #    it is a sanitizer run of every input that ever crashed;
-#  - "fuzz: ..." runs libFuzzer itself (tests/fuzz/run.sh), each target 30 s
-#    under ASan + UBSan when CI is set, 5 s otherwise, in its own clang build
-#    directory (build-fuzz) so the main build is not slowed.
+#  - "fuzz: every target under ASan and UBSan" runs libFuzzer itself
+#    (tests/fuzz/run.sh) in the sanitized clang tree, build-asan/; it is
+#    registered with that tree's other tests in tests/sanitizers.cmake.
 file(GLOB ONESELF_FUZZ_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_*.cpp)
 foreach(src ${ONESELF_FUZZ_SOURCES})
   get_filename_component(target ${src} NAME_WE)
@@ -17,11 +17,3 @@ foreach(src ${ONESELF_FUZZ_SOURCES})
             ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/${name})
   set_tests_properties("fuzz corpus: ${name}" PROPERTIES LABELS fuzz-corpus TIMEOUT 300)
 endforeach()
-
-find_program(ONESELF_CLANGXX clang++)
-if(ONESELF_CLANGXX AND NOT ONESELF_BUILD_FUZZ)
-  add_test(NAME "fuzz: every target under ASan and UBSan"
-    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run.sh all ci)
-  set_tests_properties("fuzz: every target under ASan and UBSan" PROPERTIES
-    LABELS fuzz TIMEOUT 2400)
-endif()

@@ -3,14 +3,14 @@
 #
 #   tests/fuzz/run.sh [TARGET|all] [SECONDS|ci]  e.g. tests/fuzz/run.sh host_loop 60
 #
-# Builds them first in their own build directory (the `fuzz` preset, clang,
-# -j2) so the main build is never slowed. New interesting inputs go to
-# build-fuzz/corpus/TARGET (the seeds in tests/fuzz/TARGET are read, never
-# written); a crash leaves its reproducer in build-fuzz/artifacts/ and makes
-# this script fail. Copy a reproducer into tests/fuzz/regressions/TARGET/ and
-# it is replayed by every test run from then on (tests/fuzz.cmake).
-#
-# ONESELF_FUZZ_BUILD_DIR   build directory (default: build-fuzz)
+# Builds them first in the sanitized tree, build-asan/ (the `asan` preset:
+# clang, the whole suite and these targets in one build, -j2), unless
+# ONESELF_FUZZ_NO_BUILD=1 (the main suite's CTest sets it: its setup test
+# built the tree). New interesting inputs go to build-asan/corpus/TARGET (the
+# seeds in tests/fuzz/TARGET are read, never written); a crash leaves its
+# reproducer in build-asan/artifacts/ and makes this script fail. Copy a
+# reproducer into tests/fuzz/regressions/TARGET/ and it is replayed by every
+# test run from then on (tests/fuzz.cmake), sanitized ones included.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 which="${1:-all}"
@@ -19,7 +19,7 @@ seconds="${2:-30}"
 if [ "$seconds" = ci ]; then
   if [ -n "${CI:-}" ]; then seconds=30; else seconds=5; fi
 fi
-build="${ONESELF_FUZZ_BUILD_DIR:-$repo/build-fuzz}"
+build="$repo/build-asan"   # the asan preset's binaryDir
 
 targets=()
 for src in "$repo"/tests/fuzz/fuzz_*.cpp; do
@@ -29,8 +29,13 @@ for src in "$repo"/tests/fuzz/fuzz_*.cpp; do
 done
 [ "${#targets[@]}" -gt 0 ] || { echo "fuzz: no target called $which" >&2; exit 2; }
 
-cmake -S "$repo" -B "$build" --preset fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j2 --target "${targets[@]/#/fuzz_}" >/dev/null
+if [ "${ONESELF_FUZZ_NO_BUILD:-0}" != 1 ]; then
+  # One build of build-asan at a time (tests/hardening/asan.sh takes the same lock).
+  mkdir -p "$build"
+  (cd "$repo" && flock "$build/.build.lock" \
+    sh -c 'cmake --preset asan >/dev/null && cmake --build --preset asan --target "$@" >/dev/null' \
+    sh "${targets[@]/#/fuzz_}")
+fi
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
