@@ -13,6 +13,7 @@
 	// The two inputs of a split name form go with the name: typing in either
 	// asks about all three, and the reply is fresh for all three.
 	const NAME_PARTS = ['firstName', 'lastName'];
+	const LISTS = ['links', 'experience'];
 	const MUTATION_THROTTLE_MS = 200;
 	const WAIT_FOR_FIELDS_MS = 8000;
 
@@ -105,7 +106,9 @@
 		}
 
 		function optionsFor(warning) {
-			const editable = mode === 'edit' && ui.isEditable(elements[warning.field]);
+			// A list (Mastodon's profile rows) has no one input to write into:
+			// its element is only where the warning sits. Copy still works.
+			const editable = mode === 'edit' && !LISTS.includes(warning.field) && ui.isEditable(elements[warning.field]);
 			return {
 				site: site.id,
 				editable,

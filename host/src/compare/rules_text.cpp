@@ -1,5 +1,5 @@
-// Single-value text fields: headline, title, employer, location, website, and
-// the list of links. They share one flow (CheckText); each differs only in
+// Single-value text fields: headline, title, employer, location, website
+// (the list of links is rules_links.cpp). They share one flow (CheckText); each differs only in
 // what counts as "the same" (its Matcher).
 #include <cctype>
 
@@ -223,32 +223,6 @@ void CheckWebsite(RuleContext& ctx, std::string_view observed) {
     return;
   }
   CheckText(ctx, kRule, ctx.canon.website, text::Normalize(ctx.canon.website), observed);
-}
-
-void CheckLinks(RuleContext& ctx, const nlohmann::json& links) {
-  if (ctx.canon.linkKeys.empty()) return;
-  for (const auto& link : links) {
-    const std::string url = link.value("url", std::string());
-    if (text::Trim(url).empty()) continue;
-    const std::string key = UrlKey(url);
-    bool known = false;
-    for (const std::string& k : ctx.canon.linkKeys) known = known || k == key;
-    if (known) continue;
-    Warning w;
-    w.field = "links";
-    w.observed = url;
-    w.canonical = nullptr;
-    if (IsShortenedUrl(url)) {
-      w.severity = "info";
-      w.code = "differs";
-      w.message = "The link " + url + " is shortened; oneself cannot verify where it leads.";
-    } else {
-      w.severity = "warning";
-      w.code = "differs";
-      w.message = "The link " + url + " is not among your canonical links.";
-    }
-    ctx.out.push_back(std::move(w));
-  }
 }
 
 }  // namespace oneself::compare
