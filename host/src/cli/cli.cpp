@@ -48,7 +48,15 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     err << "oneself: '" << args[0] << "' is not a command; see `oneself --help`\n";
     return 1;
   }
-  if (sub == &kDoctor && !(args.size() == 2 && (args[1] == "--help" || args[1] == "-h"))) {
+  // --help (or -h) anywhere before "--" asks for the verb's own usage, whatever
+  // else is on the line: a person adds it to a command that did not work.
+  for (size_t i = 1; i < args.size() && args[i] != "--"; ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      out << sub->usage;
+      return 0;
+    }
+  }
+  if (sub == &kDoctor) {
     // doctor parses its own options (cli/doctor.cpp).
     return RunDoctor({args.begin() + 1, args.end()}, out, err);
   }
@@ -57,10 +65,6 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     err << "oneself " << sub->name << ": " << parsed.status().message() << "; see `oneself "
         << sub->name << " --help`\n";
     return 1;
-  }
-  if (parsed->Has("--help")) {
-    out << sub->usage;
-    return 0;
   }
   store::Store store(store::DefaultDirectory());
   commands::Context ctx{store, store::Source::kCli, commands::NowUtc};

@@ -414,20 +414,6 @@ void NoteOnPath(Report& report) {
   report.Note("`oneself` is not on your PATH (browsers do not need it; your shell does)");
 }
 
-constexpr std::string_view kUsage =
-    "Usage: oneself doctor [--system] [--binary PATH]\n"
-    "\n"
-    "Checks that every browser found can start the oneself host (its host\n"
-    "manifest is there, valid, names an executable oneself and allows the\n"
-    "oneself extension) and that the profile store is private and verifies.\n"
-    "Each problem is printed with the command that fixes it.\n"
-    "\n"
-    "  --system       check the system-wide manifest folders instead of yours\n"
-    "  --binary PATH  the oneself binary that fixes should point browsers at\n"
-    "                 (default: this program)\n"
-    "\n"
-    "Exit status: 0 all is well, 1 a problem was found, 2 internal error.\n";
-
 }  // namespace
 
 int RunDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -435,14 +421,14 @@ int RunDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostr
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
-      out << kUsage;
+      out << kDoctorUsage;
       return 0;
     } else if (a == "--system") {
       options.system = true;
     } else if (a == "--binary" && i + 1 < args.size()) {
       options.binary = fs::absolute(args[++i]);
     } else {
-      err << "oneself doctor: unknown argument: " << a << "\n" << kUsage;
+      err << "oneself doctor: unknown argument: " << a << "\n" << kDoctorUsage;
       return 1;
     }
   }

@@ -4,9 +4,27 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oneself::cli {
+
+// `oneself doctor --help`: one text for RunDoctor's own parser and the CLI's
+// table (`oneself help doctor`), so the two cannot drift apart.
+inline constexpr std::string_view kDoctorUsage =
+    "usage: oneself doctor [--system] [--binary PATH]\n"
+    "\n"
+    "Checks that every browser found can start the oneself host: its host\n"
+    "manifest is there, valid, names an executable oneself and allows the\n"
+    "oneself extension; and that the profile store is private (directory 0700,\n"
+    "files 0600) and its journal verifies. Each problem is printed with the\n"
+    "command that fixes it.\n"
+    "\n"
+    "  --system       check the system-wide manifest folders instead of yours\n"
+    "  --binary PATH  the oneself binary that fixes should point browsers at\n"
+    "                 (default: this program)\n"
+    "\n"
+    "Exit status: 0 all is well, 1 a problem was found, 2 internal error.\n";
 
 // `args` are the words after "doctor". Returns the exit status: 0 when all is
 // well, 1 when a problem was found, 2 on an internal error.

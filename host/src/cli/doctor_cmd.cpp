@@ -1,5 +1,6 @@
 // `oneself doctor`: run by cli.cpp straight into cli::RunDoctor (doctor.cpp),
-// which parses its own options; this entry only carries the help text.
+// which parses its own options; this entry gives the table its summary and
+// the same usage text RunDoctor prints.
 #include "cli/doctor.h"
 #include "cli/subcommand.h"
 
@@ -12,12 +13,7 @@ int Run(const Args&, Env& env) {
 
 }  // namespace
 
-const Subcommand kDoctor{"doctor", "check the browser registrations and the store",
-                         "usage: oneself doctor\n\n"
-                         "For each browser found: is the host manifest there, does it point at an\n"
-                         "executable oneself, does it allow the extension; is the store readable\n"
-                         "with the right permissions; does the journal verify. Each problem is\n"
-                         "printed with the command that fixes it.\n",
+const Subcommand kDoctor{"doctor", "check the browser registrations and the store", kDoctorUsage,
                          {}, Run};
 
 }  // namespace oneself::cli
