@@ -34,7 +34,8 @@ TEST_CASE("store: init creates 0700 and 0600 whatever the umask, and is idempote
   REQUIRE(store.RecordObservation("x", {{"bio", "hi"}}, 1, 0).ok());
   ::umask(old);
   CHECK(ModeOf(store.dir()) == 0700);
-  for (const char* f : {"profile.json", "journal.jsonl", "lock", "observations.json"})
+  CHECK(ModeOf(store.dir() / "observations") == 0700);
+  for (const char* f : {"profile.json", "journal.jsonl", "lock", "observations/x.json"})
     CHECK(ModeOf(store.dir() / f) == 0600);
   REQUIRE(store.Init().ok());
   CHECK(store.Load()->revision == 1);

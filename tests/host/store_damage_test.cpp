@@ -44,15 +44,18 @@ TEST_CASE("damage: a journal line of the wrong shape is reported, not a crash", 
   CHECK(store.Update(1, {{"profile", {{"headline", "B"}}}}, Source::kCli).status().code() == Code::kStoreError);
 }
 
-TEST_CASE("damage: a damaged observations file is replaced by the next observation", "[store][damage]") {
+TEST_CASE("damage: a damaged observation file reads as not seen and is replaced by the next", "[store][damage]") {
   TempDir tmp;
   Store store(tmp.path());
   REQUIRE(store.Init().ok());
-  WriteAll(tmp.path() / "observations.json", "{\"x\": {\"seen\": 5, \"fields\": 1}}");
   REQUIRE(store.RecordObservation("x", {{"bio", "hi"}}, 0, 0).ok());
-  CHECK(store.Observations()->at("x")["fields"]["bio"] == "hi");
-  WriteAll(tmp.path() / "observations.json", "garbage");
-  CHECK(store.Observations().status().code() == Code::kStoreError);
   REQUIRE(store.RecordObservation("github", {{"name", "Ada"}}, 0, 0).ok());
-  CHECK(store.Observations()->size() == 1);
+  WriteAll(tmp.path() / "observations" / "x.json", "garbage");
+  // One damaged site does not hide the others, nor fail the read.
+  auto obs = store.Observations();
+  REQUIRE(obs.ok());
+  CHECK_FALSE(obs->contains("x"));
+  CHECK((*obs)["github"]["fields"]["name"] == "Ada");
+  REQUIRE(store.RecordObservation("x", {{"bio", "again"}}, 0, 0).ok());
+  CHECK(store.Observations()->at("x")["fields"]["bio"] == "again");
 }

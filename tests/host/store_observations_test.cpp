@@ -1,6 +1,9 @@
 // Observations: recorded per site, and not rewritten on every keystroke.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <map>
+
 #include "store/store.h"
 #include "store_testing.h"
 
@@ -25,6 +28,9 @@ TEST_CASE("observations: recorded per site and read back", "[store][observations
   CHECK_FALSE((*obs)["x"]["seen"].get<std::string>().empty());
   CHECK((*obs)["github"]["fields"]["name"] == "Ada");
   CHECK(store.RecordObservation("", json::object(), 0, 0).code() == oneself::Code::kBadRequest);
+  // Site ids become file names: nothing that could leave the directory.
+  for (const char* bad : {"..", "../x", "a/b", "X", ".hidden", "x.json"})
+    CHECK(store.RecordObservation(bad, json::object(), 0, 0).code() == oneself::Code::kBadRequest);
   // Observations are not revisions.
   CHECK(store.Load()->revision == 0);
 }
@@ -50,4 +56,74 @@ TEST_CASE("observations: an identical observation within 60 s is not rewritten",
   REQUIRE(store.RecordObservation("x", {{"bio", "hello!"}}, 2, 0).ok());
   CHECK(env.writes == ++writes);
   CHECK(store.Observations()->at("x")["seen"] == "2027-01-15T08:01:31Z");
+}
+
+namespace {
+
+// Counts the bytes read from each file, by file name.
+class ReadCountingEnv : public FaultEnv {
+ public:
+  oneself::Result<std::string> ReadFile(const std::filesystem::path& p) override {
+    auto got = FaultEnv::ReadFile(p);
+    if (got.ok()) bytesRead[p.filename().string()] += got->size();
+    return got;
+  }
+  std::map<std::string, uint64_t> bytesRead;
+};
+
+}  // namespace
+
+TEST_CASE("observations: one file per site, and recording one site reads no other", "[store][observations]") {
+  TempDir tmp;
+  ReadCountingEnv env;
+  Store store(tmp.path(), &env);
+  const std::string longBio(4000, 'b');
+  REQUIRE(store.RecordObservation("github", {{"bio", longBio}}, 1, 0).ok());
+  REQUIRE(store.RecordObservation("x", {{"bio", "short"}}, 1, 0).ok());
+  CHECK(std::filesystem::is_regular_file(tmp.path() / "observations" / "github.json"));
+  CHECK(std::filesystem::is_regular_file(tmp.path() / "observations" / "x.json"));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() / "observations.json"));
+
+  // A fresh Store (a new host process) recording x: github's file is never read.
+  ReadCountingEnv fresh;
+  Store again(tmp.path(), &fresh);
+  REQUIRE(again.RecordObservation("x", {{"bio", "changed"}}, 1, 0).ok());
+  CHECK(fresh.bytesRead["github.json"] == 0);
+  CHECK(fresh.bytesRead["x.json"] > 0);
+  auto obs = again.Observations();
+  REQUIRE(obs.ok());
+  CHECK((*obs)["github"]["fields"]["bio"] == longBio);
+  CHECK((*obs)["x"]["fields"]["bio"] == "changed");
+}
+
+TEST_CASE("observations: a store's old observations.json is read, then moved into per-site files", "[store][observations]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Init().ok());
+  {
+    std::ofstream legacy(tmp.path() / "observations.json");
+    legacy << json{{"github", {{"seen", "2026-11-01T10:00:00Z"}, {"revision", 3},
+                               {"fields", {{"name", "Ada"}}}, {"warnings", 1}}},
+                   {"x", {{"seen", "2026-11-01T10:00:00Z"}, {"revision", 3},
+                          {"fields", {{"bio", "old"}}}, {"warnings", 0}}},
+                   {"../escape", {{"seen", "2026-11-01T10:00:00Z"}}}}
+                  .dump();
+  }
+  auto before = store.Observations();
+  REQUIRE(before.ok());
+  CHECK((*before)["github"]["fields"]["name"] == "Ada");
+
+  REQUIRE(store.RecordObservation("x", {{"bio", "new"}}, 4, 0).ok());
+  CHECK_FALSE(std::filesystem::exists(tmp.path() / "observations.json"));
+  CHECK(std::filesystem::is_regular_file(tmp.path() / "observations" / "github.json"));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() / "escape.json"));
+  auto after = store.Observations();
+  REQUIRE(after.ok());
+  CHECK((*after)["github"]["warnings"] == 1);
+  CHECK((*after)["x"]["fields"]["bio"] == "new");  // the new one, not the moved one
+  CHECK(after->size() == 2);
+  auto report = store.Verify();
+  REQUIRE(report.ok());
+  INFO((report->problems.empty() ? std::string() : report->problems.front()));
+  CHECK(report->problems.empty());
 }

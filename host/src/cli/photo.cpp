@@ -1,26 +1,12 @@
 // `oneself photo set FILE`: fingerprint the canonical photo (photo.set).
-#include <openssl/evp.h>
-
 #include "cli/subcommand.h"
 #include "compare/image.h"
+#include "crypto/sha256.h"
 
 namespace oneself::cli {
 namespace {
 
 using nlohmann::json;
-
-std::string Sha256Hex(const std::string& bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr);
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
-}
 
 int Run(const Args& args, Env& env) {
   if (args.positional.size() != 2 || args.positional[0] != "set") {
@@ -31,7 +17,7 @@ int Run(const Args& args, Env& env) {
   Result<std::vector<uint8_t>> gray = compare::DecodeToGray32(
       std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size()));
   if (!gray.ok()) return Fail(env, gray.status());
-  Result<json> result = RunVerb(env, "photo.set", {{"gray", *gray}, {"sha256", Sha256Hex(*bytes)}});
+  Result<json> result = RunVerb(env, "photo.set", {{"gray", *gray}, {"sha256", crypto::Sha256Hex(*bytes)}});
   if (!result.ok()) return Fail(env, result.status());
   if (args.Has("--json")) {
     PrintJson(env, *result);

@@ -27,7 +27,7 @@ class RandomAccessFile {
 };
 
 // What one stat() says about a file: enough to tell that it changed. Every
-// write replaces profile.json and observations.json by rename (a new inode)
+// write replaces profile.json and the observation files by rename (a new inode)
 // and the journal only grows, so equal stamps mean equal contents.
 struct FileStamp {
   bool exists = false;
@@ -72,6 +72,8 @@ class Env {
   // Not pure: the default stats the real file system, which is what an Env
   // that wraps the POSIX one wants.
   virtual Result<FileStamp> Stat(const std::filesystem::path& path);
+  // unlink(); a missing file is not an error. Not pure, like Stat.
+  virtual Status RemoveFile(const std::filesystem::path& path);
   // Blocks until the advisory lock (flock) on `path` (created 0600) is ours.
   virtual Result<std::unique_ptr<FileLock>> LockFile(const std::filesystem::path& path) = 0;
   virtual std::chrono::system_clock::time_point Now() = 0;

@@ -229,6 +229,12 @@ Result<FileStamp> Env::Stat(const std::filesystem::path& path) {
   return f;
 }
 
+Status Env::RemoveFile(const std::filesystem::path& path) {
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+    return Status::IoError("cannot remove", path.string(), errno);
+  return Status::Ok();
+}
+
 Env* Env::Default() {
   static PosixEnv* env = new PosixEnv();  // never destroyed: used until exit
   return env;

@@ -1,7 +1,5 @@
 #include "store/journal.h"
 
-#include <openssl/evp.h>
-
 #include <array>
 
 #include "store/store_format.h"
@@ -50,20 +48,6 @@ Result<std::string> LineAt(const RandomAccessFile& file, uint64_t pos, uint64_t 
 }
 
 }  // namespace
-
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md.data(), &len, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(kHex[md[i] >> 4]);
-    out.push_back(kHex[md[i] & 0xf]);
-  }
-  return out;
-}
 
 Result<std::string> EncodeJournalLine(const JournalLine& line) {
   json j = {{"revision", line.revision}, {"time", line.time},     {"source", line.source},

@@ -28,8 +28,6 @@ struct JournalLine {
   std::string prev;
 };
 
-// Lowercase hex SHA-256 (OpenSSL EVP).
-std::string Sha256Hex(std::string_view bytes);
 
 // The line's bytes, without a newline. kBadRequest if a value is not UTF-8.
 Result<std::string> EncodeJournalLine(const JournalLine& line);

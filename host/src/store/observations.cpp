@@ -1,9 +1,18 @@
-// Observations: the last values seen on each site (observations.json). Not
-// revisioned and not journaled: they are a cache of what the pages showed,
-// rebuilt by the next `check`. `check` runs on every keystroke in edit mode,
-// so an observation identical to the last one for that site and younger than
+// Observations: the last values seen on each site, one file per site in
+// <dir>/observations/ (<site>.json). Not revisioned and not journaled: they
+// are a cache of what the pages showed, rebuilt by the next `check`.
+//
+// One file per site because `check` records one on every view of a profile:
+// it reads (and sometimes rewrites) only its own site's few kilobytes, not
+// every site's. `check` also runs on every keystroke in edit mode, so an
+// observation identical to the last one for that site and younger than
 // format::kObservationRefreshSeconds is not written again.
+//
+// Stores written before the split kept all sites in <dir>/observations.json;
+// it is still read, and the first observation recorded moves it into the
+// per-site files.
 #include <chrono>
+#include <system_error>
 
 #include "store/env.h"
 #include "store/state.h"
@@ -15,55 +24,117 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxFieldsBytes = 256 * 1024;
+constexpr size_t kMaxSiteIdBytes = 64;
 
-Result<json> ReadObservations(Env* env, const std::filesystem::path& dir) {
-  auto path = PathIn(dir, format::kObservationsFile);
+// Site ids become file names: lowercase letters, digits, '-' and '_' only.
+bool IsSafeSiteId(const std::string& site) {
+  if (site.empty() || site.size() > kMaxSiteIdBytes) return false;
+  for (char c : site) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  }
+  return true;
+}
+
+std::filesystem::path SiteFile(const std::filesystem::path& dir, const std::string& site) {
+  return PathIn(dir, format::kObservationsDir) / (site + ".json");
+}
+
+// A missing file is nullopt; so is a damaged one: it holds nothing the next
+// check will not see again, and it must not block the other sites.
+Result<std::optional<json>> ReadObservationFile(Env* env, const std::filesystem::path& path) {
   auto bytes = env->ReadFile(path);
   if (!bytes.ok()) {
-    if (bytes.status().code() == Code::kNotFound) return json::object();
+    if (bytes.status().code() == Code::kNotFound) return std::optional<json>();
     return bytes.status();
   }
   json j = json::parse(*bytes, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    return Status::StoreError(path.string() + " is not valid JSON");
-  return j;
+  if (j.is_discarded() || !j.is_object()) return std::optional<json>();
+  return std::optional<json>(std::move(j));
 }
 
-bool IsFreshDuplicate(Env* env, const json& all, const std::string& site, const json& fields,
-                      int64_t revision, int warnings) {
-  auto it = all.find(site);
-  if (it == all.end() || !it->is_object()) return false;
-  if (it->value("fields", json()) != fields || it->value("revision", int64_t{-1}) != revision ||
-      it->value("warnings", -1) != warnings)
+// The pre-split observations.json: {"<site>": {...}}, or {} when absent or damaged.
+json ReadLegacyObservations(Env* env, const std::filesystem::path& dir) {
+  auto doc = ReadObservationFile(env, PathIn(dir, format::kLegacyObservationsFile));
+  if (!doc.ok() || !doc->has_value()) return json::object();
+  return std::move(**doc);
+}
+
+bool IsFreshDuplicate(Env* env, const json& seen, const json& fields, int64_t revision,
+                      int warnings) {
+  if (!seen.is_object()) return false;
+  if (seen.value("fields", json()) != fields || seen.value("revision", int64_t{-1}) != revision ||
+      seen.value("warnings", -1) != warnings)
     return false;
-  int64_t seen = ParseTime(it->value("seen", ""));
-  if (seen < 0) return false;
+  int64_t at = ParseTime(seen.value("seen", ""));
+  if (at < 0) return false;
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(env->Now().time_since_epoch()).count();
-  return now >= seen && now - seen < format::kObservationRefreshSeconds;
+  return now >= at && now - at < format::kObservationRefreshSeconds;
+}
+
+// Under the writers' lock: moves the legacy file's sites into per-site files
+// (a site that already has one keeps it), then removes the legacy file. A
+// crash in between leaves both, and the next call finishes the move.
+Status MoveLegacyObservations(Env* env, const std::filesystem::path& dir) {
+  const auto legacy = PathIn(dir, format::kLegacyObservationsFile);
+  if (!env->FileExists(legacy)) return Status::Ok();
+  json all = ReadLegacyObservations(env, dir);
+  for (const auto& [site, seen] : all.items()) {
+    if (!IsSafeSiteId(site) || !seen.is_object()) continue;
+    const auto path = SiteFile(dir, site);
+    if (env->FileExists(path)) continue;
+    Status s = WriteFileAtomically(env, path, seen.dump(2) + "\n");
+    if (!s.ok()) return s;
+  }
+  return env->RemoveFile(legacy);
 }
 
 }  // namespace
 
-// observations.json as last read, reused while its stamp (taken before the
+// The site's file as last read, reused while its stamp (taken before the
 // read) is unchanged; every write of it is a rename, so a new inode.
-Result<json> Store::CachedObservations() const {
-  const auto path = PathIn(dir_, format::kObservationsFile);
+Result<std::optional<json>> Store::CachedObservation(const std::string& site) const {
+  const auto path = SiteFile(dir_, site);
   auto stamp = env_->Stat(path);
-  if (stamp.ok() && observed_ && observed_->file == *stamp) return observed_->doc;
-  observed_.reset();
-  auto doc = ReadObservations(env_, dir_);
-  if (doc.ok() && stamp.ok()) observed_ = ObservationsCache{*stamp, *doc};
+  auto hit = observed_.find(site);
+  if (stamp.ok() && hit != observed_.end() && hit->second.file == *stamp) return hit->second.doc;
+  if (hit != observed_.end()) observed_.erase(hit);
+  auto doc = ReadObservationFile(env_, path);
+  if (doc.ok() && stamp.ok()) observed_[site] = ObservationCache{*stamp, *doc};
   return doc;
 }
 
 Result<json> Store::Observations() const {
-  return NoThrow<Result<json>>([&]() -> Result<json> { return CachedObservations(); });
+  return NoThrow<Result<json>>([&]() -> Result<json> {
+    json all = ReadLegacyObservations(env_, dir_);
+    std::error_code ec;
+    std::filesystem::directory_iterator it(PathIn(dir_, format::kObservationsDir), ec);
+    if (ec) return all;  // no observations directory yet
+    for (const auto& entry : it) {
+      const auto& path = entry.path();
+      if (path.extension() != ".json") continue;
+      const std::string site = path.stem().string();
+      if (!IsSafeSiteId(site)) continue;
+      auto seen = CachedObservation(site);
+      if (!seen.ok()) return seen.status();
+      if (seen->has_value()) all[site] = std::move(**seen);
+    }
+    return all;
+  });
 }
 
 Status Store::RecordObservation(const std::string& site, const json& fields, int64_t revision,
                                 int warnings) {
   return NoThrow<Status>([&]() -> Status {
-    if (site.empty()) return Status::BadRequest("site must not be empty");
+    if (!IsSafeSiteId(site))
+      return Status::BadRequest("site must be a site id (lowercase letters, digits, '-', '_')");
+
+    // Fast path without the lock: the common keystroke case writes nothing
+    // (and what it would have written passed the checks below last time).
+    auto current = CachedObservation(site);
+    if (current.ok() && current->has_value() &&
+        IsFreshDuplicate(env_, **current, fields, revision, warnings))
+      return Status::Ok();
+
     std::string encoded;
     try {
       encoded = fields.dump();
@@ -72,31 +143,27 @@ Status Store::RecordObservation(const std::string& site, const json& fields, int
     }
     if (encoded.size() > kMaxFieldsBytes) return Status::TooLarge("observed fields are too large");
 
-    // Fast path without the lock: the common keystroke case writes nothing.
-    auto current = CachedObservations();
-    if (current.ok() && IsFreshDuplicate(env_, *current, site, fields, revision, warnings))
-      return Status::Ok();
-
-    Status s = env_->CreateDir(dir_);
+    Status s = env_->CreateDir(PathIn(dir_, format::kObservationsDir));
     if (!s.ok()) return s;
     auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
     if (!lock.ok()) return lock.status();
-    observed_.reset();
-    auto all = ReadObservations(env_, dir_);  // fresh, under the lock
-    // A damaged observations file holds nothing that the next checks will not
-    // see again, so it is replaced rather than blocking every check.
-    json obs = all.ok() ? std::move(*all) : json::object();
-    if (IsFreshDuplicate(env_, obs, site, fields, revision, warnings)) return Status::Ok();
-    obs[site] = {{"seen", FormatTime(env_->Now())},
+    s = MoveLegacyObservations(env_, dir_);
+    if (!s.ok()) return s;
+    observed_.erase(site);
+    const auto path = SiteFile(dir_, site);
+    auto fresh = ReadObservationFile(env_, path);  // under the lock
+    if (fresh.ok() && fresh->has_value() &&
+        IsFreshDuplicate(env_, **fresh, fields, revision, warnings))
+      return Status::Ok();
+    json seen = {{"seen", FormatTime(env_->Now())},
                  {"revision", revision},
                  {"fields", fields},
                  {"warnings", warnings}};
-    const auto path = PathIn(dir_, format::kObservationsFile);
-    s = WriteFileAtomically(env_, path, obs.dump(2) + "\n");
+    s = WriteFileAtomically(env_, path, seen.dump(2) + "\n");
     if (!s.ok()) return s;
     // Still under the lock, so no one else has replaced it since.
     auto stamp = env_->Stat(path);
-    if (stamp.ok() && stamp->exists) observed_ = ObservationsCache{*stamp, std::move(obs)};
+    if (stamp.ok() && stamp->exists) observed_[site] = ObservationCache{*stamp, std::move(seen)};
     return Status::Ok();
   });
 }

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "crypto/sha256.h"
 #include "store/document.h"
 #include "store/journal.h"
 #include "store/previous.h"
@@ -83,7 +84,7 @@ Result<Current> ReadCurrent(Env* env, const std::filesystem::path& dir) {
   }
   auto last = DecodeJournalLine(bytes);
   if (!last.ok()) return last.status();
-  std::string hash = Sha256Hex(bytes);
+  std::string hash = crypto::Sha256Hex(bytes);
 
   if (last->revision == cur.head.revision) {
     if (hash != cur.head.journalHash)

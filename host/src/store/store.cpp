@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 
+#include "crypto/sha256.h"
 #include "store/document.h"
 #include "store/env.h"
 #include "store/journal.h"
@@ -68,7 +69,7 @@ Result<Snapshot> Commit(Env* env, const std::filesystem::path& dir, const MakeNe
 
   auto bytes = EncodeJournalLine(line);
   if (!bytes.ok()) return bytes.status();
-  Head head{true, line.revision, line.time, Sha256Hex(*bytes), std::move(doc)};
+  Head head{true, line.revision, line.time, crypto::Sha256Hex(*bytes), std::move(doc)};
   std::string profileBytes = EncodeProfileFile(head);
   if (profileBytes.size() > format::kMaxDocumentBytes)
     return Status::BadRequest("the profile would be too large");

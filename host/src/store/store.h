@@ -3,7 +3,8 @@
 // callers (commands/, cli/, compare/). Implementation: store/*.cpp.
 //
 // Layout (docs/store.md): <dir>/profile.json (the current document),
-// <dir>/journal.jsonl (append-only, hash-chained history), <dir>/observations.json,
+// <dir>/journal.jsonl (append-only, hash-chained history),
+// <dir>/observations/<site>.json (the last values seen on each site),
 // <dir>/lock (advisory lock serializing writers). Directory 0700, files 0600.
 //
 // Thread-safety: a Store is used by one thread. Several processes may open the
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -99,6 +101,8 @@ class Store {
 
   // Last values seen on each site: {"<site>": {"seen": time, "revision": N,
   // "fields": {...}, "warnings": K}}. Not part of the revisioned document.
+  // A site's damaged file reads as not seen. RecordObservation touches only
+  // `site`'s file; `site` is a site id ([a-z0-9_-], at most 64 bytes).
   Result<nlohmann::json> Observations() const;
   Status RecordObservation(const std::string& site, const nlohmann::json& fields,
                            int64_t revision, int warnings);
@@ -113,19 +117,19 @@ class Store {
     FileStamp journal;
     Snapshot snapshot;
   };
-  struct ObservationsCache {
+  struct ObservationCache {
     FileStamp file;
-    nlohmann::json doc;
+    std::optional<nlohmann::json> doc;  // nullopt: no (or a damaged) file
   };
   // Stamps of the files a Load reads; nullopt when a stat failed.
   std::optional<std::pair<FileStamp, FileStamp>> LoadStamps() const;
   void Invalidate() const { loaded_.reset(); }
-  Result<nlohmann::json> CachedObservations() const;
+  Result<std::optional<nlohmann::json>> CachedObservation(const std::string& site) const;
 
   std::filesystem::path dir_;
   Env* env_;
   mutable std::optional<LoadCache> loaded_;
-  mutable std::optional<ObservationsCache> observed_;
+  mutable std::map<std::string, ObservationCache> observed_;  // by site
 };
 
 }  // namespace oneself::store

@@ -10,7 +10,9 @@ namespace oneself::store::format {
 
 inline constexpr std::string_view kProfileFile = "profile.json";
 inline constexpr std::string_view kJournalFile = "journal.jsonl";
-inline constexpr std::string_view kObservationsFile = "observations.json";
+inline constexpr std::string_view kObservationsDir = "observations";  // <site>.json each
+// Where observations lived before they were split per site; read and moved.
+inline constexpr std::string_view kLegacyObservationsFile = "observations.json";
 inline constexpr std::string_view kLockFile = "lock";
 
 // profile.json: {"format": 1, "revision", "updated", "journal", "doc"}.

@@ -5,7 +5,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 
+#include "crypto/sha256.h"
 #include "store/document.h"
 #include "store/env.h"
 #include "store/journal.h"
@@ -43,16 +45,32 @@ void CheckModes(const std::filesystem::path& dir, Problems& problems) {
   if (::lstat(dir.c_str(), &st) == 0 && (st.st_mode & 0777) != 0700)
     problems.Add("the store directory has mode " + Octal(st.st_mode & 0777) +
                  ", expected 0700 (fix: chmod 700 " + dir.string() + ")");
-  for (auto name : {format::kProfileFile, format::kJournalFile, format::kObservationsFile,
-                    format::kLockFile}) {
-    auto path = PathIn(dir, name);
-    if (::lstat(path.c_str(), &st) != 0) continue;
+  auto checkFile = [&](const std::filesystem::path& path, const std::string& name) {
+    if (::lstat(path.c_str(), &st) != 0) return;
     if (S_ISLNK(st.st_mode)) {
-      problems.Add(std::string(name) + " is a symbolic link; the store's files must be regular files");
+      problems.Add(name + " is a symbolic link; the store's files must be regular files");
     } else if ((st.st_mode & 0777) != 0600) {
-      problems.Add(std::string(name) + " has mode " + Octal(st.st_mode & 0777) +
+      problems.Add(name + " has mode " + Octal(st.st_mode & 0777) +
                    ", expected 0600 (fix: chmod 600 " + path.string() + ")");
     }
+  };
+  for (auto name : {format::kProfileFile, format::kJournalFile,
+                    format::kLegacyObservationsFile, format::kLockFile}) {
+    checkFile(PathIn(dir, name), std::string(name));
+  }
+  const auto observations = PathIn(dir, format::kObservationsDir);
+  if (::lstat(observations.c_str(), &st) != 0) return;
+  if (!S_ISDIR(st.st_mode)) {
+    problems.Add(std::string(format::kObservationsDir) + " is not a directory");
+    return;
+  }
+  if ((st.st_mode & 0777) != 0700)
+    problems.Add(std::string(format::kObservationsDir) + " has mode " + Octal(st.st_mode & 0777) +
+                 ", expected 0700 (fix: chmod 700 " + observations.string() + ")");
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(observations, ec)) {
+    checkFile(entry.path(), std::string(format::kObservationsDir) + "/" +
+                                entry.path().filename().string());
   }
 }
 
@@ -97,7 +115,7 @@ Result<VerifyReport> Store::Verify() const {
     uint64_t pos = 0, size = (*file)->Size();
     auto handleLine = [&](std::string_view bytes) {
       ++lineNo;
-      std::string hash = Sha256Hex(bytes);
+      std::string hash = crypto::Sha256Hex(bytes);
       auto line = DecodeJournalLine(bytes);
       std::string where = "journal line " + std::to_string(lineNo);
       if (!line.ok()) {
