@@ -154,16 +154,19 @@ void SeedStore(const Options& o, const fs::path& store, const fs::path& state, i
   h.CloseInput();
   h.Wait();
 
-  fs::path obsPath = store / "observations.json";
-  if (sites > 0 && fs::exists(obsPath)) {
-    json obs = ReadJson(obsPath);
-    json model = obs.begin() != obs.end() ? obs.begin().value() : json::object();
-    for (int i = static_cast<int>(obs.size()); i < sites; ++i)
-      obs["bench-site-" + std::to_string(i)] = model;
-    std::string tmp = obsPath.string() + ".tmp";
-    std::ofstream(tmp) << obs.dump(2) << "\n";
-    ::chmod(tmp.c_str(), 0600);
-    fs::rename(tmp, obsPath);
+  // One file per site (observations/<site>.json): copies of a real one
+  // under made-up site ids until `sites` sites have been seen.
+  fs::path obsDir = store / "observations";
+  fs::path model = obsDir / "linkedin.json";
+  if (sites > 0 && fs::exists(model)) {
+    int have = 0;
+    for (const auto& e : fs::directory_iterator(obsDir)) have += e.path().extension() == ".json";
+    const std::string bytes = ReadJson(model).dump(2) + "\n";
+    for (int i = have; i < sites; ++i) {
+      fs::path file = obsDir / ("bench-site-" + std::to_string(i) + ".json");
+      std::ofstream(file) << bytes;
+      ::chmod(file.c_str(), 0600);
+    }
   }
 }
 
@@ -293,12 +296,20 @@ int main(int argc, char** argv) {
     rows.push_back({"cold Node sample / oneself", Fmt("%.1fx", ratio), "", ""});
   }
 
-  // ---- Warm: one long-lived host, many full checks.
-  {
+  // ---- Warm: one long-lived host, many full checks. Two runs: as the
+  // extension sends them (the page's photo as 1,024 gray values in the first
+  // check, then as the fingerprint the host answered with, docs/protocol.md),
+  // and with the gray values in every check, the worst case.
+  struct Warm {
+    std::vector<double> lat;
+    double total = 0;
+    long rss = 0;
+  };
+  auto warmRun = [&](bool grayEveryTime) {
+    Warm w;
     Child h({o.oneself, g_origin}, env);
     Call(h, {{"id", 1}, {"type", "hello"}, {"protocol", 1}});
-    std::vector<double> lat;
-    lat.reserve(static_cast<size_t>(warmChecks));
+    w.lat.reserve(static_cast<size_t>(warmChecks));
     std::string frame = checkFrame;
     auto t0 = Clock::now();
     for (int i = 0; i < warmChecks; ++i) {
@@ -306,20 +317,35 @@ int main(int argc, char** argv) {
       if (!h.Write(frame)) Die("warm: write failed");
       auto body = h.Read();
       if (!body) Die("warm: the host closed");
-      lat.push_back(MicrosSince(t));
-      if (i == 0 && !json::parse(*body).value("ok", false)) Die("warm check refused: " + body->substr(0, 300));
+      w.lat.push_back(MicrosSince(t));
+      if (i > 0) continue;
+      json first = json::parse(*body);
+      if (!first.value("ok", false)) Die("warm check refused: " + body->substr(0, 300));
+      if (grayEveryTime) continue;
+      std::string phash = first["result"].value("photo", json::object()).value("phash", "");
+      if (phash.empty()) Die("warm: the check reply carries no photo fingerprint");
+      json next = checkReq;
+      next["fields"]["photo"] = {{"phash", phash}};
+      frame = bench::Frame(next.dump());
     }
-    double total = MicrosSince(t0);
+    w.total = MicrosSince(t0);
     h.CloseInput();
-    long rss = 0;
-    h.Wait(&rss);
-    double p99 = Percentile(lat, 99);
-    rows.push_back({"warm checks", std::to_string(warmChecks) + " in " + Ms(total), "", ""});
-    rows.push_back({"warm throughput", Fmt("%.0f checks/s", warmChecks / (total / 1e6)), "", ""});
-    rows.push_back({"warm check p50", Ms(Percentile(lat, 50)), "", ""});
+    h.Wait(&w.rss);
+    return w;
+  };
+  {
+    Warm w = warmRun(false);
+    double p99 = Percentile(w.lat, 99);
+    rows.push_back({"warm checks (as the extension sends)", std::to_string(warmChecks) + " in " + Ms(w.total), "", ""});
+    rows.push_back({"warm throughput", Fmt("%.0f checks/s", warmChecks / (w.total / 1e6)), "", ""});
+    rows.push_back({"warm check p50", Ms(Percentile(w.lat, 50)), "", ""});
     rows.push_back({"warm check p99", Ms(p99), "< 200 us", Verdict(p99 < 200)});
-    double mib = static_cast<double>(rss) / 1024.0;
+    double mib = static_cast<double>(w.rss) / 1024.0;
     rows.push_back({"peak RSS over the warm run", Fmt("%.1f MiB", mib), "< 8 MiB", Verdict(mib < 8)});
+    Warm g = warmRun(true);
+    double gp99 = Percentile(g.lat, 99);
+    rows.push_back({"warm, gray photo every check: p50", Ms(Percentile(g.lat, 50)), "", ""});
+    rows.push_back({"warm, gray photo every check: p99", Ms(gp99), "< 200 us", Verdict(gp99 < 200)});
   }
 
   // ---- Growth: fresh process per round, each verb timed inside it.

@@ -209,3 +209,24 @@ test('a transport failure becomes an error reply with its fix', async () => {
 	const reply = await route({channel: 'profile.get'}, pageSender());
 	assert.deepEqual(reply, {ok: false, error: {code: 'not_installed', message: 'The oneself host is not installed for this browser', fix: 'Run ./install.sh'}});
 });
+
+test('check: after the host has hashed a page\'s photo, the next checks send its fingerprint', async () => {
+	const phash = '0123456789abcdef';
+	const {route, host, fetched} = setUp({
+		check: message => ({revision: 4, warnings: [], checked: ['photo'], ...(message.fields.photo?.gray ? {photo: {phash}} : {})}),
+	});
+	const url = 'https://www.linkedin.com/in/ada-whitfield/';
+	const photo = {url: 'https://media.licdn.com/dms/image/ada.jpg'};
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo}}}, contentSender(url));
+	assert.equal(host.received.at(-1).fields.photo.gray.length, 1024);
+	for (let i = 0; i < 3; i++) {
+		await route({channel: 'check', payload: {site: 'linkedin', mode: 'edit', fields: {photo, name: `Ada ${i}`}}}, contentSender(url));
+		assert.deepEqual(host.received.at(-1).fields.photo, {phash});
+	}
+
+	assert.equal(fetched.length, 1, 'fetched and drawn once');
+	// Another image is fetched and sent as gray values again.
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo: {url: 'https://media.licdn.com/dms/image/new.jpg'}}}}, contentSender(url));
+	assert.equal(fetched.length, 2);
+	assert.equal(host.received.at(-1).fields.photo.gray.length, 1024);
+});

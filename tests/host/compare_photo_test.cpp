@@ -3,6 +3,7 @@
 // are synthetic and deterministic) down to the 32x32 gray.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <iostream>
 #include <random>
@@ -239,4 +240,25 @@ TEST_CASE("photo: check warns on a different photo, not on a copy", "[compare][p
   CHECK(r["warnings"][0]["message"] == "Profile photo is not your canonical photo.");
   // The same comparison from a hash the browser already computed.
   CHECK(compare_test::RunCheck(snap, "x", {{"photo", {{"phash", *canonical}}}})["warnings"].empty());
+}
+
+TEST_CASE("photo: the last image's hash is reused only for the same image", "[compare][photo]") {
+  // A gradient and its mirror image: different hashes.
+  std::array<uint8_t, 1024> a{}, b{};
+  for (size_t i = 0; i < 1024; ++i) {
+    a[i] = static_cast<uint8_t>((i % 32) * 8);
+    b[i] = static_cast<uint8_t>(255 - (i % 32) * 8);
+  }
+  const uint64_t ha = PhashOfGray(a);
+  const uint64_t hb = PhashOfGray(b);
+  REQUIRE(ha != hb);
+  // Alternating, and after a one-pixel change: each answer is its own image's.
+  CHECK(PhashOfGray(a) == ha);
+  CHECK(PhashOfGray(b) == hb);
+  CHECK(PhashOfGray(a) == ha);
+  std::array<uint8_t, 1024> a2 = a;
+  a2[1023] = static_cast<uint8_t>(a2[1023] ^ 0x80);
+  const uint64_t ha2 = PhashOfGray(a2);
+  CHECK(PhashOfGray(a) == ha);
+  CHECK(PhashOfGray(a2) == ha2);
 }

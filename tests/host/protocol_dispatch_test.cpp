@@ -150,3 +150,15 @@ TEST_CASE("caller check: who may start the host", "[protocol]") {
   CHECK_FALSE(IdentifyCaller({"import", "resume.json"}).hostMode);
   CHECK_FALSE(IdentifyCaller({}).hostMode);
 }
+
+TEST_CASE("dispatch: an ok reply is exactly the JSON object {id, ok, result}", "[protocol]") {
+  const json result = {{"warnings", json::array({{{"field", "bio"}, {"observed", "caf\u00e9 \u2014 \"q\""}}})},
+                       {"revision", 7},
+                       {"empty", json::object()}};
+  for (const json& id : {json(9), json("req-1"), json(-3), json(2.5), json("\u00e9\"\\")}) {
+    const std::string reply = protocol::OkReply(id, result);
+    const json expected = {{"id", id}, {"ok", true}, {"result", result}};
+    CHECK(reply == expected.dump());
+    CHECK(json::parse(reply) == expected);
+  }
+}

@@ -33,6 +33,12 @@ json ObservedFields(const json& fields, const json& result) {
   return kept;
 }
 
+const json* GrayPhoto(const json& fields) {
+  auto it = fields.find("photo");
+  if (it == fields.end() || !it->is_object() || !it->contains("gray")) return nullptr;
+  return &*it;
+}
+
 class Check final : public Command {
  public:
   Result<json> Run(const json& request, Context& ctx) override {
@@ -52,6 +58,12 @@ class Check final : public Command {
     if (!snapshot.ok()) return snapshot.status();
     Result<json> result = compare::Check(*snapshot, request);
     if (!result.ok()) return result.status();
+    // The observed photo's fingerprint: the extension sends it, rather than
+    // the 1,024 gray values, with the page's next checks.
+    if (const json* photo = GrayPhoto(*fields)) {
+      Result<std::string> hash = compare::PerceptualHash((*photo)["gray"]);
+      if (hash.ok()) (*result)["photo"] = {{"phash", *hash}};
+    }
 
     if (mode->value_or("view") == "view") {
       int warnings = 0;

@@ -27,9 +27,27 @@ struct CosTable {
 };
 const CosTable kCos;
 
+uint64_t ComputePhash(std::span<const uint8_t, 1024> gray);
+
 }  // namespace
 
 uint64_t PhashOfGray(std::span<const uint8_t, 1024> gray) {
+  // A page's photo comes with every check of that page (each keystroke in an
+  // edit form), and `check` hashes it twice (to compare, and to record the
+  // observation): the last image and its hash are kept, per thread.
+  thread_local std::array<uint8_t, 1024> lastGray{};
+  thread_local uint64_t lastHash = 0;
+  thread_local bool haveLast = false;
+  if (haveLast && std::equal(gray.begin(), gray.end(), lastGray.begin())) return lastHash;
+  lastHash = ComputePhash(gray);
+  std::copy(gray.begin(), gray.end(), lastGray.begin());
+  haveLast = true;
+  return lastHash;
+}
+
+namespace {
+
+uint64_t ComputePhash(std::span<const uint8_t, 1024> gray) {
   // Separable DCT: rows first (32 rows x 8 frequencies), then columns.
   std::array<std::array<double, 8>, 32> rows{};
   for (size_t y = 0; y < 32; ++y) {
@@ -58,6 +76,8 @@ uint64_t PhashOfGray(std::span<const uint8_t, 1024> gray) {
   }
   return hash;
 }
+
+}  // namespace
 
 std::string PhashHex(uint64_t hash) {
   static constexpr char kHex[] = "0123456789abcdef";
