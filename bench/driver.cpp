@@ -346,6 +346,20 @@ int main(int argc, char** argv) {
     double gp99 = Percentile(g.lat, 99);
     rows.push_back({"warm, gray photo every check: p50", Ms(Percentile(g.lat, 50)), "", ""});
     rows.push_back({"warm, gray photo every check: p99", Ms(gp99), "< 200 us", Verdict(gp99 < 200)});
+
+    // The pipe's own round trip, for scale: the C floor answering the same
+    // frames with its fixed reply.
+    Child f({o.floorHost, g_origin}, env);
+    std::vector<double> floorLat;
+    for (int i = 0; i < warmChecks; ++i) {
+      auto t = Clock::now();
+      if (!f.Write(checkFrame) || !f.Read()) Die("warm: the C floor did not answer");
+      floorLat.push_back(MicrosSince(t));
+    }
+    f.CloseInput();
+    f.Wait();
+    rows.push_back({"warm round trip, C floor: p50 / p99",
+                    Ms(Percentile(floorLat, 50)) + " / " + Ms(Percentile(floorLat, 99)), "", ""});
   }
 
   // ---- Growth: fresh process per round, each verb timed inside it.
