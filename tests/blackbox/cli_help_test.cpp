@@ -7,25 +7,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "../hardening/host_pipe.h"
+#include "cli_fixture.h"
 
 namespace {
 
-struct Cli {
-  hardening::TempDir dir{"oneself-cli-help"};
-  std::vector<std::string> env = hardening::MakeEnv({{"ONESELF_HOME", (dir.path() / "store").string()},
-                                                     {"XDG_STATE_HOME", (dir.path() / "state").string()},
-                                                     {"HOME", dir.path().string()}});
-  std::string errPath() const { return (dir.path() / "stderr").string(); }
-  hardening::CommandResult Run(const std::vector<std::string>& args) {
-    std::filesystem::remove(errPath());
-    return hardening::RunCommand(ONESELF_BINARY, args, env, errPath());
-  }
-  std::string Err() const {
-    std::ifstream in(errPath());
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  }
-};
+using blackbox::Cli;
 
 // The verbs `oneself --help` lists: the indented lines after "commands:".
 std::vector<std::string> ListedVerbs(const std::string& overview) {

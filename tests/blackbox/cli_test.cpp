@@ -5,34 +5,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "../hardening/host_pipe.h"
+#include "cli_fixture.h"
 
+using blackbox::Cli;
 using nlohmann::json;
-
-namespace {
-
-struct Cli {
-  hardening::TempDir dir{"oneself-cli"};
-  std::vector<std::string> env = hardening::MakeEnv({{"ONESELF_HOME", (dir.path() / "store").string()},
-                                                     {"XDG_STATE_HOME", (dir.path() / "state").string()},
-                                                     {"HOME", dir.path().string()}});
-  std::string errPath() const { return (dir.path() / "stderr").string(); }
-  hardening::CommandResult Run(const std::vector<std::string>& args) {
-    std::filesystem::remove(errPath());
-    return hardening::RunCommand(ONESELF_BINARY, args, env, errPath());
-  }
-  std::string Err() const {
-    std::ifstream in(errPath());
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  }
-  std::string Write(const std::string& name, const std::string& text) {
-    auto p = dir.path() / name;
-    std::ofstream(p) << text;
-    return p.string();
-  }
-};
-
-}  // namespace
 
 TEST_CASE("cli: --version and --help", "[cli]") {
   Cli cli;
