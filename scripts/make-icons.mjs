@@ -2,7 +2,7 @@
 // Draws the extension's icon, a lowercase "o" (a white ring) on a teal disc,
 // as PNGs at 16, 32, 48 and 128 pixels into extension/icons/. No dependency:
 // the shapes are sampled 8x8 per pixel for smooth edges, and the PNG is
-// written by hand (zlib from Node, CRC-32 below). The output is the same
+// written by scripts/png.mjs. The output is the same
 // bytes on every run, so the committed PNGs can be checked against it
 // (tests/extension/icons.test.js).
 //
@@ -11,7 +11,7 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {deflateSync} from 'node:zlib';
+import {encodePng} from './png.mjs';
 
 export const SIZES = [16, 32, 48, 128];
 export const TEAL = [14, 116, 144]; // #0e7490: reads on light and dark toolbars
@@ -51,55 +51,9 @@ function pixel(size, px, py) {
 	return [...rgb, Math.round((255 * disc) / (SAMPLES * SAMPLES))];
 }
 
-const CRC_TABLE = Array.from({length: 256}, (_, n) => {
-	let c = n;
-	for (let k = 0; k < 8; k++) {
-		c = c & 1 ? 0xED_B8_83_20 ^ (c >>> 1) : c >>> 1;
-	}
-
-	return c >>> 0;
-});
-
-function crc32(buffer) {
-	let c = 0xFF_FF_FF_FF;
-	for (const byte of buffer) {
-		c = CRC_TABLE[(c ^ byte) & 0xFF] ^ (c >>> 8);
-	}
-
-	return (c ^ 0xFF_FF_FF_FF) >>> 0;
-}
-
-function chunk(type, data) {
-	const length = Buffer.alloc(4);
-	length.writeUInt32BE(data.length);
-	const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-	const crc = Buffer.alloc(4);
-	crc.writeUInt32BE(crc32(body));
-	return Buffer.concat([length, body, crc]);
-}
-
 // The icon at `size` pixels as PNG bytes (8-bit RGBA, no interlace).
 export function renderIcon(size) {
-	const header = Buffer.alloc(13);
-	header.writeUInt32BE(size, 0);
-	header.writeUInt32BE(size, 4);
-	header[8] = 8; // bit depth
-	header[9] = 6; // RGBA
-	const rows = Buffer.alloc(size * (1 + (size * 4)));
-	for (let y = 0; y < size; y++) {
-		const row = y * (1 + (size * 4));
-		rows[row] = 0; // filter: none
-		for (let x = 0; x < size; x++) {
-			Buffer.from(pixel(size, x, y)).copy(rows, row + 1 + (x * 4));
-		}
-	}
-
-	return Buffer.concat([
-		Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-		chunk('IHDR', header),
-		chunk('IDAT', deflateSync(rows, {level: 9})),
-		chunk('IEND', Buffer.alloc(0)),
-	]);
+	return encodePng(size, size, 4, (x, y) => pixel(size, x, y));
 }
 
 export const iconsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'extension', 'icons');
