@@ -94,7 +94,7 @@ json Call(Child& c, const json& req) {
 // one restoring the canonical headline; then one `check` per site so every
 // site has observations, and `sites` observations in all (see README: the
 // site table has 8 sites, the rest are copies under made-up site ids written
-// into observations.json, to measure a store that has seen many).
+// into observations/, to measure a store that has seen many).
 void SeedStore(const Options& o, const fs::path& store, const fs::path& state, int revisions,
                int sites) {
   auto env = EnvFor(store, state);

@@ -18,7 +18,7 @@ using oneself::testing::TempDir;
 namespace {
 
 // FaultEnv counts bytes read through OpenForRead; this also counts whole-file
-// reads (profile.json and observations.json are read that way).
+// reads (profile.json and the observation files are read that way).
 class CountingEnv : public FaultEnv {
  public:
   oneself::Result<std::string> ReadFile(const std::filesystem::path& p) override {
