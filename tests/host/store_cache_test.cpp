@@ -3,7 +3,6 @@
 // process, in real use) is seen by the next read.
 #include <catch2/catch.hpp>
 
-#include <map>
 #include <string>
 
 #include "store/store.h"
@@ -15,51 +14,31 @@ using oneself::store::Store;
 using oneself::testing::FaultEnv;
 using oneself::testing::TempDir;
 
-namespace {
-
-// FaultEnv counts bytes read through OpenForRead; this also counts whole-file
-// reads (profile.json and the observation files are read that way).
-class CountingEnv : public FaultEnv {
- public:
-  oneself::Result<std::string> ReadFile(const std::filesystem::path& p) override {
-    auto got = FaultEnv::ReadFile(p);
-    if (got.ok()) (*bytesRead)[p.filename().string()] += got->size();
-    return got;
-  }
-  uint64_t Total() const {
-    uint64_t n = 0;
-    for (const auto& [name, bytes] : *bytesRead) n += bytes;
-    return n;
-  }
-};
-
-}  // namespace
-
 TEST_CASE("store cache: a second Load of unchanged files reads no bytes", "[store][cache]") {
   TempDir tmp;
-  CountingEnv env;
+  FaultEnv env;
   Store store(tmp.path(), &env);
   REQUIRE(store.Init().ok());
   REQUIRE(store.Update(0, {{"profile", {{"headline", "Engineer"}}}}, Source::kCli).ok());
 
   auto first = store.Load();
   REQUIRE(first.ok());
-  uint64_t afterFirst = env.Total();
+  uint64_t afterFirst = env.TotalRead();
   CHECK(afterFirst > 0);
   auto second = store.Load();
   REQUIRE(second.ok());
-  CHECK(env.Total() == afterFirst);
+  CHECK(env.TotalRead() == afterFirst);
   CHECK(second->revision == 1);
   CHECK(second->doc == first->doc);
 
   // Observations likewise: the keystroke fast path re-reads nothing.
   REQUIRE(store.RecordObservation("x", {{"bio", "hi"}}, 1, 0).ok());
   REQUIRE(store.Observations().ok());
-  uint64_t afterObs = env.Total();
+  uint64_t afterObs = env.TotalRead();
   REQUIRE(store.RecordObservation("x", {{"bio", "hi"}}, 1, 0).ok());
   auto obs = store.Observations();
   REQUIRE(obs.ok());
-  CHECK(env.Total() == afterObs);
+  CHECK(env.TotalRead() == afterObs);
   CHECK((*obs)["x"]["fields"]["bio"] == "hi");
 }
 

@@ -78,11 +78,20 @@ class FaultEnv : public store::Env {
   bool tornAppend = false;
   std::optional<std::chrono::system_clock::time_point> now;
   int writes = 0;  // WriteFileSync calls
-  // Bytes read through OpenForRead files, by file name.
+  // Bytes read, whole files and through OpenForRead alike, by file name.
   std::shared_ptr<std::map<std::string, uint64_t>> bytesRead =
       std::make_shared<std::map<std::string, uint64_t>>();
+  uint64_t TotalRead() const {
+    uint64_t n = 0;
+    for (const auto& [name, bytes] : *bytesRead) n += bytes;
+    return n;
+  }
 
-  Result<std::string> ReadFile(const std::filesystem::path& p) override { return base_->ReadFile(p); }
+  Result<std::string> ReadFile(const std::filesystem::path& p) override {
+    auto got = base_->ReadFile(p);
+    if (got.ok()) (*bytesRead)[p.filename().string()] += got->size();
+    return got;
+  }
   Result<std::unique_ptr<store::RandomAccessFile>> OpenForRead(const std::filesystem::path& p) override {
     auto file = base_->OpenForRead(p);
     if (!file.ok()) return file.status();
