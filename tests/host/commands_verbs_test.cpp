@@ -4,6 +4,7 @@
 #include <spdlog/fmt/fmt.h>
 
 #include "commands/command.h"
+#include "compare/engine.h"
 #include "store_testing.h"
 
 using namespace oneself;
@@ -313,4 +314,19 @@ TEST_CASE("verbs: import and export", "[commands]") {
   ExpectBadField(v.Err("import", {{"baseRevision", 2}, {"format", "linkedin-csv"}, {"files", {{"P.csv", 5}}}}),
                  "files");
   CHECK(v.Revision() == 2);
+}
+
+TEST_CASE("verbs: check answers with the fingerprint of a photo sent as gray values", "[commands]") {
+  Verbs v;
+  json gray = json::array();
+  for (int i = 0; i < 1024; ++i) gray.push_back((i % 32) * 8);
+  json r = v.Ok("check", {{"site", "linkedin"}, {"fields", {{"photo", {{"gray", gray}}}}}});
+  auto expected = oneself::compare::PerceptualHash(gray);
+  REQUIRE(expected.ok());
+  CHECK(r["photo"] == json({{"phash", *expected}}));
+  // Sent as a fingerprint already, or no photo: nothing to answer with.
+  r = v.Ok("check", {{"site", "linkedin"}, {"fields", {{"photo", {{"phash", *expected}}}}}});
+  CHECK_FALSE(r.contains("photo"));
+  r = v.Ok("check", {{"site", "linkedin"}, {"fields", {{"headline", "Engineer"}}}});
+  CHECK_FALSE(r.contains("photo"));
 }
