@@ -55,12 +55,13 @@ class Fixture {
     std::map<std::string, std::string> out;
     for (const auto& e : std::filesystem::recursive_directory_iterator(storeDir())) {
       if (!e.is_regular_file()) continue;
-      std::string name = e.path().filename().string();
-      if (name == "lock" || name.rfind("observations", 0) == 0) continue;
+      // observations/<site>.json, or the older observations.json
+      const std::string relative = e.path().lexically_relative(storeDir()).string();
+      if (relative == "lock" || relative.rfind("observations", 0) == 0) continue;
       std::ifstream f(e.path(), std::ios::binary);
       std::stringstream ss;
       ss << f.rdbuf();
-      out[e.path().lexically_relative(storeDir()).string()] = ss.str();
+      out[relative] = ss.str();
     }
     return out;
   }
