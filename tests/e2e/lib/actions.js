@@ -26,8 +26,7 @@ export async function fieldValue(page, selector) {
 
 // Chromium: the toolbar badge text the extension set for the tab showing `page`.
 export async function actionBadge(session, page) {
-	const worker = await session.worker();
-	return worker.evaluate(async url => {
+	return session.evaluateInWorker(async url => {
 		const tabs = await chrome.tabs.query({});
 		const tab = tabs.find(candidate => candidate.url === url);
 		return tab ? chrome.action.getBadgeText({tabId: tab.id}) : null;
@@ -38,8 +37,7 @@ export async function actionBadge(session, page) {
 // the way a click on the toolbar button does, and returns the popup's Page.
 export async function openPopup(session, page) {
 	await page.bringToFront();
-	const worker = await session.worker();
-	await worker.evaluate(() => chrome.action.openPopup());
+	await session.evaluateInWorker(() => chrome.action.openPopup());
 	const target = await session.browser.waitForTarget(
 		candidate => candidate.type() === 'page' && candidate.url().startsWith(`${extensionOrigin}/popup/`),
 		{timeout: 10_000},

@@ -57,6 +57,24 @@ export async function launchChromium({server, host, headless = !process.env.ONES
 			);
 			return target.worker();
 		},
+		// Runs `fn` in the extension's service worker once its extension API is
+		// there. A worker's target can appear before `chrome` is bound in it, and
+		// a worker stopped and started again is a new target, so readiness is
+		// asked of the current worker until it answers yes.
+		async evaluateInWorker(fn, ...args) {
+			const deadline = Date.now() + 20_000;
+			for (;;) {
+				const worker = await this.worker();
+				const ready = await worker.evaluate(() => typeof chrome === 'object' && Boolean(chrome.action)).catch(() => false);
+				if (ready) {
+					return worker.evaluate(fn, ...args);
+				}
+				if (Date.now() > deadline) {
+					throw new Error('the extension\'s service worker never exposed chrome.action');
+				}
+				await new Promise(resolve => setTimeout(resolve, 100));
+			}
+		},
 		async close() {
 			await browser.close().catch(() => {});
 			rmSync(userDataDir, {recursive: true, force: true, maxRetries: 3});
