@@ -1,6 +1,8 @@
 // `oneself set FIELD VALUE`: change one field through profile.update.
 #include "cli/path.h"
 #include "cli/subcommand.h"
+#include "json/parse.h"
+#include "protocol/limits.h"
 
 namespace oneself::cli {
 namespace {
@@ -31,10 +33,15 @@ int Run(const Args& args, Env& env) {
   if (text.empty()) {
     value = nullptr;  // an empty value removes the field
   } else if (TakesJson(*parts)) {
-    value = json::parse(text, nullptr, false);
-    if (value.is_discarded()) {
-      return Fail(env, Status::BadRequest(args.positional[0] + " takes a JSON value"));
+    // As deep as a request may nest, so that whatever is stored reads back.
+    jsontext::ParseOptions options;
+    options.maxDepth = protocol::kMaxJsonDepth;
+    auto parsed = jsontext::Parse(text, options);
+    if (!parsed) {
+      return Fail(env, Status::BadRequest(args.positional[0] + " takes a JSON value, nested at most " +
+                                          std::to_string(protocol::kMaxJsonDepth) + " levels"));
     }
+    value = std::move(*parsed);
   } else {
     value = text;
   }

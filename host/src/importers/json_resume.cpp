@@ -3,6 +3,8 @@
 
 #include "importers/csv.h"
 #include "importers/importers.h"
+#include "json/parse.h"
+#include "protocol/limits.h"
 
 namespace oneself::importers {
 namespace {
@@ -163,9 +165,19 @@ Result<json> ImportJsonResume(std::string_view text) {
   if (text.size() > kMaxResumeBytes) return Status::BadImport("the resume file is larger than 8 MiB");
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (!IsValidUtf8(text)) return Status::BadImport("the resume file is not UTF-8 text");
-  json resume = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (resume.is_discarded()) return Status::BadImport("the resume file is not valid JSON");
-  return ImportJsonResume(resume);
+  // As deep as a request may nest, so that whatever is stored reads back.
+  jsontext::ParseOptions options;
+  options.maxDepth = protocol::kMaxJsonDepth;
+  jsontext::ParseError error;
+  auto resume = jsontext::Parse(text, options, &error);
+  if (!resume) {
+    if (error.kind == jsontext::ParseError::Kind::kTooDeep) {
+      return Status::BadImport("the resume file nests deeper than " +
+                               std::to_string(protocol::kMaxJsonDepth) + " levels");
+    }
+    return Status::BadImport("the resume file is not valid JSON");
+  }
+  return ImportJsonResume(*resume);
 }
 
 }  // namespace oneself::importers

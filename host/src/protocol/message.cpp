@@ -4,9 +4,9 @@
 
 #include <array>
 #include <cstdint>
-#include <unordered_set>
 #include <vector>
 
+#include "json/parse.h"
 #include "protocol/json_writer.h"
 #include "protocol/limits.h"
 #include "protocol/utf8.h"
@@ -76,31 +76,20 @@ ParsedRequest ParseRequest(std::string_view frame) {
     return out;
   }
   // A repeated key is refused rather than resolved: which of two "type" keys
-  // wins would decide whether a request writes. The parser reports keys
-  // through the callback; a repeat within one object stops the parse.
-  struct DuplicateKey {};
-  std::vector<std::unordered_set<std::string>> open;
-  auto onEvent = [&open](int, json::parse_event_t event, json& parsed) {
-    if (event == json::parse_event_t::object_start) {
-      open.emplace_back();
-    } else if (event == json::parse_event_t::object_end) {
-      if (!open.empty()) open.pop_back();
-    } else if (event == json::parse_event_t::key && !open.empty()) {
-      if (!open.back().insert(parsed.get<std::string>()).second) throw DuplicateKey{};
-    }
-    return true;
-  };
-  json doc;
-  try {
-    doc = json::parse(frame, onEvent, /*allow_exceptions=*/false);
-  } catch (const DuplicateKey&) {
-    out.status = Status::BadJson("the message repeats a key within one object");
+  // wins would decide whether a request writes.
+  jsontext::ParseOptions options;
+  options.rejectDuplicateKeys = true;
+  options.maxDepth = kMaxJsonDepth;  // the precheck has refused deeper already
+  jsontext::ParseError error;
+  auto parsed = jsontext::Parse(frame, options, &error);
+  if (!parsed) {
+    out.status = error.kind == jsontext::ParseError::Kind::kDuplicateKey
+                     ? Status::BadJson("the message repeats a key within one object")
+                     : Status::BadJson(fmt::format("the message is not valid JSON (byte {}: {})",
+                                                   error.offset, error.message));
     return out;
   }
-  if (doc.is_discarded()) {
-    out.status = Status::BadJson("the message is not valid JSON");
-    return out;
-  }
+  json& doc = *parsed;
   if (!doc.is_object()) {
     out.status = Status::BadRequest("a request must be a JSON object");
     return out;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "json/parse.h"
 #include "store/store_format.h"
 
 namespace oneself::store {
@@ -61,7 +62,7 @@ Result<std::string> EncodeJournalLine(const JournalLine& line) {
 }
 
 Result<JournalLine> DecodeJournalLine(std::string_view bytes) {
-  json j = json::parse(bytes, nullptr, false);
+  json j = jsontext::Parse(bytes).value_or(json(json::value_t::discarded));
   if (j.is_discarded() || !j.is_object())
     return Status::StoreError("journal line is not JSON");
   JournalLine line;

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "crypto/sha256.h"
+#include "json/parse.h"
 #include "store/document.h"
 #include "store/journal.h"
 #include "store/previous.h"
@@ -24,7 +25,7 @@ Result<Head> ReadProfileFile(Env* env, const std::filesystem::path& dir) {
     head.doc = EmptyDocument();
     return head;
   }
-  json j = json::parse(*bytes, nullptr, false);
+  json j = jsontext::Parse(*bytes).value_or(json(json::value_t::discarded));
   auto isInt = [&](const char* key) { return j.contains(key) && j[key].is_number_integer(); };
   if (j.is_discarded() || !j.is_object() || !isInt("format") ||
       j["format"].get<int64_t>() != format::kProfileFormat || !isInt("revision") ||
