@@ -22,30 +22,31 @@ struct Special {
 };
 constexpr Special kSpecial;
 
-bool IsValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const size_t len = Utf8SequenceLength(s, i);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
-}
-
 void AppendString(std::string& out, const std::string& s) {
-  if (!IsValidUtf8(s)) {
-    // Rare (our strings come from validated requests and files): let the
-    // library apply its replacement rules, so the two writers never differ.
-    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
-    return;
-  }
+  const size_t start = out.size();
   out += '"';
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
   size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t i = 0;
+  for (;;) {
+    while (i < n && !kSpecial.byte[bytes[i]]) ++i;
+    if (i == n) break;
     const unsigned char c = bytes[i];
-    if (!kSpecial.byte[c] || c >= 0x80) continue;  // valid UTF-8 is copied as is
+    if (c >= 0x80) {
+      // Valid UTF-8 is copied as is. Invalid is rare (our strings come from
+      // validated requests and files): the library applies its replacement
+      // rules then, so that the two writers never differ.
+      const size_t len = Utf8SequenceLength(s, i);
+      if (len == 0) {
+        out.resize(start);
+        out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
+      }
+      i += len;
+      continue;
+    }
     out.append(s, run, i - run);
-    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -61,8 +62,9 @@ void AppendString(std::string& out, const std::string& s) {
         out += kHex[c & 0xf];
       }
     }
+    run = ++i;
   }
-  out.append(s, run, s.size() - run);
+  out.append(s, run, n - run);
   out += '"';
 }
 
@@ -85,7 +87,7 @@ void AppendJson(std::string& out, const json& value) {
     case json::value_t::array: {
       out += '[';
       bool first = true;
-      for (const json& item : value) {
+      for (const json& item : value.get_ref<const json::array_t&>()) {
         if (!first) out += ',';
         first = false;
         AppendJson(out, item);
@@ -96,7 +98,7 @@ void AppendJson(std::string& out, const json& value) {
     case json::value_t::object: {
       out += '{';
       bool first = true;
-      for (const auto& [key, item] : value.items()) {
+      for (const auto& [key, item] : value.get_ref<const json::object_t&>()) {
         if (!first) out += ',';
         first = false;
         AppendString(out, key);
