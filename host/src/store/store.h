@@ -124,7 +124,9 @@ class Store {
   // Stamps of the files a Load reads; nullopt when a stat failed.
   std::optional<std::pair<FileStamp, FileStamp>> LoadStamps() const;
   void Invalidate() const { loaded_.reset(); }
-  Result<std::optional<nlohmann::json>> CachedObservation(const std::string& site) const;
+  // The site's observation file as last read (nullopt: none, or damaged);
+  // valid until the next call for that site.
+  Result<const std::optional<nlohmann::json>*> CachedObservation(const std::string& site) const;
 
   std::filesystem::path dir_;
   Env* env_;
