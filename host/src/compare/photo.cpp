@@ -8,18 +8,20 @@
 #include <nlohmann/json.hpp>
 
 #include "compare/engine.h"
+#include "compare/rules.h"
 
 namespace oneself::compare {
 namespace {
 
-// cos((2x + 1) u pi / 64) for the 8 lowest frequencies u over 32 samples x.
+// cos((2x + 1) u pi / 64) for the 8 lowest frequencies u over 32 samples x,
+// indexed [x][u]: the DCT's inner loops run over u (see ComputePhash).
 struct CosTable {
-  std::array<std::array<double, 32>, 8> c{};
+  std::array<std::array<double, 8>, 32> c{};
   CosTable() {
     const double pi = std::acos(-1.0);
     for (int u = 0; u < 8; ++u) {
       for (int x = 0; x < 32; ++x) {
-        c[static_cast<size_t>(u)][static_cast<size_t>(x)] =
+        c[static_cast<size_t>(x)][static_cast<size_t>(u)] =
             std::cos((2.0 * x + 1.0) * u * pi / 64.0);
       }
     }
@@ -49,21 +51,30 @@ namespace {
 
 uint64_t ComputePhash(std::span<const uint8_t, 1024> gray) {
   // Separable DCT: rows first (32 rows x 8 frequencies), then columns.
+  // The hashes are stored in profiles, so every coefficient must come out
+  // bit-identical to one sum per coefficient over x (then y) ascending. The
+  // loops are ordered so that the innermost one runs over the 8 frequencies,
+  // each with its own accumulator: every sum still adds the same terms in the
+  // same order, but the 8 sums are independent and vectorize, where a single
+  // running sum cannot be without reassociating it.
+  // (tests/host/compare_phash_identity_test.cpp holds this to those loops.)
   std::array<std::array<double, 8>, 32> rows{};
   for (size_t y = 0; y < 32; ++y) {
-    for (size_t u = 0; u < 8; ++u) {
-      double sum = 0;
-      for (size_t x = 0; x < 32; ++x) sum += gray[y * 32 + x] * kCos.c[u][x];
-      rows[y][u] = sum;
+    std::array<double, 8> acc{};
+    for (size_t x = 0; x < 32; ++x) {
+      const double g = gray[y * 32 + x];
+      for (size_t u = 0; u < 8; ++u) acc[u] += g * kCos.c[x][u];
     }
+    rows[y] = acc;
   }
   std::array<double, 64> coef{};
   for (size_t v = 0; v < 8; ++v) {
-    for (size_t u = 0; u < 8; ++u) {
-      double sum = 0;
-      for (size_t y = 0; y < 32; ++y) sum += rows[y][u] * kCos.c[v][y];
-      coef[v * 8 + u] = sum;
+    std::array<double, 8> acc{};
+    for (size_t y = 0; y < 32; ++y) {
+      const double c = kCos.c[y][v];
+      for (size_t u = 0; u < 8; ++u) acc[u] += rows[y][u] * c;
     }
+    std::copy(acc.begin(), acc.end(), coef.begin() + static_cast<std::ptrdiff_t>(v * 8));
   }
   std::array<double, 64> sorted = coef;
   std::nth_element(sorted.begin(), sorted.begin() + 32, sorted.end());
@@ -109,13 +120,12 @@ Result<std::string> PerceptualHash(const nlohmann::json& gray) {
   if (!gray.is_array() || gray.size() != 1024) {
     return Status::BadRequest("photo.gray must be an array of 1024 integers 0..255");
   }
+  // Each value is read once, in place (GrayValue): 1,024 of them per photo.
   std::array<uint8_t, 1024> pixels{};
   for (size_t i = 0; i < 1024; ++i) {
-    const auto& v = gray[i];
-    if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 255) {
-      return Status::BadRequest("photo.gray must be an array of 1024 integers 0..255");
-    }
-    pixels[i] = static_cast<uint8_t>(v.get<int64_t>());
+    const int v = GrayValue(gray[i]);
+    if (v < 0) return Status::BadRequest("photo.gray must be an array of 1024 integers 0..255");
+    pixels[i] = static_cast<uint8_t>(v);
   }
   return PhashHex(PhashOfGray(pixels));
 }
