@@ -15,7 +15,9 @@ void CheckPhoto(RuleContext& ctx, const nlohmann::json& photo) {
   } else {
     std::array<uint8_t, 1024> gray{};
     size_t i = 0;
-    for (const auto& px : photo["gray"]) gray[i++] = static_cast<uint8_t>(GrayValue(px));
+    for (const auto& px : photo["gray"].get_ref<const nlohmann::json::array_t&>()) {
+      gray[i++] = static_cast<uint8_t>(GrayValue(px));
+    }
     hash = PhashOfGray(gray);
   }
   const int distance = HammingDistance(hash, *ctx.canon.photo);
