@@ -39,8 +39,13 @@ std::string Describe(std::string_view title, std::string_view employer) {
   return s;
 }
 
+// Key by key rather than from an initializer list, which builds a
+// two-element array per key before moving it into the object.
 nlohmann::json CanonicalJson(const Position& p) {
-  nlohmann::json j = {{"title", p.title}, {"company", p.employer}, {"start", p.startText}};
+  nlohmann::json j = nlohmann::json::object();
+  j["title"] = p.title;
+  j["company"] = p.employer;
+  j["start"] = p.startText;
   j["end"] = p.endText.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.endText);
   return j;
 }
