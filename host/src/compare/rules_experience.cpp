@@ -88,10 +88,15 @@ void CheckExperience(RuleContext& ctx, const nlohmann::json& experience) {
     size_t o, c;
   };
   std::vector<Pair> pairs;
+  // Every title key is split once, not once per pair.
+  std::vector<std::vector<std::string_view>> workTitles;
+  workTitles.reserve(work.size());
+  for (const Position& p : work) workTitles.push_back(text::Tokens(p.titleKey));
   for (size_t i = 0; i < seen.size(); ++i) {
+    const std::vector<std::string_view> seenTitle = text::Tokens(seen[i].titleKey);
     for (size_t k = 0; k < work.size(); ++k) {
       const bool employer = !seen[i].employerKey.empty() && seen[i].employerKey == work[k].employerKey;
-      const double title = TitleSimilarity(seen[i].titleKey, work[k].titleKey);
+      const double title = TitleSimilarity(seenTitle, workTitles[k]);
       const bool start = seen[i].start && work[k].start && Close(seen[i].start, work[k].start);
       if (!employer && !(title == 1.0 && start)) continue;
       pairs.push_back({(employer ? 2.0 : 0.0) + title + (start ? 1.0 : 0.0), i, k});

@@ -160,8 +160,10 @@ Statement SplitStatement(std::string_view s) {
 }
 
 double TitleSimilarity(std::string_view keyA, std::string_view keyB) {
-  const auto a = text::Tokens(keyA);
-  const auto b = text::Tokens(keyB);
+  return TitleSimilarity(text::Tokens(keyA), text::Tokens(keyB));
+}
+
+double TitleSimilarity(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
   if (a.empty() && b.empty()) return 1.0;
   // Keys are sorted: count the common tokens by merging.
   size_t i = 0, j = 0, common = 0;

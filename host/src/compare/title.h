@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace oneself::compare {
 
@@ -25,5 +26,9 @@ Statement SplitStatement(std::string_view text);
 
 // Token-set Dice similarity of two title keys, 0..1.
 double TitleSimilarity(std::string_view keyA, std::string_view keyB);
+// The same on keys already split by text::Tokens(), for callers that compare
+// one key with many.
+double TitleSimilarity(const std::vector<std::string_view>& tokensA,
+                       const std::vector<std::string_view>& tokensB);
 
 }  // namespace oneself::compare
