@@ -123,7 +123,11 @@ Canonical BuildCanonical(const store::Snapshot& snapshot) {
       if (t.empty()) continue;
       std::string loose = text::Normalize(t);
       std::vector<uint64_t> words = text::SortedTokenHashes(loose);
-      c.bios.push_back({variant, std::move(t), std::move(loose), std::move(words)});
+      BioVariant& v = c.bios.emplace_back(BioVariant{variant, std::move(t), std::move(loose), std::move(words)});
+      for (sites::Counting counting : {sites::Counting::kCodePoints, sites::Counting::kGraphemes,
+                                       sites::Counting::kCodePointsUrl23}) {
+        v.lengths[static_cast<size_t>(counting)] = text::CountFor(counting, v.text);
+      }
     }
   }
   c.website = StringAt(profile, "website");

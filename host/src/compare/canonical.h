@@ -2,6 +2,8 @@
 // per revision, so that a check costs only the work on the observed side.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compare/location.h"
+#include "sites/site_table.h"
 #include "store/store.h"
 
 namespace oneself::compare {
@@ -45,7 +48,13 @@ struct BioVariant {
   std::string text;
   std::string loose;   // Normalize(text)
   std::vector<uint64_t> words;  // SortedTokenHashes(loose), for similarity
+  // text's length as each way of counting counts it (text::CountFor), counted
+  // once per revision: fitting the bio to a site compares every variant's.
+  std::array<size_t, 3> lengths{};
+  size_t Length(sites::Counting c) const { return lengths[static_cast<size_t>(c)]; }
 };
+static_assert(static_cast<size_t>(sites::Counting::kCodePointsUrl23) == 2,
+              "BioVariant::lengths has one entry per sites::Counting");
 
 struct PreviousValue {
   std::string value;

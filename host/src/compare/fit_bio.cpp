@@ -77,7 +77,7 @@ std::optional<FittedBio> Fit(const Canonical& canon, const sites::Site& site,
   const BioVariant* longest = nullptr;
   size_t longestLength = 0;
   for (const BioVariant& v : canon.bios) {
-    const size_t n = text::CountFor(site.counting, v.text);
+    const size_t n = v.Length(site.counting);
     if (longest == nullptr || n > longestLength) {
       longest = &v;
       longestLength = n;
