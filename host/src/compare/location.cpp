@@ -89,13 +89,13 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kCityAlia
     {"muenchen", "munich"}, {"munchen", "munich"},
 }};
 
+// Whether `item` is one of the ';'-separated entries of `list`. Searches for
+// the item and checks that it is a whole entry, rather than splitting the list
+// at every ';': an observed location is looked up in every table on each check.
 bool InList(std::string_view list, std::string_view item) {
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t end = list.find(';', start);
-    if (end == std::string_view::npos) end = list.size();
-    if (list.substr(start, end - start) == item) return true;
-    start = end + 1;
+  for (size_t pos = list.find(item); pos != std::string_view::npos; pos = list.find(item, pos + 1)) {
+    const size_t end = pos + item.size();
+    if ((pos == 0 || list[pos - 1] == ';') && (end == list.size() || list[end] == ';')) return true;
   }
   return false;
 }
