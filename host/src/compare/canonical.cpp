@@ -117,6 +117,7 @@ Canonical BuildCanonical(const store::Snapshot& snapshot) {
   }
   c.headline = StringAt(profile, "headline");
   c.headlineLoose = text::Normalize(c.headline);
+  c.headlineKeys = KeysOf(SplitStatement(c.headline));
   if (profile.contains("bio") && profile["bio"].is_object()) {
     for (const char* variant : {"short", "medium", "long", "about"}) {
       std::string t = StringAt(profile["bio"], variant);

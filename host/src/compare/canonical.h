@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compare/location.h"
+#include "compare/title.h"
 #include "sites/site_table.h"
 #include "store/store.h"
 
@@ -68,6 +69,7 @@ struct Canonical {
 
   std::optional<NameModel> name;
   std::string headline, headlineLoose;
+  StatementKeys headlineKeys;  // KeysOf(SplitStatement(headline))
   std::vector<BioVariant> bios;  // short, medium, long, about (those present)
   std::string website, websiteKey;
   std::vector<std::string> linkKeys;  // website, links[].url, profiles[].url

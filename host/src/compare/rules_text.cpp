@@ -103,40 +103,69 @@ void CheckText(RuleContext& ctx, const TextRule& rule, const std::string& canoni
   ctx.out.push_back(std::move(w));
 }
 
-Judgement HeadlineSame(const RuleContext&, std::string_view canonical, std::string_view observed) {
-  const Statement c = SplitStatement(canonical);
+const Position* Current(const Canonical& c) {
+  return c.current < 0 ? nullptr : &c.work[static_cast<size_t>(c.current)];
+}
+
+// The matchers below take the canonical side's keys from the prepared
+// profile when the canonical value is the profile's own (no override): they
+// are made once per revision there, not on every check.
+
+Judgement HeadlineSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
+  StatementKeys parsed;
+  const StatementKeys* c = &ctx.canon.headlineKeys;
+  if (canonical != ctx.canon.headline) {
+    parsed = KeysOf(SplitStatement(canonical));
+    c = &parsed;
+  }
   const Statement o = SplitStatement(observed);
-  if (TitleKey(c.title) != TitleKey(o.title)) return {};
-  if (EmployerKey(c.employer) == EmployerKey(o.employer) &&
-      text::Normalize(c.rest) == text::Normalize(o.rest)) {
+  if (c->titleKey != TitleKey(o.title)) return {};
+  if (c->employerKey == EmployerKey(o.employer) && c->restLoose == text::Normalize(o.rest)) {
     return {Verdict::kSame, {}};
   }
   // "Lumen Labs, Inc.": the comma split the legal suffix off the employer.
-  if (c.rest.empty() && !o.rest.empty() &&
-      EmployerKey(c.employer) == EmployerKey(std::string(o.employer) + " " + std::string(o.rest))) {
+  if (c->restEmpty && !o.rest.empty() &&
+      c->employerKey == EmployerKey(std::string(o.employer) + " " + std::string(o.rest))) {
     return {Verdict::kSame, {}};
   }
   return {};
 }
 
-Judgement TitleSame(const RuleContext&, std::string_view canonical, std::string_view observed) {
+Judgement TitleSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
   // "Staff Engineer at Lumen Labs" in a title field states the title first.
   const Statement o = SplitStatement(observed);
-  const std::string c = TitleKey(canonical);
-  if (c == TitleKey(observed) || (!o.employer.empty() && c == TitleKey(o.title))) {
+  const Position* p = Current(ctx.canon);
+  std::string parsed;
+  const std::string* c = p ? &p->titleKey : nullptr;
+  if (p == nullptr || canonical != p->title) {
+    parsed = TitleKey(canonical);
+    c = &parsed;
+  }
+  if (*c == TitleKey(observed) || (!o.employer.empty() && *c == TitleKey(o.title))) {
     return {Verdict::kSame, {}};
   }
   return {};
 }
 
-Judgement EmployerSame(const RuleContext&, std::string_view canonical, std::string_view observed) {
-  if (EmployerKey(canonical) == EmployerKey(observed)) return {Verdict::kSame, {}};
+Judgement EmployerSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
+  const Position* p = Current(ctx.canon);
+  const std::string key = EmployerKey(observed);
+  if (p != nullptr && canonical == p->employer) {
+    if (p->employerKey == key) return {Verdict::kSame, {}};
+  } else if (EmployerKey(canonical) == key) {
+    return {Verdict::kSame, {}};
+  }
   return {};
 }
 
 Judgement LocationSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
-  const Place c = canonical == ctx.canon.location ? ctx.canon.place : ParsePlace(canonical);
-  switch (ComparePlaces(c, ParsePlace(observed))) {
+  Place parsed;
+  const Place* c = &ctx.canon.place;
+  if (canonical != ctx.canon.location) {
+    parsed = ParsePlace(canonical);
+    c = &parsed;
+  }
+  switch (ComparePlaces(*c, ParsePlace(observed))) {
     case PlaceMatch::kSame:
       return {Verdict::kSame, {}};
     case PlaceMatch::kLessSpecific:
@@ -149,7 +178,13 @@ Judgement LocationSame(const RuleContext& ctx, std::string_view canonical, std::
 
 Judgement WebsiteSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
   const std::string key = UrlKey(observed);
-  if (key == UrlKey(canonical)) return {Verdict::kSame, {}};
+  std::string parsed;
+  const std::string* canonicalKey = &ctx.canon.websiteKey;
+  if (ctx.canon.website.empty() || canonical != ctx.canon.website) {
+    parsed = UrlKey(canonical);
+    canonicalKey = &parsed;
+  }
+  if (key == *canonicalKey) return {Verdict::kSame, {}};
   if (IsShortenedUrl(observed)) {
     return {Verdict::kInfo, "Website is a shortened link; oneself cannot verify where it leads."};
   }
@@ -159,10 +194,6 @@ Judgement WebsiteSame(const RuleContext& ctx, std::string_view canonical, std::s
     }
   }
   return {};
-}
-
-const Position* Current(const Canonical& c) {
-  return c.current < 0 ? nullptr : &c.work[static_cast<size_t>(c.current)];
 }
 
 }  // namespace

@@ -159,6 +159,10 @@ Statement SplitStatement(std::string_view s) {
   return st;
 }
 
+StatementKeys KeysOf(const Statement& st) {
+  return {TitleKey(st.title), EmployerKey(st.employer), text::Normalize(st.rest), st.rest.empty()};
+}
+
 double TitleSimilarity(std::string_view keyA, std::string_view keyB) {
   return TitleSimilarity(text::Tokens(keyA), text::Tokens(keyB));
 }

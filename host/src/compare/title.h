@@ -24,6 +24,15 @@ struct Statement {
 };
 Statement SplitStatement(std::string_view text);
 
+// A statement's parts in the form they are compared in.
+struct StatementKeys {
+  std::string titleKey;     // TitleKey(title)
+  std::string employerKey;  // EmployerKey(employer)
+  std::string restLoose;    // text::Normalize(rest)
+  bool restEmpty = true;    // rest.empty()
+};
+StatementKeys KeysOf(const Statement& statement);
+
 // Token-set Dice similarity of two title keys, 0..1.
 double TitleSimilarity(std::string_view keyA, std::string_view keyB);
 // The same on keys already split by text::Tokens(), for callers that compare
