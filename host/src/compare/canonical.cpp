@@ -124,11 +124,7 @@ Canonical BuildCanonical(const store::Snapshot& snapshot) {
       if (t.empty()) continue;
       std::string loose = text::Normalize(t);
       std::vector<uint64_t> words = text::SortedTokenHashes(loose);
-      BioVariant& v = c.bios.emplace_back(BioVariant{variant, std::move(t), std::move(loose), std::move(words)});
-      for (sites::Counting counting : {sites::Counting::kCodePoints, sites::Counting::kGraphemes,
-                                       sites::Counting::kCodePointsUrl23}) {
-        v.lengths[static_cast<size_t>(counting)] = text::CountFor(counting, v.text);
-      }
+      c.bios.push_back(BioVariant{variant, std::move(t), std::move(loose), std::move(words)});
     }
   }
   c.website = StringAt(profile, "website");

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compare/location.h"
+#include "compare/text.h"
 #include "compare/title.h"
 #include "sites/site_table.h"
 #include "store/store.h"
@@ -50,9 +51,16 @@ struct BioVariant {
   std::string loose;   // Normalize(text)
   std::vector<uint64_t> words;  // SortedTokenHashes(loose), for similarity
   // text's length as each way of counting counts it (text::CountFor), counted
-  // once per revision: fitting the bio to a site compares every variant's.
-  std::array<size_t, 3> lengths{};
-  size_t Length(sites::Counting c) const { return lengths[static_cast<size_t>(c)]; }
+  // on first use and kept for the revision: fitting the bio to a site
+  // compares every variant's, on every check, while a host started for one
+  // message needs one way of counting at most (graphemes are dear to count).
+  static constexpr size_t kUncounted = static_cast<size_t>(-1);
+  mutable std::array<size_t, 3> lengths{kUncounted, kUncounted, kUncounted};
+  size_t Length(sites::Counting c) const {
+    size_t& n = lengths[static_cast<size_t>(c)];
+    if (n == kUncounted) n = text::CountFor(c, text);
+    return n;
+  }
 };
 static_assert(static_cast<size_t>(sites::Counting::kCodePointsUrl23) == 2,
               "BioVariant::lengths has one entry per sites::Counting");
