@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "json/parse.h"
-#include "protocol/json_writer.h"
+#include "json/write.h"
 #include "protocol/limits.h"
 #include "protocol/utf8.h"
 
@@ -118,9 +118,9 @@ std::string OkReply(const json& id, const json& result) {
   // The same text as dumping {"id", "ok", "result"} (keys in that order),
   // without first copying the whole result into a new document.
   std::string reply = "{\"id\":";
-  AppendJson(reply, id);
+  jsontext::AppendJson(reply, id);
   reply += ",\"ok\":true,\"result\":";
-  AppendJson(reply, result);
+  jsontext::AppendJson(reply, result);
   reply += '}';
   return reply;
 }
@@ -131,7 +131,7 @@ std::string ErrorReply(const json& id, const Status& status) {
                 {"error", {{"code", std::string(CodeName(status.code()))},
                            {"message", status.message()}}}};
   std::string text;
-  AppendJson(text, reply);
+  jsontext::AppendJson(text, reply);
   return text;
 }
 

@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-namespace oneself::protocol {
+namespace oneself::jsontext {
 
 void AppendJson(std::string& out, const nlohmann::json& value);
 
-}  // namespace oneself::protocol
+}  // namespace oneself::jsontext

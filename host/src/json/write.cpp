@@ -1,11 +1,11 @@
-#include "protocol/json_writer.h"
+#include "json/write.h"
 
 #include <array>
 #include <charconv>
 
 #include "protocol/utf8.h"
 
-namespace oneself::protocol {
+namespace oneself::jsontext {
 namespace {
 
 using nlohmann::json;
@@ -37,7 +37,7 @@ void AppendString(std::string& out, const std::string& s) {
       // Valid UTF-8 is copied as is. Invalid is rare (our strings come from
       // validated requests and files): the library applies its replacement
       // rules then, so that the two writers never differ.
-      const size_t len = Utf8SequenceLength(s, i);
+      const size_t len = protocol::Utf8SequenceLength(s, i);
       if (len == 0) {
         out.resize(start);
         out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
@@ -114,4 +114,4 @@ void AppendJson(std::string& out, const json& value) {
   }
 }
 
-}  // namespace oneself::protocol
+}  // namespace oneself::jsontext

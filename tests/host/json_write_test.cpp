@@ -5,10 +5,10 @@
 #include <random>
 #include <string>
 
-#include "protocol/json_writer.h"
+#include "json/write.h"
 
 using nlohmann::json;
-using oneself::protocol::AppendJson;
+using oneself::jsontext::AppendJson;
 
 namespace {
 
