@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "json/parse.h"
+#include "json/write.h"
 #include "store/env.h"
 #include "store/state.h"
 #include "store/store.h"
@@ -60,6 +61,15 @@ json ReadLegacyObservations(Env* env, const std::filesystem::path& dir) {
   return std::move(**doc);
 }
 
+// One line of compact JSON: a page's check may write it, so it is written
+// by the fast writer rather than pretty-printed.
+std::string EncodeObservation(const json& seen) {
+  std::string text;
+  jsontext::AppendJson(text, seen);
+  text += '\n';
+  return text;
+}
+
 bool IsFreshDuplicate(Env* env, const json& seen, const json& fields, int64_t revision,
                       int warnings) {
   if (!seen.is_object()) return false;
@@ -86,7 +96,7 @@ Status MoveLegacyObservations(Env* env, const std::filesystem::path& dir) {
     if (!IsSafeSiteId(site) || !seen.is_object()) continue;
     const auto path = SiteFile(dir, site);
     if (env->FileExists(path)) continue;
-    Status s = WriteFileAtomically(env, path, seen.dump(2) + "\n");
+    Status s = WriteFileAtomically(env, path, EncodeObservation(seen));
     if (!s.ok()) return s;
   }
   return env->RemoveFile(legacy);
@@ -142,11 +152,7 @@ Status Store::RecordObservation(const std::string& site, const json& fields, int
       return Status::Ok();
 
     std::string encoded;
-    try {
-      encoded = fields.dump();
-    } catch (const json::exception&) {
-      return Status::BadRequest("fields contain invalid UTF-8");
-    }
+    jsontext::AppendJson(encoded, fields);
     if (encoded.size() > kMaxFieldsBytes) return Status::TooLarge("observed fields are too large");
 
     Status s = env_->CreateDir(PathIn(dir_, format::kObservationsDir));
@@ -165,7 +171,7 @@ Status Store::RecordObservation(const std::string& site, const json& fields, int
                  {"revision", revision},
                  {"fields", fields},
                  {"warnings", warnings}};
-    s = WriteFileAtomically(env_, path, seen.dump(2) + "\n");
+    s = WriteFileAtomically(env_, path, EncodeObservation(seen));
     if (!s.ok()) return s;
     // Still under the lock, so no one else has replaced it since.
     auto stamp = env_->Stat(path);
