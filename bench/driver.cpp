@@ -200,6 +200,20 @@ double ColdOnce(const Host& host, const std::vector<std::string>& env, const std
   return us;
 }
 
+// The same start with no message at all: spawn, end of input, wait. What a
+// process costs before it does any work, for scale (bench/README.md).
+double StartOnly(const Host& host, const std::vector<std::string>& env) {
+  auto t0 = Clock::now();
+  Child c(host.argv, env);
+  if (!c.started()) Die("cannot start " + host.argv[0]);
+  c.CloseInput();
+  c.Drain();
+  int code = c.Wait();
+  double us = MicrosSince(t0);
+  if (code != 0) Die(host.label + " did not exit 0 at end of input");
+  return us;
+}
+
 struct Row {
   std::string what, figure, target, verdict;
 };
@@ -274,12 +288,13 @@ int main(int argc, char** argv) {
                              {"C floor", {o.floorHost, g_origin}, false}};
   if (!o.python.empty()) hosts.push_back({"Python sample", {"python3", o.python, g_origin}, false});
   if (!o.node.empty()) hosts.push_back({"Node sample", {"node", o.node, g_origin}, false});
-  std::map<std::string, std::vector<double>> cold;
+  std::map<std::string, std::vector<double>> cold, startOnly;
   for (const auto& h : hosts) ColdOnce(h, env, helloFrame, checkFrame);  // warm the page cache
   for (int r = 0; r < coldRounds; ++r) {
     for (size_t k = 0; k < hosts.size(); ++k) {
       const Host& h = hosts[(k + static_cast<size_t>(r)) % hosts.size()];
       cold[h.label].push_back(ColdOnce(h, env, helloFrame, checkFrame));
+      if (&h == &hosts[0] || &h == &hosts[1]) startOnly[h.label].push_back(StartOnly(h, env));  // oneself, floor
     }
   }
   double coldOneself = Median(cold["oneself"]), coldFloor = Median(cold["C floor"]);
@@ -287,6 +302,11 @@ int main(int argc, char** argv) {
     rows.push_back({"cold hello+check: " + h.label, Ms(Median(cold[h.label])) + " median", "", ""});
   rows.push_back({"cold oneself / C floor", Fmt("%.2fx", coldOneself / coldFloor), "<= 2x",
                   Verdict(coldOneself / coldFloor <= 2.0)});
+  {
+    double a = Median(startOnly["oneself"]), b = Median(startOnly["C floor"]);
+    rows.push_back({"start only: oneself / C floor", Ms(a) + " / " + Ms(b) + Fmt(" (%.2fx)", a / b),
+                    "", ""});
+  }
   if (cold.count("Python sample")) {
     double ratio = Median(cold["Python sample"]) / coldOneself;
     rows.push_back({"cold Python sample / oneself", Fmt("%.1fx", ratio), ">= 20x", Verdict(ratio >= 20)});
