@@ -7,25 +7,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "json/string_bytes.h"
 #include "protocol/utf8.h"
 
 namespace oneself::jsontext {
 namespace {
 
 using nlohmann::json;
-
-// Bytes a string cannot copy as they are: the closing quote, the backslash,
-// control characters (refused), and the start of a multi-byte sequence
-// (validated, then copied).
-struct StringStops {
-  std::array<bool, 256> byte{};
-  constexpr StringStops() {
-    for (size_t c = 0; c < 0x20; ++c) byte[c] = true;
-    for (size_t c = 0x80; c < 256; ++c) byte[c] = true;
-    byte['"'] = byte['\\'] = true;
-  }
-};
-constexpr StringStops kStringStops;
 
 int HexDigit(char c) {
   if (c >= '0' && c <= '9') return c - '0';

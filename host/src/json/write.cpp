@@ -3,24 +3,13 @@
 #include <array>
 #include <charconv>
 
+#include "json/string_bytes.h"
 #include "protocol/utf8.h"
 
 namespace oneself::jsontext {
 namespace {
 
 using nlohmann::json;
-
-// Bytes a string cannot copy as they are: the quote, the backslash, control
-// characters (escaped), and the start of a multi-byte sequence (validated).
-struct Special {
-  std::array<bool, 256> byte{};
-  constexpr Special() {
-    for (size_t c = 0; c < 0x20; ++c) byte[c] = true;
-    for (size_t c = 0x80; c < 256; ++c) byte[c] = true;
-    byte['"'] = byte['\\'] = true;
-  }
-};
-constexpr Special kSpecial;
 
 void AppendString(std::string& out, const std::string& s) {
   const size_t start = out.size();
@@ -30,7 +19,7 @@ void AppendString(std::string& out, const std::string& s) {
   size_t run = 0;
   size_t i = 0;
   for (;;) {
-    while (i < n && !kSpecial.byte[bytes[i]]) ++i;
+    while (i < n && !kStringStops.byte[bytes[i]]) ++i;
     if (i == n) break;
     const unsigned char c = bytes[i];
     if (c >= 0x80) {
