@@ -22,7 +22,6 @@ constexpr std::string_view kBlueskyLexicon =
     "AT Protocol lexicon app.bsky.actor.profile (displayName maxGraphemes 64, description "
     "maxGraphemes 256)";
 constexpr std::string_view kInstagramHelp = "Instagram edit-profile form counters (name 30, bio 150)";
-constexpr std::string_view kGoogleAbout = "Google Account \"About me\": name fields";
 
 constexpr std::array<FieldLimit, 5> kLinkedIn{{
     {"firstName", 20, kLinkedInHelp},
