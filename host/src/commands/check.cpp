@@ -44,7 +44,7 @@ class Check final : public Command {
   Result<json> Run(const json& request, Context& ctx) override {
     Result<std::string> site = RequireSite(request, "site");
     if (!site.ok()) return site.status();
-    Result<json> fields = RequireObject(request, "fields");
+    Result<const json*> fields = RequireObject(request, "fields");
     if (!fields.ok()) return fields.status();
     Result<std::optional<std::string>> mode = OptionalString(request, "mode");
     if (!mode.ok()) return mode.status();
@@ -54,13 +54,14 @@ class Check final : public Command {
     Result<std::optional<std::string>> url = OptionalString(request, "url");
     if (!url.ok()) return url.status();
 
-    Result<store::Snapshot> snapshot = ctx.store.Load();
+    // Shared, not copied: a check runs on every keystroke.
+    Result<std::shared_ptr<const store::Snapshot>> snapshot = ctx.store.LoadShared();
     if (!snapshot.ok()) return snapshot.status();
-    Result<json> result = compare::Check(*snapshot, request);
+    Result<json> result = compare::Check(**snapshot, request);
     if (!result.ok()) return result.status();
     // The observed photo's fingerprint: the extension sends it, rather than
     // the 1,024 gray values, with the page's next checks.
-    if (const json* photo = GrayPhoto(*fields)) {
+    if (const json* photo = GrayPhoto(**fields)) {
       Result<std::string> hash = compare::PerceptualHash((*photo)["gray"]);
       if (hash.ok()) (*result)["photo"] = {{"phash", *hash}};
     }
@@ -70,8 +71,8 @@ class Check final : public Command {
       if (result->contains("warnings") && (*result)["warnings"].is_array()) {
         warnings = static_cast<int>((*result)["warnings"].size());
       }
-      Status recorded = ctx.store.RecordObservation(*site, ObservedFields(*fields, *result),
-                                                    snapshot->revision, warnings);
+      Status recorded = ctx.store.RecordObservation(*site, ObservedFields(**fields, *result),
+                                                    (*snapshot)->revision, warnings);
       // The comparison stands on its own; a failed record only costs status freshness.
       if (!recorded.ok()) spdlog::warn("check: observation not recorded: {}", CodeName(recorded.code()));
     }

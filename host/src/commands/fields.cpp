@@ -38,11 +38,11 @@ Result<int64_t> RequireInt(const json& request, std::string_view field, int64_t 
   return **got;
 }
 
-Result<json> RequireObject(const json& request, std::string_view field) {
+Result<const json*> RequireObject(const json& request, std::string_view field) {
   const json* v = Find(request, field);
   if (v == nullptr) return Status::BadRequest(Named(field) + " is missing");
   if (!v->is_object()) return Status::BadRequest(Named(field) + " must be an object");
-  return *v;
+  return v;
 }
 
 Result<std::optional<std::string>> OptionalString(const json& request, std::string_view field) {

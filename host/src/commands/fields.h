@@ -16,7 +16,8 @@ namespace oneself::commands {
 // A required field of the given kind.
 Result<std::string> RequireString(const nlohmann::json& request, std::string_view field);
 Result<int64_t> RequireInt(const nlohmann::json& request, std::string_view field, int64_t min);
-Result<nlohmann::json> RequireObject(const nlohmann::json& request, std::string_view field);
+// The object where it is in `request` (valid while the request is).
+Result<const nlohmann::json*> RequireObject(const nlohmann::json& request, std::string_view field);
 
 // An optional field: std::nullopt when absent (or null), an error when present
 // with the wrong kind.

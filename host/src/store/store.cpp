@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <memory>
 
 #include "crypto/sha256.h"
 #include "store/document.h"
@@ -190,7 +191,14 @@ std::optional<std::pair<FileStamp, FileStamp>> Store::LoadStamps() const {
 }
 
 Result<Snapshot> Store::Load() const {
-  return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
+  auto shared = LoadShared();
+  if (!shared.ok()) return shared.status();
+  return Snapshot(**shared);
+}
+
+Result<std::shared_ptr<const Snapshot>> Store::LoadShared() const {
+  using Shared = std::shared_ptr<const Snapshot>;
+  return NoThrow<Result<Shared>>([&]() -> Result<Shared> {
     // Stamped before reading: a change racing the read shows as a new stamp
     // next time, so the worst case is one needless reload, never a stale hit.
     auto stamps = LoadStamps();
@@ -200,7 +208,9 @@ Result<Snapshot> Store::Load() const {
     Invalidate();
     auto cur = ReadCurrent(env_, dir_);
     if (cur.ok()) {
-      Snapshot snap = ToSnapshot(cur->head);
+      Head& head = cur->head;
+      auto snap = std::make_shared<const Snapshot>(
+          Snapshot{head.revision, std::move(head.updated), std::move(head.doc)});
       if (stamps) loaded_ = LoadCache{stamps->first, stamps->second, snap};
       return snap;
     }
@@ -208,7 +218,8 @@ Result<Snapshot> Store::Load() const {
     // agree with it, reads still work and `oneself verify` says what is wrong.
     auto head = ReadProfileFile(env_, dir_);
     if (!head.ok()) return head.status();
-    return ToSnapshot(*head);
+    return std::make_shared<const Snapshot>(
+        Snapshot{head->revision, std::move(head->updated), std::move(head->doc)});
   });
 }
 

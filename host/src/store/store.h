@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -75,6 +76,10 @@ class Store {
   // The current revision; O(1) in the length of the history (never replays
   // the journal). A missing store loads as an empty revision 0.
   Result<Snapshot> Load() const;
+  // The same revision without a copy: the store keeps it while its files are
+  // unchanged, and callers that only read it (a check, on every keystroke)
+  // share it rather than copy the whole document.
+  Result<std::shared_ptr<const Snapshot>> LoadShared() const;
 
   // Applies a partial update: each top-level key of `patch` ("profile",
   // "sites") is merged per docs/store.md (RFC 7396 merge patch: null removes),
@@ -115,7 +120,7 @@ class Store {
   struct LoadCache {
     FileStamp profile;
     FileStamp journal;
-    Snapshot snapshot;
+    std::shared_ptr<const Snapshot> snapshot;
   };
   struct ObservationCache {
     FileStamp file;
