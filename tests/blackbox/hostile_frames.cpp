@@ -119,6 +119,20 @@ TEST_CASE("hostile: invalid UTF-8 is bad_json and changes nothing", "[hostile]")
   fx.ExpectCleanExit();
 }
 
+TEST_CASE("hostile: text after the document, a NUL byte included, is bad_json", "[hostile]") {
+  Fixture fx;
+  int64_t rev = hostile::Revision(fx.host());
+  const std::string update = R"({"id":1,"type":"profile.update","baseRevision":)" + std::to_string(rev) +
+                             R"(,"profile":{"headline":"pwned"}})";
+  for (const std::string& tail : {std::string("\0junk", 5), std::string(" {}"), std::string("x")}) {
+    REQUIRE(fx.host().SendBody(update + tail));
+    ExpectError(fx.host().ReadReply(), {"bad_json"});
+  }
+  fx.ExpectStillAnswers();
+  fx.ExpectStoreUntouched();
+  fx.ExpectCleanExit();
+}
+
 TEST_CASE("hostile: lone surrogate escapes are refused", "[hostile]") {
   Fixture fx;
   int64_t rev = hostile::Revision(fx.host());
