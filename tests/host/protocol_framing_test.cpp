@@ -2,7 +2,10 @@
 // frames skipped without allocation, short writes.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstring>
+#include <thread>
 
 #include "protocol/framing.h"
 #include "protocol/limits.h"
@@ -134,4 +137,56 @@ TEST_CASE("framing: writes loop over short writes and put the length first", "[p
   std::memcpy(&n, out.out.data(), 4);
   CHECK(n == body.size());
   CHECK(out.out.substr(4) == body);
+}
+
+TEST_CASE("framing: a pipe that takes a reply in pieces gets all of it, in order", "[protocol]") {
+  // FdWriter gathers header and body into one writev; a body larger than the
+  // pipe's buffer is taken in several, each ending anywhere, even inside the
+  // header's iovec when the pipe is nearly full.
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  std::string body(300 * 1024, ' ');
+  for (size_t i = 0; i < body.size(); ++i) body[i] = static_cast<char>('a' + i % 23);
+  std::string received;
+  std::thread reader([&] {
+    char buf[7919];  // a prime, so reads end at every offset of the frames
+    for (;;) {
+      ssize_t got = ::read(fds[0], buf, sizeof buf);
+      if (got <= 0) break;
+      received.append(buf, static_cast<size_t>(got));
+    }
+  });
+  FdWriter out(fds[1]);
+  Status first = WriteFrame(out, body);
+  Status second = WriteFrame(out, "{}");
+  ::close(fds[1]);
+  reader.join();
+  ::close(fds[0]);
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  CHECK(received == Framed(body) + Framed("{}"));
+}
+
+TEST_CASE("framing: one Frame read into again and again holds each frame alone", "[protocol]") {
+  const std::string big(kKeptBufferBytes + 10, 'x');
+  ChunkedReader in(Framed("{\"a\":1}") + Framed(big) + Framed("{}") + Header(kMaxRequestBytes + 1) +
+                       std::string(kMaxRequestBytes + 1, ' ') + Framed("[]"),
+                   1 << 16);
+  Frame frame;
+  REQUIRE(ReadFrame(in, frame).ok());
+  CHECK(frame.body == "{\"a\":1}");
+  REQUIRE(ReadFrame(in, frame).ok());
+  CHECK(frame.body == big);
+  REQUIRE(ReadFrame(in, frame).ok());
+  CHECK(frame.body == "{}");
+  CHECK(frame.body.capacity() <= kKeptBufferBytes);  // the large frame's buffer was given back
+  REQUIRE(ReadFrame(in, frame).ok());
+  CHECK(frame.kind == Frame::Kind::kTooLarge);
+  CHECK(frame.body.empty());
+  REQUIRE(ReadFrame(in, frame).ok());
+  CHECK(frame.kind == Frame::Kind::kMessage);
+  CHECK(frame.body == "[]");
+  REQUIRE(ReadFrame(in, frame).ok());
+  CHECK(frame.kind == Frame::Kind::kEnd);
+  CHECK(frame.body.empty());
 }

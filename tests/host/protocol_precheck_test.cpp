@@ -8,6 +8,7 @@
 #include "protocol/message.h"
 
 using oneself::Code;
+using oneself::Status;
 using oneself::protocol::kMaxJsonDepth;
 using oneself::protocol::PrecheckJson;
 
@@ -42,4 +43,31 @@ TEST_CASE("precheck: invalid UTF-8 is refused wherever it is", "[protocol]") {
   CHECK(PrecheckJson("[\"\\\xc3\xa9\"]").ok());  // well-formed (the parser refuses the escape)
   auto refused = PrecheckJson("[\"abc\xff\"]");
   CHECK(refused.message().find("byte 5") != std::string::npos);
+}
+
+TEST_CASE("precheck: a request it refuses is refused with its message", "[protocol]") {
+  // ParseRequest runs the precheck only on what the JSON reader refused, so
+  // the reader must refuse everything the precheck does, and the message must
+  // still be the precheck's, whatever else is wrong with the request.
+  const std::string deep = "{\"id\":1,\"type\":\"check\",\"fields\":" + Nested(kMaxJsonDepth + 1, '[', ']') + "}";
+  const std::string deepest = "{\"id\":1,\"type\":\"check\",\"fields\":" + Nested(kMaxJsonDepth - 1, '[', ']') + "}";
+  for (const std::string& text : {
+           deep,
+           std::string("{\"id\":1,\"type\":\"check\",\"fields\":{\"bio\":\"caf\xc3\"}}"),
+           std::string("{\"id\":1,\"id\":2,\"type\":\"check\",\"fields\":{\"bio\":\"\xed\xa0\x80\"}}"),
+           std::string("{\"id\":1,\"type\":\"hello\"} \xff"),
+           std::string("[\xc0\xaf]"),
+       }) {
+    INFO(text);
+    const Status precheck = PrecheckJson(text);
+    REQUIRE_FALSE(precheck.ok());
+    const auto parsed = oneself::protocol::ParseRequest(text);
+    CHECK(parsed.status.code() == Code::kBadJson);
+    CHECK(parsed.status.message() == precheck.message());
+  }
+  // Exactly the limit is a request; the reader's own refusals keep its message.
+  CHECK(oneself::protocol::ParseRequest(deepest).status.ok());
+  const auto broken = oneself::protocol::ParseRequest("{\"id\":1,\"type\":\"hello\",}");
+  CHECK(broken.status.code() == Code::kBadJson);
+  CHECK(broken.status.message().find("not valid JSON") != std::string::npos);
 }

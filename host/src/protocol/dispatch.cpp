@@ -32,11 +32,16 @@ std::string LoggedId(const nlohmann::json& id) {
 }  // namespace
 
 std::string Dispatcher::Handle(std::string_view frame) {
+  std::string reply;
+  Handle(frame, reply);
+  return reply;
+}
+
+void Dispatcher::Handle(std::string_view frame, std::string& reply) {
   const auto start = std::chrono::steady_clock::now();
   ParsedRequest parsed = ParseRequest(frame);
   const Request& req = parsed.request;
 
-  std::string reply;
   std::string_view code = "ok";
   if (!parsed.status.ok()) {
     reply = ErrorReply(req.id, parsed.status);
@@ -48,7 +53,7 @@ std::string Dispatcher::Handle(std::string_view frame) {
   } else {
     Result<nlohmann::json> result = commands::Execute(req.type, req.body, ctx_);
     if (result.ok()) {
-      reply = OkReply(req.id, *result);
+      WriteOkReply(reply, req.id, *result);
     } else {
       reply = ErrorReply(req.id, result.status());
       code = CodeName(result.status().code());
@@ -64,7 +69,6 @@ std::string Dispatcher::Handle(std::string_view frame) {
   const auto level = code == "ok" && req.type == "check" ? spdlog::level::debug : spdlog::level::info;
   spdlog::log(level, "request type={} id={} in={}B out={}B code={} {}us", Printable(req.type),
               LoggedId(req.id), frame.size(), reply.size(), code, micros);
-  return reply;
 }
 
 std::string Dispatcher::TooLargeRequest(uint32_t length) const {

@@ -18,6 +18,9 @@ class Dispatcher {
 
   // The reply to one frame body: compact JSON, at most kMaxReplyBytes.
   std::string Handle(std::string_view frame);
+  // The same, written into `reply` (replacing what it held, keeping its
+  // capacity: the host loop answers every keystroke's check from one buffer).
+  void Handle(std::string_view frame, std::string& reply);
 
   // The reply to a frame that was over kMaxRequestBytes (and skipped).
   std::string TooLargeRequest(uint32_t length) const;

@@ -2,6 +2,7 @@
 
 #include <spdlog/fmt/fmt.h>
 
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <array>
@@ -31,6 +32,44 @@ Result<size_t> FdWriter::Write(const char* buf, size_t n) {
   }
 }
 
+Status ByteWriter::WriteAll(std::string_view head, std::string_view body) {
+  for (std::string_view part : {head, body}) {
+    while (!part.empty()) {
+      Result<size_t> put = Write(part.data(), part.size());
+      if (!put.ok()) return put.status();
+      part.remove_prefix(*put);
+    }
+  }
+  return Status::Ok();
+}
+
+Status FdWriter::WriteAll(std::string_view head, std::string_view body) {
+  // One writev for both, so that the reader wakes once per reply; a pipe may
+  // still take less, and the loop sends the rest.
+  std::array<iovec, 2> parts = {iovec{const_cast<char*>(head.data()), head.size()},
+                                iovec{const_cast<char*>(body.data()), body.size()}};
+  size_t first = 0;
+  while (first < parts.size()) {
+    if (parts[first].iov_len == 0) {
+      ++first;
+      continue;
+    }
+    ssize_t put = ::writev(fd_, &parts[first], static_cast<int>(parts.size() - first));
+    if (put < 0 && errno == EINTR) continue;
+    if (put <= 0) return Status::IoError("write", "stdout", put < 0 ? errno : EIO);
+    auto left = static_cast<size_t>(put);
+    while (first < parts.size() && left >= parts[first].iov_len) {
+      left -= parts[first].iov_len;
+      ++first;
+    }
+    if (first < parts.size()) {
+      parts[first].iov_base = static_cast<char*>(parts[first].iov_base) + left;
+      parts[first].iov_len -= left;
+    }
+  }
+  return Status::Ok();
+}
+
 namespace {
 
 // Fills `buf` completely. Returns the number of bytes read, which is less than
@@ -49,11 +88,20 @@ Result<size_t> ReadFully(ByteReader& in, char* buf, size_t n) {
 }  // namespace
 
 Result<Frame> ReadFrame(ByteReader& in) {
+  Frame frame;
+  if (Status s = ReadFrame(in, frame); !s.ok()) return s;
+  return frame;
+}
+
+Status ReadFrame(ByteReader& in, Frame& frame) {
+  frame.kind = Frame::Kind::kEnd;
+  frame.length = 0;
+  frame.body.clear();
+  if (frame.body.capacity() > kKeptBufferBytes) frame.body.shrink_to_fit();
   std::array<char, kHeaderBytes> header{};
   Result<size_t> got = ReadFully(in, header.data(), header.size());
   if (!got.ok()) return got.status();
-  Frame frame;
-  if (*got == 0) return frame;  // kEnd: end of input between frames
+  if (*got == 0) return Status::Ok();  // kEnd: end of input between frames
   if (*got < header.size()) {
     return Status::BadJson(fmt::format("frame cut short: {} of 4 header bytes", *got));
   }
@@ -76,7 +124,7 @@ Result<Frame> ReadFrame(ByteReader& in) {
       left -= *skipped;
     }
     frame.kind = Frame::Kind::kTooLarge;
-    return frame;
+    return Status::Ok();
   }
 
   frame.body.resize(length);
@@ -86,7 +134,7 @@ Result<Frame> ReadFrame(ByteReader& in) {
     return Status::BadJson(fmt::format("frame cut short: {} of {} body bytes", *got, length));
   }
   frame.kind = Frame::Kind::kMessage;
-  return frame;
+  return Status::Ok();
 }
 
 Status WriteFrame(ByteWriter& out, std::string_view body) {
@@ -94,16 +142,9 @@ Status WriteFrame(ByteWriter& out, std::string_view body) {
     return Status::TooLarge(fmt::format("reply of {} bytes", body.size()));
   }
   const auto length = static_cast<uint32_t>(body.size());
-  std::string buf(kHeaderBytes + body.size(), '\0');
-  std::memcpy(buf.data(), &length, sizeof length);
-  std::memcpy(buf.data() + kHeaderBytes, body.data(), body.size());
-  size_t done = 0;
-  while (done < buf.size()) {
-    Result<size_t> put = out.Write(buf.data() + done, buf.size() - done);
-    if (!put.ok()) return put.status();
-    done += *put;
-  }
-  return Status::Ok();
+  std::array<char, kHeaderBytes> header{};
+  std::memcpy(header.data(), &length, sizeof length);  // native byte order
+  return out.WriteAll(std::string_view(header.data(), header.size()), body);
 }
 
 }  // namespace oneself::protocol

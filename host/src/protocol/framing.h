@@ -24,6 +24,9 @@ class ByteWriter {
   virtual ~ByteWriter() = default;
   // Writes up to `n` bytes; returns how many were written (at least 1).
   virtual Result<size_t> Write(const char* buf, size_t n) = 0;
+  // Writes all of `head`, then all of `body`. This one writes them in turn;
+  // a writer that can gather them into one call does (FdWriter: writev).
+  virtual Status WriteAll(std::string_view head, std::string_view body);
 };
 
 // A file descriptor, retrying on EINTR. Does not own the descriptor.
@@ -40,6 +43,7 @@ class FdWriter final : public ByteWriter {
  public:
   explicit FdWriter(int fd) : fd_(fd) {}
   Result<size_t> Write(const char* buf, size_t n) override;
+  Status WriteAll(std::string_view head, std::string_view body) override;
 
  private:
   int fd_;
@@ -59,9 +63,13 @@ struct Frame {
 // Reads one frame. A frame cut short (end of input inside the header or the
 // body) is an error: the stream can no longer be trusted.
 Result<Frame> ReadFrame(ByteReader& in);
+// The same into `frame`, whose body keeps its capacity from one frame to the
+// next: the host loop reads every keystroke's check into the same buffer.
+Status ReadFrame(ByteReader& in, Frame& frame);
 
-// Writes the header and `body` in one write loop. kTooLarge if `body` does
-// not fit in a frame (callers cap replies before this; it is a last guard).
+// Writes the header and `body` (ByteWriter::WriteAll), without copying the
+// body. kTooLarge if `body` does not fit in a frame (callers cap replies
+// before this; it is a last guard).
 Status WriteFrame(ByteWriter& out, std::string_view body);
 
 }  // namespace oneself::protocol

@@ -3,27 +3,34 @@
 #include <spdlog/spdlog.h>
 
 #include "protocol/lifecycle.h"
+#include "protocol/limits.h"
 
 namespace oneself::protocol {
 
 int RunHost(ByteReader& in, ByteWriter& out, Dispatcher& dispatcher) {
+  // One buffer for every request and one for every reply: a check per
+  // keystroke then allocates neither.
+  Frame frame;
+  std::string reply;
   for (;;) {
-    Result<Frame> frame = ReadFrame(in);
-    if (!frame.ok()) {
-      spdlog::error("input broken: {}", frame.status().message());
+    if (Status s = ReadFrame(in, frame); !s.ok()) {
+      spdlog::error("input broken: {}", s.message());
       return 1;
     }
     BusyScope busy;  // a shutdown signal now waits for the reply
-    std::string reply;
-    switch (frame->kind) {
+    if (reply.capacity() > kKeptBufferBytes) {
+      reply.clear();
+      reply.shrink_to_fit();
+    }
+    switch (frame.kind) {
       case Frame::Kind::kEnd:
         spdlog::info("end of input; exiting");
         return 0;
       case Frame::Kind::kTooLarge:
-        reply = dispatcher.TooLargeRequest(frame->length);
+        reply = dispatcher.TooLargeRequest(frame.length);
         break;
       case Frame::Kind::kMessage:
-        reply = dispatcher.Handle(frame->body);
+        dispatcher.Handle(frame.body, reply);
         break;
     }
     if (Status s = WriteFrame(out, reply); !s.ok()) {

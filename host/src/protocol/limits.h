@@ -28,6 +28,11 @@ inline constexpr size_t kMaxReplyBytes = 1024u * 1024u;
 // hostile page would try to exhaust the stack.
 inline constexpr int kMaxJsonDepth = 64;
 
+// The host loop reads every frame into one buffer and builds every reply in
+// another, so that a check per keystroke allocates neither; a buffer grown
+// past this by a rare large message is given back rather than kept.
+inline constexpr size_t kKeptBufferBytes = 256u * 1024u;
+
 // The protocol version `hello` negotiates.
 inline constexpr int kProtocolVersion = 1;
 

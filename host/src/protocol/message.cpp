@@ -71,18 +71,22 @@ Status PrecheckJson(std::string_view text) {
 ParsedRequest ParseRequest(std::string_view frame) {
   ParsedRequest out;
   out.request.id = nullptr;
-  if (Status s = PrecheckJson(frame); !s.ok()) {
-    out.status = std::move(s);
-    return out;
-  }
   // A repeated key is refused rather than resolved: which of two "type" keys
   // wins would decide whether a request writes.
   jsontext::ParseOptions options;
   options.rejectDuplicateKeys = true;
-  options.maxDepth = kMaxJsonDepth;  // the precheck has refused deeper already
+  options.maxDepth = kMaxJsonDepth;
   jsontext::ParseError error;
   auto parsed = jsontext::Parse(frame, options, &error);
   if (!parsed) {
+    // The reader refuses everything the precheck does (invalid UTF-8 can only
+    // be inside a string of valid JSON, and it counts depth the same way), so
+    // the precheck runs only to name the refusal: "not valid UTF-8" or "nests
+    // deeper" says more than where the reader stopped. Not on every keystroke.
+    if (Status s = PrecheckJson(frame); !s.ok()) {
+      out.status = std::move(s);
+      return out;
+    }
     out.status = error.kind == jsontext::ParseError::Kind::kDuplicateKey
                      ? Status::BadJson("the message repeats a key within one object")
                      : Status::BadJson(fmt::format("the message is not valid JSON (byte {}: {})",
@@ -115,14 +119,19 @@ ParsedRequest ParseRequest(std::string_view frame) {
 }
 
 std::string OkReply(const json& id, const json& result) {
+  std::string reply;
+  WriteOkReply(reply, id, result);
+  return reply;
+}
+
+void WriteOkReply(std::string& out, const json& id, const json& result) {
   // The same text as dumping {"id", "ok", "result"} (keys in that order),
   // without first copying the whole result into a new document.
-  std::string reply = "{\"id\":";
-  jsontext::AppendJson(reply, id);
-  reply += ",\"ok\":true,\"result\":";
-  jsontext::AppendJson(reply, result);
-  reply += '}';
-  return reply;
+  out.assign("{\"id\":");
+  jsontext::AppendJson(out, id);
+  out += ",\"ok\":true,\"result\":";
+  jsontext::AppendJson(out, result);
+  out += '}';
 }
 
 std::string ErrorReply(const json& id, const Status& status) {

@@ -30,11 +30,14 @@ struct ParsedRequest {
 ParsedRequest ParseRequest(std::string_view frame);
 
 // True when `text` is valid UTF-8 and no JSON array/object in it nests
-// deeper than kMaxJsonDepth. A cheap guard that runs before the parser.
+// deeper than kMaxJsonDepth. ParseRequest runs it on what the JSON reader
+// refused, for the clearer of the two messages.
 Status PrecheckJson(std::string_view text);
 
 // Compact JSON replies. Never throws: invalid UTF-8 in a string is replaced.
 std::string OkReply(const nlohmann::json& id, const nlohmann::json& result);
+// The same, written into `out` (replacing what it held, keeping its capacity).
+void WriteOkReply(std::string& out, const nlohmann::json& id, const nlohmann::json& result);
 std::string ErrorReply(const nlohmann::json& id, const Status& status);
 
 // Replaces `reply` by a too_large error for `id` when it is over
