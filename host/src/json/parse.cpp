@@ -172,7 +172,7 @@ class Reader {
     const auto* bytes = reinterpret_cast<const unsigned char*>(s_.data());
     size_t run = pos_;
     for (;;) {
-      while (pos_ < s_.size() && !kStringStops.byte[bytes[pos_]]) ++pos_;
+      pos_ = NextStop(bytes, pos_, s_.size());
       if (pos_ == s_.size()) return Fail("unterminated string");
       const unsigned char c = bytes[pos_];
       if (c >= 0x80) {

@@ -19,7 +19,7 @@ void AppendString(std::string& out, const std::string& s) {
   size_t run = 0;
   size_t i = 0;
   for (;;) {
-    while (i < n && !kStringStops.byte[bytes[i]]) ++i;
+    i = NextStop(bytes, i, n);
     if (i == n) break;
     const unsigned char c = bytes[i];
     if (c >= 0x80) {
