@@ -11,9 +11,9 @@ class BioGet final : public Command {
   Result<nlohmann::json> Run(const nlohmann::json& request, Context& ctx) override {
     Result<std::string> site = RequireSite(request, "site");
     if (!site.ok()) return site.status();
-    Result<store::Snapshot> snapshot = ctx.store.Load();
+    Result<std::shared_ptr<const store::Snapshot>> snapshot = ctx.store.LoadShared();
     if (!snapshot.ok()) return snapshot.status();
-    return compare::FitBio(*snapshot, *site);
+    return compare::FitBio(**snapshot, *site);
   }
 };
 

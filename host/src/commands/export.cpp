@@ -8,11 +8,11 @@ namespace {
 class Export final : public Command {
  public:
   Result<nlohmann::json> Run(const nlohmann::json&, Context& ctx) override {
-    Result<store::Snapshot> snapshot = ctx.store.Load();
+    Result<std::shared_ptr<const store::Snapshot>> snapshot = ctx.store.LoadShared();
     if (!snapshot.ok()) return snapshot.status();
-    return nlohmann::json{{"revision", snapshot->revision},
+    return nlohmann::json{{"revision", (*snapshot)->revision},
                           {"format", "jsonresume"},
-                          {"resume", importers::ExportJsonResume(snapshot->doc)}};
+                          {"resume", importers::ExportJsonResume((*snapshot)->doc)}};
   }
 };
 

@@ -30,7 +30,7 @@ class Hello final : public Command {
       return Status::UnsupportedProtocol(fmt::format("this host speaks protocol {}, not {}",
                                                      protocol::kProtocolVersion, *protocol));
     }
-    Result<store::Snapshot> snapshot = ctx.store.Load();
+    Result<std::shared_ptr<const store::Snapshot>> snapshot = ctx.store.LoadShared();
     if (!snapshot.ok()) return snapshot.status();
 
     json sites = json::array();
@@ -45,7 +45,7 @@ class Hello final : public Command {
     return json{{"protocol", protocol::kProtocolVersion},
                 {"version", ONESELF_VERSION},
                 {"store", {{"path", ctx.store.dir().string()},
-                           {"revision", snapshot->revision},
+                           {"revision", (*snapshot)->revision},
                            {"exists", ctx.store.Exists()}}},
                 {"sites", sites}};
   }

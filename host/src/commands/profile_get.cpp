@@ -8,9 +8,9 @@ namespace {
 class ProfileGet final : public Command {
  public:
   Result<nlohmann::json> Run(const nlohmann::json&, Context& ctx) override {
-    Result<store::Snapshot> snapshot = ctx.store.Load();
+    Result<std::shared_ptr<const store::Snapshot>> snapshot = ctx.store.LoadShared();
     if (!snapshot.ok()) return snapshot.status();
-    return SnapshotJson(*snapshot);
+    return SnapshotJson(**snapshot);
   }
 };
 

@@ -55,11 +55,11 @@ json ChangedSince(const json& previous, const json& fields, const std::string& s
 class SitesStatus final : public Command {
  public:
   Result<json> Run(const json&, Context& ctx) override {
-    Result<store::Snapshot> snapshot = ctx.store.Load();
+    Result<std::shared_ptr<const store::Snapshot>> snapshot = ctx.store.LoadShared();
     if (!snapshot.ok()) return snapshot.status();
     Result<json> observations = ctx.store.Observations();
     if (!observations.ok()) return observations.status();
-    const json& doc = snapshot->doc;
+    const json& doc = (*snapshot)->doc;
     const json previous = doc.value("previous", json::object());
     const json siteSettings = doc.value("sites", json::object());
 
@@ -83,7 +83,7 @@ class SitesStatus final : public Command {
       } else {
         const std::string when = seen->value("seen", std::string());
         const int64_t at = seen->value("revision", int64_t{0});
-        json changed = at == snapshot->revision
+        json changed = at == (*snapshot)->revision
                            ? json::array()
                            : ChangedSince(previous, seen->value("fields", json::object()), when);
         entry["seen"] = when;
@@ -94,7 +94,7 @@ class SitesStatus final : public Command {
       }
       list.push_back(std::move(entry));
     }
-    return json{{"revision", snapshot->revision}, {"sites", std::move(list)}};
+    return json{{"revision", (*snapshot)->revision}, {"sites", std::move(list)}};
   }
 };
 

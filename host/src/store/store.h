@@ -77,8 +77,9 @@ class Store {
   // the journal). A missing store loads as an empty revision 0.
   Result<Snapshot> Load() const;
   // The same revision without a copy: the store keeps it while its files are
-  // unchanged, and callers that only read it (a check, on every keystroke)
-  // share it rather than copy the whole document.
+  // unchanged, and callers that only read it (every verb that does not write:
+  // a check on every keystroke, the hello of every cold start) share it
+  // rather than copy the whole document.
   Result<std::shared_ptr<const Snapshot>> LoadShared() const;
 
   // Applies a partial update: each top-level key of `patch` ("profile",
