@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,31 @@
 namespace {
 
 using namespace oneself;
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
+#define ONESELF_LEAK_CHECKED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define ONESELF_LEAK_CHECKED 1
+#endif
+
+// The host's last step. Freeing the store's cached document, the prepared
+// canonical profile and the buffers one node at a time was a few percent of
+// every cold start (the browser may start the host for each message); the
+// kernel takes the whole address space back at once. Nothing is pending by
+// then: every reply is written, the log is shut down and flushed, and no lock
+// is held between requests. Sanitizer builds return, and tear down as usual,
+// so that the leak checker still sees everything the host allocated.
+int EndHost(int status) {
+#ifdef ONESELF_LEAK_CHECKED
+  return status;
+#else
+  std::fflush(nullptr);
+  std::_Exit(status);
+#endif
+}
 
 int RunHostMode(const protocol::Caller& caller) {
   // The frames get a private handle on the real stdout, and fd 1 becomes
@@ -45,7 +71,7 @@ int RunHostMode(const protocol::Caller& caller) {
   protocol::FdWriter out(frames);
   const int status = protocol::RunHost(in, out, dispatcher);
   spdlog::shutdown();
-  return status;
+  return EndHost(status);
 }
 
 }  // namespace
