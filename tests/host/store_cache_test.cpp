@@ -75,3 +75,31 @@ TEST_CASE("store cache: a change by another Store on the directory is seen", "[s
   REQUIRE(obs.ok());
   CHECK((*obs)["github"]["fields"]["name"] == "Ada");
 }
+
+TEST_CASE("store cache: shared snapshots carry an identity, copies to change do not", "[store][cache]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Init().ok());
+  REQUIRE(store.Update(0, {{"profile", {{"headline", "One"}}}}, Source::kCli).ok());
+
+  auto shared = store.LoadShared();
+  REQUIRE(shared.ok());
+  CHECK((*shared)->identity != 0);
+  auto again = store.LoadShared();
+  REQUIRE(again.ok());
+  CHECK(again->get() == shared->get());  // unchanged files: the same snapshot
+  auto copy = store.Load();
+  REQUIRE(copy.ok());
+  CHECK(copy->identity == 0);
+
+  // Another store, or a change, gives a new number, never one seen before.
+  Store other(tmp.path());
+  auto elsewhere = other.LoadShared();
+  REQUIRE(elsewhere.ok());
+  CHECK((*elsewhere)->identity != (*shared)->identity);
+  REQUIRE(store.Update(1, {{"profile", {{"headline", "Two"}}}}, Source::kCli).ok());
+  auto changed = store.LoadShared();
+  REQUIRE(changed.ok());
+  CHECK((*changed)->identity != (*shared)->identity);
+  CHECK((*changed)->identity != (*elsewhere)->identity);
+}

@@ -207,9 +207,13 @@ Canonical BuildCanonical(const store::Snapshot& snapshot) {
 
 const Canonical& CanonicalFor(const store::Snapshot& snapshot) {
   thread_local Canonical cache;
+  // The store's shared snapshot, the same as last time: nothing to compare
+  // (a whole-document comparison was 3% of a warm check).
+  if (snapshot.identity != 0 && snapshot.identity == cache.identity) return cache;
   if (cache.revision != snapshot.revision || cache.doc != snapshot.doc) {
     cache = BuildCanonical(snapshot);
   }
+  cache.identity = snapshot.identity;
   return cache;
 }
 

@@ -74,6 +74,7 @@ struct PreviousValue {
 struct Canonical {
   int64_t revision = -1;
   nlohmann::json doc;  // the document this was built from: the cache's check
+  uint64_t identity = 0;  // the snapshot's, when it had one (store::Snapshot)
 
   std::optional<NameModel> name;
   std::string headline, headlineLoose;

@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <memory>
 
@@ -26,6 +27,12 @@ using nlohmann::json;
 using MakeNext = std::function<Result<json>(const Head& current)>;
 
 Snapshot ToSnapshot(const Head& head) { return Snapshot{head.revision, head.updated, head.doc}; }
+
+// Snapshot::identity: process-wide, so that two stores never hand out the same.
+uint64_t NextIdentity() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
+}
 
 Result<Snapshot> Commit(Env* env, const std::filesystem::path& dir, const MakeNext& makeNext,
                         Source source, std::optional<int64_t> revertedTo) {
@@ -193,7 +200,9 @@ std::optional<std::pair<FileStamp, FileStamp>> Store::LoadStamps() const {
 Result<Snapshot> Store::Load() const {
   auto shared = LoadShared();
   if (!shared.ok()) return shared.status();
-  return Snapshot(**shared);
+  Snapshot copy(**shared);
+  copy.identity = 0;  // the caller may change it
+  return copy;
 }
 
 Result<std::shared_ptr<const Snapshot>> Store::LoadShared() const {
@@ -210,7 +219,7 @@ Result<std::shared_ptr<const Snapshot>> Store::LoadShared() const {
     if (cur.ok()) {
       Head& head = cur->head;
       auto snap = std::make_shared<const Snapshot>(
-          Snapshot{head.revision, std::move(head.updated), std::move(head.doc)});
+          Snapshot{head.revision, std::move(head.updated), std::move(head.doc), NextIdentity()});
       if (stamps) loaded_ = LoadCache{stamps->first, stamps->second, snap};
       return snap;
     }
@@ -219,7 +228,7 @@ Result<std::shared_ptr<const Snapshot>> Store::LoadShared() const {
     auto head = ReadProfileFile(env_, dir_);
     if (!head.ok()) return head.status();
     return std::make_shared<const Snapshot>(
-        Snapshot{head->revision, std::move(head->updated), std::move(head->doc)});
+        Snapshot{head->revision, std::move(head->updated), std::move(head->doc), NextIdentity()});
   });
 }
 

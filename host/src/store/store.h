@@ -44,6 +44,11 @@ struct Snapshot {
   int64_t revision = 0;
   std::string updated;  // RFC 3339 UTC time of this revision ("" for revision 0)
   nlohmann::json doc;
+  // Non-zero on the snapshots LoadShared hands out, one number per snapshot
+  // read, never reused: equal numbers mean the same unchanged document, so a
+  // cache of what was derived from it needs no comparison. Load's copies,
+  // which callers may change, and snapshots made elsewhere have 0.
+  uint64_t identity = 0;
 };
 
 // One journal entry as returned by History().
