@@ -324,6 +324,10 @@ TEST_CASE("verbs: check answers with the fingerprint of a photo sent as gray val
   auto expected = oneself::compare::PerceptualHash(gray);
   REQUIRE(expected.ok());
   CHECK(r["photo"] == json({{"phash", *expected}}));
+  // The view is recorded with the same fingerprint, not the 1,024 values.
+  auto seen = v.store.Observations();
+  REQUIRE(seen.ok());
+  CHECK((*seen)["linkedin"]["fields"]["photo"] == json({{"phash", *expected}}));
   // Sent as a fingerprint already, or no photo: nothing to answer with.
   r = v.Ok("check", {{"site", "linkedin"}, {"fields", {{"photo", {{"phash", *expected}}}}}});
   CHECK_FALSE(r.contains("photo"));

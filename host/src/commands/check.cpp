@@ -4,6 +4,9 @@
 // the user is still typing, so nothing is recorded.
 #include <spdlog/spdlog.h>
 
+#include <optional>
+#include <string>
+
 #include "commands/command.h"
 #include "commands/fields.h"
 #include "compare/engine.h"
@@ -14,8 +17,9 @@ namespace {
 using nlohmann::json;
 
 // The observed fields worth keeping: only those the engine checked, and the
-// photo as its hash rather than 1,024 numbers.
-json ObservedFields(const json& fields, const json& result) {
+// photo as its hash rather than 1,024 numbers (`photoHash`, computed once
+// for the reply too).
+json ObservedFields(const json& fields, const json& result, const std::optional<std::string>& photoHash) {
   json kept = json::object();
   if (!result.contains("checked") || !result["checked"].is_array()) return kept;
   for (const json& name : result["checked"]) {
@@ -24,8 +28,7 @@ json ObservedFields(const json& fields, const json& result) {
     if (!fields.contains(key)) continue;
     const json& value = fields[key];
     if (key == "photo" && value.is_object() && value.contains("gray")) {
-      Result<std::string> hash = compare::PerceptualHash(value["gray"]);
-      if (hash.ok()) kept[key] = {{"phash", *hash}};
+      if (photoHash) kept[key] = {{"phash", *photoHash}};
       continue;
     }
     kept[key] = value;
@@ -61,9 +64,13 @@ class Check final : public Command {
     if (!result.ok()) return result.status();
     // The observed photo's fingerprint: the extension sends it, rather than
     // the 1,024 gray values, with the page's next checks.
+    std::optional<std::string> photoHash;
     if (const json* photo = GrayPhoto(**fields)) {
       Result<std::string> hash = compare::PerceptualHash((*photo)["gray"]);
-      if (hash.ok()) (*result)["photo"] = {{"phash", *hash}};
+      if (hash.ok()) {
+        photoHash = *hash;
+        (*result)["photo"] = {{"phash", *hash}};
+      }
     }
 
     if (mode->value_or("view") == "view") {
@@ -71,7 +78,7 @@ class Check final : public Command {
       if (result->contains("warnings") && (*result)["warnings"].is_array()) {
         warnings = static_cast<int>((*result)["warnings"].size());
       }
-      Status recorded = ctx.store.RecordObservation(*site, ObservedFields(**fields, *result),
+      Status recorded = ctx.store.RecordObservation(*site, ObservedFields(**fields, *result, photoHash),
                                                     (*snapshot)->revision, warnings);
       // The comparison stands on its own; a failed record only costs status freshness.
       if (!recorded.ok()) spdlog::warn("check: observation not recorded: {}", CodeName(recorded.code()));
