@@ -33,21 +33,28 @@ class Hello final : public Command {
     Result<std::shared_ptr<const store::Snapshot>> snapshot = ctx.store.LoadShared();
     if (!snapshot.ok()) return snapshot.status();
 
+    // Built key by key: initializer lists copy every nested value, and a
+    // hello starts every cold start.
     json sites = json::array();
     for (const sites::Site& site : sites::AllSites()) {
-      json limits = json::object();
+      json entry = json::object();
+      entry["id"] = site.id;
+      entry["name"] = site.name;
+      entry["counting"] = CountingName(site.counting);
+      json& limits = entry["limits"] = json::object();
       for (const sites::FieldLimit& limit : site.limits) limits[std::string(limit.field)] = limit.max;
-      sites.push_back({{"id", site.id},
-                       {"name", site.name},
-                       {"counting", CountingName(site.counting)},
-                       {"limits", limits}});
+      sites.push_back(std::move(entry));
     }
-    return json{{"protocol", protocol::kProtocolVersion},
-                {"version", ONESELF_VERSION},
-                {"store", {{"path", ctx.store.dir().string()},
-                           {"revision", (*snapshot)->revision},
-                           {"exists", ctx.store.Exists()}}},
-                {"sites", sites}};
+    json store = json::object();
+    store["path"] = ctx.store.dir().string();
+    store["revision"] = (*snapshot)->revision;
+    store["exists"] = ctx.store.Exists();
+    json reply = json::object();
+    reply["protocol"] = protocol::kProtocolVersion;
+    reply["version"] = ONESELF_VERSION;
+    reply["store"] = std::move(store);
+    reply["sites"] = std::move(sites);
+    return reply;
   }
 };
 
