@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "json/dispose.h"
 #include "protocol/limits.h"
 #include "protocol/message.h"
 
@@ -69,6 +70,7 @@ void Dispatcher::Handle(std::string_view frame, std::string& reply) {
   const auto level = code == "ok" && req.type == "check" ? spdlog::level::debug : spdlog::level::info;
   spdlog::log(level, "request type={} id={} in={}B out={}B code={} {}us", Printable(req.type),
               LoggedId(req.id), frame.size(), reply.size(), code, micros);
+  jsontext::Dispose(parsed.request.body);
 }
 
 std::string Dispatcher::TooLargeRequest(uint32_t length) const {
