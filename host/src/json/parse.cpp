@@ -86,7 +86,7 @@ class Reader {
       case 't': return Literal("true", out, true);
       case 'f': return Literal("false", out, false);
       case 'n': return Literal("null", out, nullptr);
-      default: return Number(out);
+      default: return Number([&](auto number) { out = number; });
     }
   }
 
@@ -150,8 +150,16 @@ class Reader {
       return true;
     }
     for (;;) {
-      items.emplace_back();
-      if (!Value(items.back(), depth)) return false;
+      // A number is built where it goes: a photo's 1,024 gray values come as
+      // one array, and assigning each to an empty slot built and destroyed a
+      // temporary value per number.
+      SkipSpace();
+      if (pos_ < s_.size() && (s_[pos_] == '-' || (s_[pos_] >= '0' && s_[pos_] <= '9'))) {
+        if (!Number([&](auto number) { items.emplace_back(number); })) return false;
+      } else {
+        items.emplace_back();
+        if (!Value(items.back(), depth)) return false;
+      }
       SkipSpace();
       if (pos_ == s_.size()) return Fail("unexpected end of input in an array");
       if (s_[pos_] == ',') {
@@ -242,7 +250,9 @@ class Reader {
   // Integers become number_unsigned (non-negative) or number_integer; those
   // that do not fit, and every fraction or exponent, become doubles, as in
   // nlohmann.
-  bool Number(json& out) {
+  // Hands the value to `put` as the type it will have in the document.
+  template <typename Put>
+  bool Number(Put&& put) {
     const size_t start = pos_;
     auto digits = [&] {
       const size_t from = pos_;
@@ -277,13 +287,13 @@ class Reader {
       if (negative) {
         json::number_integer_t v = 0;
         if (std::from_chars(first, last, v).ec == std::errc()) {
-          out = v;
+          put(v);
           return true;
         }
       } else {
         json::number_unsigned_t v = 0;
         if (std::from_chars(first, last, v).ec == std::errc()) {
-          out = v;
+          put(v);
           return true;
         }
       }
@@ -294,7 +304,7 @@ class Reader {
     const std::string token(first, last);
     const double v = std::strtod(token.c_str(), nullptr);
     if (!std::isfinite(v)) return Fail("number overflow");
-    out = v;
+    put(v);
     return true;
   }
 
