@@ -19,20 +19,12 @@
 #include "protocol/dispatch.h"
 #include "protocol/host_loop.h"
 #include "protocol/lifecycle.h"
+#include "sanitizers.h"
 #include "store/store.h"
 
 namespace {
 
 using namespace oneself;
-
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
-#define ONESELF_LEAK_CHECKED 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define ONESELF_LEAK_CHECKED 1
-#endif
 
 // The host's last step. Freeing the store's cached document, the prepared
 // canonical profile and the buffers one node at a time was a few percent of
@@ -42,7 +34,7 @@ using namespace oneself;
 // is held between requests. Sanitizer builds return, and tear down as usual,
 // so that the leak checker still sees everything the host allocated.
 int EndHost(int status) {
-#ifdef ONESELF_LEAK_CHECKED
+#ifdef ONESELF_SANITIZED
   return status;
 #else
   std::fflush(nullptr);

@@ -6,15 +6,7 @@
 #include <new>
 
 #include "memory/small_block_cache.h"
-
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer) || __has_feature(memory_sanitizer)
-#define ONESELF_SANITIZED 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define ONESELF_SANITIZED 1
-#endif
+#include "sanitizers.h"
 
 #ifndef ONESELF_SANITIZED
 
