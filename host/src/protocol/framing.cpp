@@ -96,8 +96,7 @@ Result<Frame> ReadFrame(ByteReader& in) {
 Status ReadFrame(ByteReader& in, Frame& frame) {
   frame.kind = Frame::Kind::kEnd;
   frame.length = 0;
-  frame.body.clear();
-  if (frame.body.capacity() > kKeptBufferBytes) frame.body.shrink_to_fit();
+  ResetKeptBuffer(frame.body);
   std::array<char, kHeaderBytes> header{};
   Result<size_t> got = ReadFully(in, header.data(), header.size());
   if (!got.ok()) return got.status();
@@ -135,6 +134,11 @@ Status ReadFrame(ByteReader& in, Frame& frame) {
   }
   frame.kind = Frame::Kind::kMessage;
   return Status::Ok();
+}
+
+void ResetKeptBuffer(std::string& buffer) {
+  buffer.clear();
+  if (buffer.capacity() > kKeptBufferBytes) buffer.shrink_to_fit();
 }
 
 Status WriteFrame(ByteWriter& out, std::string_view body) {

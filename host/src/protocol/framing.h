@@ -67,6 +67,10 @@ Result<Frame> ReadFrame(ByteReader& in);
 // next: the host loop reads every keystroke's check into the same buffer.
 Status ReadFrame(ByteReader& in, Frame& frame);
 
+// Empties a buffer the host loop reuses from message to message, and gives
+// its memory back if a rare large message grew it past kKeptBufferBytes.
+void ResetKeptBuffer(std::string& buffer);
+
 // Writes the header and `body` (ByteWriter::WriteAll), without copying the
 // body. kTooLarge if `body` does not fit in a frame (callers cap replies
 // before this; it is a last guard).

@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include "protocol/lifecycle.h"
-#include "protocol/limits.h"
 
 namespace oneself::protocol {
 
@@ -18,10 +17,7 @@ int RunHost(ByteReader& in, ByteWriter& out, Dispatcher& dispatcher) {
       return 1;
     }
     BusyScope busy;  // a shutdown signal now waits for the reply
-    if (reply.capacity() > kKeptBufferBytes) {
-      reply.clear();
-      reply.shrink_to_fit();
-    }
+    ResetKeptBuffer(reply);
     switch (frame.kind) {
       case Frame::Kind::kEnd:
         spdlog::info("end of input; exiting");

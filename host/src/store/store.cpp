@@ -28,10 +28,12 @@ using MakeNext = std::function<Result<json>(const Head& current)>;
 
 Snapshot ToSnapshot(const Head& head) { return Snapshot{head.revision, head.updated, head.doc}; }
 
-// Snapshot::identity: process-wide, so that two stores never hand out the same.
-uint64_t NextIdentity() {
-  static std::atomic<uint64_t> last{0};
-  return ++last;
+// The snapshot LoadShared hands out, taking the head's document. Its
+// identity is process-wide, so that two stores never hand out the same.
+std::shared_ptr<const Snapshot> ShareSnapshot(Head&& head) {
+  static std::atomic<uint64_t> lastIdentity{0};
+  return std::make_shared<const Snapshot>(
+      Snapshot{head.revision, std::move(head.updated), std::move(head.doc), ++lastIdentity});
 }
 
 Result<Snapshot> Commit(Env* env, const std::filesystem::path& dir, const MakeNext& makeNext,
@@ -217,9 +219,7 @@ Result<std::shared_ptr<const Snapshot>> Store::LoadShared() const {
     Invalidate();
     auto cur = ReadCurrent(env_, dir_);
     if (cur.ok()) {
-      Head& head = cur->head;
-      auto snap = std::make_shared<const Snapshot>(
-          Snapshot{head.revision, std::move(head.updated), std::move(head.doc), NextIdentity()});
+      auto snap = ShareSnapshot(std::move(cur->head));
       if (stamps) loaded_ = LoadCache{stamps->first, stamps->second, snap};
       return snap;
     }
@@ -227,8 +227,7 @@ Result<std::shared_ptr<const Snapshot>> Store::LoadShared() const {
     // agree with it, reads still work and `oneself verify` says what is wrong.
     auto head = ReadProfileFile(env_, dir_);
     if (!head.ok()) return head.status();
-    return std::make_shared<const Snapshot>(
-        Snapshot{head->revision, std::move(head->updated), std::move(head->doc), NextIdentity()});
+    return ShareSnapshot(std::move(*head));
   });
 }
 
