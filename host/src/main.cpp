@@ -10,10 +10,9 @@
 #include <string>
 #include <vector>
 
-#include <spdlog/spdlog.h>
-
 #include "cli/cli.h"
 #include "commands/command.h"
+#include "log/log.h"
 #include "log/logging.h"
 #include "protocol/caller_check.h"
 #include "protocol/dispatch.h"
@@ -52,9 +51,9 @@ int RunHostMode(const protocol::Caller& caller) {
   }
   protocol::InstallShutdownHandlers();
   log::SetUpLogging(/*toStderr=*/true);
-  spdlog::info("host start version={} caller={} allowed={}", ONESELF_VERSION,
+  log::Info("host start version={} caller={} allowed={}", ONESELF_VERSION,
                caller.name.empty() ? "(terminal)" : caller.name, caller.allowed);
-  if (!caller.allowed) spdlog::warn("caller not allowed; every request will be refused");
+  if (!caller.allowed) log::Warn("caller not allowed; every request will be refused");
 
   store::Store store(store::DefaultDirectory());
   commands::Context ctx{store, store::Source::kExtension, commands::NowUtc};
@@ -62,7 +61,7 @@ int RunHostMode(const protocol::Caller& caller) {
   protocol::FdReader in(STDIN_FILENO);
   protocol::FdWriter out(frames);
   const int status = protocol::RunHost(in, out, dispatcher);
-  spdlog::shutdown();
+  log::Shutdown();
   return EndHost(status);
 }
 
@@ -76,6 +75,6 @@ int main(int argc, char** argv) {
   if (caller.hostMode) return RunHostMode(caller);
   log::SetUpLogging(/*toStderr=*/false);
   const int status = cli::RunCli(args, std::cout, std::cerr);
-  spdlog::shutdown();
+  log::Shutdown();
   return status;
 }

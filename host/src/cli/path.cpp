@@ -1,6 +1,6 @@
 #include "cli/path.h"
 
-#include <spdlog/fmt/fmt.h>
+#include <fmt/format.h>
 
 namespace oneself::cli {
 

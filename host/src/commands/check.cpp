@@ -2,7 +2,7 @@
 // compared with the canonical profile (compare::Check). In view mode what was
 // seen is recorded as the site's observation, for sites.status; in edit mode
 // the user is still typing, so nothing is recorded.
-#include <spdlog/spdlog.h>
+#include "log/log.h"
 
 #include <optional>
 #include <string>
@@ -81,7 +81,7 @@ class Check final : public Command {
       Status recorded = ctx.store.RecordObservation(*site, ObservedFields(**fields, *result, photoHash),
                                                     (*snapshot)->revision, warnings);
       // The comparison stands on its own; a failed record only costs status freshness.
-      if (!recorded.ok()) spdlog::warn("check: observation not recorded: {}", CodeName(recorded.code()));
+      if (!recorded.ok()) log::Warn("check: observation not recorded: {}", CodeName(recorded.code()));
     }
     return result;
   }

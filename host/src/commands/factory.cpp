@@ -3,7 +3,7 @@
 #include <ctime>
 #include <exception>
 
-#include <spdlog/spdlog.h>
+#include "log/log.h"
 
 #include "commands/command.h"
 #include "commands/verbs.h"
@@ -60,7 +60,7 @@ Result<nlohmann::json> Execute(std::string_view type, const nlohmann::json& requ
     return command->Run(request, ctx);
   } catch (const std::exception& e) {
     // A bug, not the caller's fault: details to the log, a stable code on the wire.
-    spdlog::error("{}: unexpected exception: {}", type, e.what());
+    log::Error("{}: unexpected exception: {}", type, e.what());
     return Status::Internal("the host hit an internal error running '" + std::string(type) +
                             "'; details are in the host log");
   }

@@ -1,6 +1,6 @@
 #include "commands/fields.h"
 
-#include <spdlog/fmt/fmt.h>
+#include <fmt/format.h>
 
 #include <limits>
 

@@ -1,6 +1,6 @@
 // `hello`: the handshake. Says which protocol and version the host speaks,
 // where the store is, and which sites it knows with their limits.
-#include <spdlog/fmt/fmt.h>
+#include <fmt/format.h>
 
 #include "commands/command.h"
 #include "commands/fields.h"

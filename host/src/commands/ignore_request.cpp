@@ -1,6 +1,6 @@
 #include "commands/ignore_request.h"
 
-#include <spdlog/fmt/fmt.h>
+#include <fmt/format.h>
 
 #include <array>
 #include <string_view>

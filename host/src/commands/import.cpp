@@ -1,7 +1,7 @@
 // `import`: a JSON Resume document or LinkedIn export CSVs, turned into a
 // merge patch by importers/ and applied as one revision (source "import")
 // against `baseRevision`, like any update.
-#include <spdlog/fmt/fmt.h>
+#include <fmt/format.h>
 
 #include "commands/command.h"
 #include "commands/fields.h"

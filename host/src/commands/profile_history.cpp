@@ -2,7 +2,7 @@
 // the `before` of the following page, null on the last one.
 #include <limits>
 
-#include <spdlog/fmt/fmt.h>
+#include <fmt/format.h>
 
 #include "commands/command.h"
 #include "commands/fields.h"

@@ -1,5 +1,7 @@
 #include "log/logging.h"
 
+#include "log/log.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,5 +64,37 @@ void SetUpLogging(bool toStderr) {
   logger->flush_on(spdlog::level::info);
   spdlog::set_default_logger(std::move(logger));
 }
+
+namespace {
+
+spdlog::level::level_enum SpdlogLevel(Level level) {
+  switch (level) {
+    case Level::kDebug:
+      return spdlog::level::debug;
+    case Level::kInfo:
+      return spdlog::level::info;
+    case Level::kWarn:
+      return spdlog::level::warn;
+    case Level::kError:
+      break;
+  }
+  return spdlog::level::err;
+}
+
+}  // namespace
+
+// After Shutdown there is no default logger: lines are dropped.
+bool Enabled(Level level) {
+  spdlog::logger* logger = spdlog::default_logger_raw();
+  return logger != nullptr && logger->should_log(SpdlogLevel(level));
+}
+
+void Write(Level level, std::string_view line) {
+  if (spdlog::logger* logger = spdlog::default_logger_raw(); logger != nullptr) {
+    logger->log(SpdlogLevel(level), line);
+  }
+}
+
+void Shutdown() { spdlog::shutdown(); }
 
 }  // namespace oneself::log

@@ -1,12 +1,11 @@
 #include "protocol/dispatch.h"
 
-#include <spdlog/fmt/fmt.h>
-
 #include <chrono>
 
-#include <spdlog/spdlog.h>
+#include <fmt/format.h>
 
 #include "json/dispose.h"
+#include "log/log.h"
 #include "protocol/limits.h"
 #include "protocol/message.h"
 
@@ -67,14 +66,14 @@ void Dispatcher::Handle(std::string_view frame, std::string& reply) {
   // Verb names are ours; an unknown one is the caller's text, so cut it short.
   // A check runs on every keystroke in an edit form: its successes would
   // flood the log (and cost a write each), so only its failures are logged.
-  const auto level = code == "ok" && req.type == "check" ? spdlog::level::debug : spdlog::level::info;
-  spdlog::log(level, "request type={} id={} in={}B out={}B code={} {}us", Printable(req.type),
+  const auto level = code == "ok" && req.type == "check" ? log::Level::kDebug : log::Level::kInfo;
+  log::Log(level, "request type={} id={} in={}B out={}B code={} {}us", Printable(req.type),
               LoggedId(req.id), frame.size(), reply.size(), code, micros);
   jsontext::Dispose(parsed.request.body);
 }
 
 std::string Dispatcher::TooLargeRequest(uint32_t length) const {
-  spdlog::warn("request of {} bytes refused: over {}", length, kMaxRequestBytes);
+  log::Warn("request of {} bytes refused: over {}", length, kMaxRequestBytes);
   return ErrorReply(nullptr, Status::TooLarge(fmt::format(
                                   "the message is {} bytes, over the limit of {}", length, kMaxRequestBytes)));
 }

@@ -1,6 +1,6 @@
 #include "protocol/framing.h"
 
-#include <spdlog/fmt/fmt.h>
+#include <fmt/format.h>
 
 #include <sys/uio.h>
 #include <unistd.h>

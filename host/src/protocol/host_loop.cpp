@@ -1,7 +1,6 @@
 #include "protocol/host_loop.h"
 
-#include <spdlog/spdlog.h>
-
+#include "log/log.h"
 #include "protocol/lifecycle.h"
 
 namespace oneself::protocol {
@@ -13,14 +12,14 @@ int RunHost(ByteReader& in, ByteWriter& out, Dispatcher& dispatcher) {
   std::string reply;
   for (;;) {
     if (Status s = ReadFrame(in, frame); !s.ok()) {
-      spdlog::error("input broken: {}", s.message());
+      log::Error("input broken: {}", s.message());
       return 1;
     }
     BusyScope busy;  // a shutdown signal now waits for the reply
     ResetKeptBuffer(reply);
     switch (frame.kind) {
       case Frame::Kind::kEnd:
-        spdlog::info("end of input; exiting");
+        log::Info("end of input; exiting");
         return 0;
       case Frame::Kind::kTooLarge:
         reply = dispatcher.TooLargeRequest(frame.length);
@@ -30,7 +29,7 @@ int RunHost(ByteReader& in, ByteWriter& out, Dispatcher& dispatcher) {
         break;
     }
     if (Status s = WriteFrame(out, reply); !s.ok()) {
-      spdlog::error("output broken: {}", s.message());
+      log::Error("output broken: {}", s.message());
       return 1;
     }
   }

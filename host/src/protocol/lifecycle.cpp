@@ -5,7 +5,7 @@
 
 #include <atomic>
 
-#include <spdlog/spdlog.h>
+#include "log/log.h"
 
 namespace oneself::protocol {
 namespace {
@@ -37,8 +37,8 @@ BusyScope::BusyScope() { g_busy.store(true); }
 BusyScope::~BusyScope() {
   g_busy.store(false);
   if (int sig = g_pending.load(); sig != 0) {
-    spdlog::info("signal {} received; exiting after the reply", sig);
-    spdlog::shutdown();
+    log::Info("signal {} received; exiting after the reply", sig);
+    log::Shutdown();
     _exit(0);
   }
 }

@@ -1,6 +1,6 @@
 #include "protocol/message.h"
 
-#include <spdlog/fmt/fmt.h>
+#include <fmt/format.h>
 
 #include <array>
 #include <cstdint>

@@ -61,7 +61,7 @@ void CheckModes(const std::filesystem::path& dir, Problems& problems) {
   const auto observations = PathIn(dir, format::kObservationsDir);
   if (::lstat(observations.c_str(), &st) != 0) return;
   if (!S_ISDIR(st.st_mode)) {
-    problems.Add(std::string(format::kObservationsDir) + " is not a directory");
+    problems.Add(std::string(format::kObservationsDir).append(" is not a directory"));
     return;
   }
   if ((st.st_mode & 0777) != 0700)
