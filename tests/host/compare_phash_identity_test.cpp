@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compare/dct_basis.h"
 #include "compare/engine.h"
 #include "compare/image.h"
 #include "compare/photo.h"
@@ -168,4 +169,28 @@ TEST_CASE("phash: bit-identical to the reference DCT on the fixture photos", "[c
   // Pinned: the benchmark photo's hash as the first implementation computed
   // it, so that the reference above cannot drift together with the code.
   CHECK(PhashHex(PhashOfGray(images[0])) == "f06a918197a59b97");
+}
+
+TEST_CASE("phash: the written-out DCT basis is the cosine expression it stands for", "[compare][photo]") {
+  // compare/dct_basis.h replaces computing the table with std::cos (the host
+  // no longer loads libm). Every entry must be within one unit in the last
+  // place of the expression; with glibc, the libm the hashes were defined
+  // with, every entry must be that expression to the bit.
+  const double pi = std::acos(-1.0);
+  int exact = 0;
+  for (int x = 0; x < 32; ++x) {
+    for (int u = 0; u < 8; ++u) {
+      const double want = std::cos((2.0 * x + 1.0) * u * pi / 64.0);
+      const double have = kDctBasis[static_cast<size_t>(x)][static_cast<size_t>(u)];
+      INFO("x = " << x << ", u = " << u);
+      REQUIRE(have >= std::nextafter(want, -2.0));
+      REQUIRE(have <= std::nextafter(want, 2.0));
+      if (have == want) ++exact;
+    }
+  }
+#ifdef __GLIBC__
+  CHECK(exact == 256);
+#else
+  CHECK(exact > 0);
+#endif
 }

@@ -49,6 +49,15 @@ struct StbFree {
   void operator()(unsigned char* p) const { stbi_image_free(p); }
 };
 
+// std::lround of the value clamped to 0..255, halves away from zero, done
+// here because lround was one of the two functions the host took from libm
+// (see compare/dct_basis.h). Exact: below 2^52 the fraction subtracts exactly.
+uint8_t RoundToByte(double value) {
+  const double v = std::clamp(value, 0.0, 255.0);
+  const int whole = static_cast<int>(v);
+  return static_cast<uint8_t>(v - whole >= 0.5 ? whole + 1 : whole);
+}
+
 // Area-average of a w x h channel-plane `src` into 32 samples per axis:
 // each output cell averages the source area it covers, fractional pixels
 // weighted by the part they cover (what a canvas draws with smoothing on a
@@ -122,9 +131,7 @@ Result<std::vector<uint8_t>> DecodeToGray32(std::span<const uint8_t> fileBytes) 
   }
   const std::vector<double> small = AreaAverage(gray, w, h);
   std::vector<uint8_t> out(1024);
-  for (size_t i = 0; i < 1024; ++i) {
-    out[i] = static_cast<uint8_t>(std::lround(std::clamp(small[i], 0.0, 255.0)));
-  }
+  for (size_t i = 0; i < 1024; ++i) out[i] = RoundToByte(small[i]);
   return out;
 }
 

@@ -3,37 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cmath>
 
 #include <nlohmann/json.hpp>
 
+#include "compare/dct_basis.h"
 #include "compare/engine.h"
 #include "compare/rules.h"
 
 namespace oneself::compare {
 namespace {
-
-// cos((2x + 1) u pi / 64) for the 8 lowest frequencies u over 32 samples x,
-// indexed [x][u]: the DCT's inner loops run over u (see ComputePhash).
-struct CosTable {
-  std::array<std::array<double, 8>, 32> c{};
-  CosTable() {
-    const double pi = std::acos(-1.0);
-    for (int u = 0; u < 8; ++u) {
-      for (int x = 0; x < 32; ++x) {
-        c[static_cast<size_t>(x)][static_cast<size_t>(u)] =
-            std::cos((2.0 * x + 1.0) * u * pi / 64.0);
-      }
-    }
-  }
-};
-// Built on first use: most processes (every CLI verb but a few, a host
-// asked nothing but hello) never hash a photo, and 256 cosines were a few
-// microseconds of every start.
-const CosTable& Cos() {
-  static const CosTable table;
-  return table;
-}
 
 uint64_t ComputePhash(std::span<const uint8_t, 1024> gray);
 
@@ -64,13 +42,12 @@ uint64_t ComputePhash(std::span<const uint8_t, 1024> gray) {
   // same order, but the 8 sums are independent and vectorize, where a single
   // running sum cannot be without reassociating it.
   // (tests/host/compare_phash_identity_test.cpp holds this to those loops.)
-  const CosTable& basis = Cos();
   std::array<std::array<double, 8>, 32> rows{};
   for (size_t y = 0; y < 32; ++y) {
     std::array<double, 8> acc{};
     for (size_t x = 0; x < 32; ++x) {
       const double g = gray[y * 32 + x];
-      for (size_t u = 0; u < 8; ++u) acc[u] += g * basis.c[x][u];
+      for (size_t u = 0; u < 8; ++u) acc[u] += g * kDctBasis[x][u];
     }
     rows[y] = acc;
   }
@@ -78,7 +55,7 @@ uint64_t ComputePhash(std::span<const uint8_t, 1024> gray) {
   for (size_t v = 0; v < 8; ++v) {
     std::array<double, 8> acc{};
     for (size_t y = 0; y < 32; ++y) {
-      const double c = basis.c[y][v];
+      const double c = kDctBasis[y][v];
       for (size_t u = 0; u < 8; ++u) acc[u] += rows[y][u] * c;
     }
     std::copy(acc.begin(), acc.end(), coef.begin() + static_cast<std::ptrdiff_t>(v * 8));
