@@ -6,11 +6,11 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli/cli.h"
+#include "cli/fd_stream.h"
 #include "commands/command.h"
 #include "log/log.h"
 #include "log/logging.h"
@@ -74,7 +74,12 @@ int main(int argc, char** argv) {
   const protocol::Caller caller = protocol::IdentifyCaller(args);
   if (caller.hostMode) return RunHostMode(caller);
   log::SetUpLogging(/*toStderr=*/false);
-  const int status = cli::RunCli(args, std::cout, std::cerr);
+  int status = 0;
+  {
+    cli::FdOStream out(STDOUT_FILENO, /*unbuffered=*/false);
+    cli::FdOStream err(STDERR_FILENO, /*unbuffered=*/true);
+    status = cli::RunCli(args, out, err);
+  }
   log::Shutdown();
   return status;
 }

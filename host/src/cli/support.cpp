@@ -1,8 +1,9 @@
+#include <unistd.h>
+
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include "cli/subcommand.h"
 
@@ -71,12 +72,24 @@ void PrintJson(Env& env, const nlohmann::json& value) {
   env.out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-Result<std::string> ReadFileText(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
+namespace {
+
+Result<std::string> ReadStdin() {
+  std::string text;
+  char chunk[65536];
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::BadRequest("cannot read stdin");
+    if (n == 0) return text;
+    text.append(chunk, static_cast<size_t>(n));
   }
+}
+
+}  // namespace
+
+Result<std::string> ReadFileText(const std::string& path) {
+  if (path == "-") return ReadStdin();
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Status::NotFound("no such file: " + path);
   if (std::filesystem::is_directory(path, ec)) return Status::BadRequest(path + " is a folder, not a file");
