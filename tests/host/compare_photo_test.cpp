@@ -111,6 +111,10 @@ TEST_CASE("photo: PerceptualHash validates its input", "[compare][photo]") {
   CHECK_FALSE(PerceptualHash(json("x")).ok());
   auto h = PerceptualHash(json(std::vector<int>(1024, 7)));
   REQUIRE(h.ok());
+  // The binary form the request reader makes of the same values (json/parse.h).
+  CHECK(*PerceptualHash(json::binary(json::binary_t::container_type(1024, 7))) == *h);
+  CHECK_FALSE(PerceptualHash(json::binary(json::binary_t::container_type(1023, 7))).ok());
+  CHECK_FALSE(PerceptualHash(json::binary(json::binary_t::container_type(1025, 7))).ok());
   CHECK(h->size() == 16);
   CHECK(ParsePhash(*h).has_value());
   CHECK(PhashHex(0x0123456789abcdefULL) == "0123456789abcdef");

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json/parse.h"
+#include "json/write.h"
 
 using nlohmann::json;
 using oneself::jsontext::Parse;
@@ -159,4 +160,87 @@ TEST_CASE("JSON reader: errors say where the text went wrong") {
   CHECK(error.kind == ParseError::Kind::kSyntax);
   CHECK(error.offset == 12);
   CHECK_FALSE(error.message.empty());
+}
+
+namespace {
+
+ParseOptions BytesUnder(std::string_view key, size_t count) {
+  ParseOptions options;
+  options.bytesKey = key;
+  options.bytesCount = count;
+  return options;
+}
+
+// With the option, `text` reads to the same document as without it, the
+// arrays it turned into bytes written back as numbers.
+void RequireSameDocument(const std::string& text, const ParseOptions& options) {
+  INFO("text: " << text);
+  const auto plain = Parse(text);
+  ParseError error;
+  const auto compact = Parse(text, options, &error);
+  REQUIRE(plain.has_value() == compact.has_value());
+  if (!plain) return;
+  std::string written;
+  oneself::jsontext::AppendJson(written, *compact);
+  REQUIRE(json::parse(written) == *plain);
+}
+
+}  // namespace
+
+TEST_CASE("JSON reader: an array of bytes under the named key becomes one binary value") {
+  const ParseOptions options = BytesUnder("gray", 4);
+  auto doc = Parse(R"({"photo":{"gray":[0, 255,7 ,
+    19]},"n":[1,2,3,4]})", options);
+  REQUIRE(doc);
+  const json& gray = (*doc)["photo"]["gray"];
+  REQUIRE(gray.is_binary());
+  const std::vector<uint8_t> bytes(gray.get_binary().begin(), gray.get_binary().end());
+  CHECK(bytes == std::vector<uint8_t>{0, 255, 7, 19});
+  // Only under that key: the same numbers elsewhere stay numbers.
+  CHECK((*doc)["n"].is_array());
+  RequireSameDocument(R"({"photo":{"gray":[0,255,7,19]}})", options);
+}
+
+TEST_CASE("JSON reader: anything else under the byte key is read as usual") {
+  const ParseOptions options = BytesUnder("gray", 4);
+  for (const char* text : {
+           R"({"gray":[1,2,3]})",           // too few
+           R"({"gray":[1,2,3,4,5]})",       // too many
+           R"({"gray":[]})",
+           R"({"gray":[1,2,3,256]})",       // out of range
+           R"({"gray":[1,2,3,1000]})",
+           R"({"gray":[1,2,3,-1]})",
+           R"({"gray":[1,2,3,4.0]})",       // not written as a plain integer
+           R"({"gray":[1,2,3,4e0]})",
+           R"({"gray":[1,2,3,"4"]})",
+           R"({"gray":[1,2,3,[4]]})",
+           R"({"gray":"1,2,3,4"})",
+           R"({"gray":{"a":[1,2,3,4]}})",
+           R"({"gray":null})",
+       }) {
+    auto doc = Parse(text, options);
+    REQUIRE(doc);
+    CHECK_FALSE((*doc)["gray"].is_binary());
+    RequireSameDocument(text, options);
+  }
+  // Invalid JSON stays invalid, refused where the usual reader refuses it.
+  for (const char* text : {R"({"gray":[01,2,3,4]})", R"({"gray":[1,2,3,4,]})", R"({"gray":[1,2,3 4]})",
+                           R"({"gray":[1,2,3,4)", R"({"gray":[1,2,3,4]})"}) {
+    ParseError plain, compact;
+    const bool plainOk = Parse(text, {}, &plain).has_value();
+    REQUIRE(Parse(text, options, &compact).has_value() == plainOk);
+    if (!plainOk) CHECK(compact.offset == plain.offset);
+  }
+}
+
+TEST_CASE("JSON reader: the byte key respects the nesting limit") {
+  ParseOptions options = BytesUnder("gray", 2);
+  options.maxDepth = 1;
+  ParseError error;
+  CHECK_FALSE(Parse(R"({"gray":[1,2]})", options, &error));
+  CHECK(error.kind == ParseError::Kind::kTooDeep);
+  options.maxDepth = 2;
+  auto doc = Parse(R"({"gray":[1,2]})", options);
+  REQUIRE(doc);
+  CHECK((*doc)["gray"].is_binary());
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "commands/command.h"
+#include "compare/engine.h"
 #include "protocol/caller_check.h"
 #include "protocol/dispatch.h"
 #include "protocol/limits.h"
@@ -161,4 +162,36 @@ TEST_CASE("dispatch: an ok reply is exactly the JSON object {id, ok, result}", "
     CHECK(reply == expected.dump());
     CHECK(json::parse(reply) == expected);
   }
+}
+
+TEST_CASE("dispatch: a photo's gray values are read as bytes and answered as numbers would be",
+          "[protocol]") {
+  json gray = json::array();
+  for (int i = 0; i < 1024; ++i) gray.push_back((i * 7) % 256);
+  const std::string frame =
+      json{{"id", 1}, {"type", "check"}, {"site", "linkedin"}, {"fields", {{"photo", {{"gray", gray}}}}}}.dump();
+  // The request reader keeps them as one binary value (json/parse.h)...
+  protocol::ParsedRequest parsed = protocol::ParseRequest(frame);
+  REQUIRE(parsed.status.ok());
+  const json& read = parsed.request.body["fields"]["photo"]["gray"];
+  REQUIRE(read.is_binary());
+  CHECK(read.get_binary().size() == 1024);
+  CHECK(read.get_binary()[5] == 35);
+  // ...and the verbs answer as they do for the array: check with the same
+  // fingerprint, photo.set storing the same hash; a wrong count is refused.
+  Harness h;
+  auto expected = compare::PerceptualHash(gray);
+  REQUIRE(expected.ok());
+  json r = h.Send(frame);
+  REQUIRE(r["ok"] == true);
+  CHECK(r["result"]["photo"] == json({{"phash", *expected}}));
+  r = h.Call({{"id", 2}, {"type", "photo.set"}, {"gray", gray}});
+  REQUIRE(r["ok"] == true);
+  CHECK(h.Call({{"id", 3}, {"type", "profile.get"}})["result"]["profile"]["photo"]["phash"] == *expected);
+  gray.erase(gray.begin());
+  r = h.Call({{"id", 4}, {"type", "photo.set"}, {"gray", gray}});
+  CHECK(r["error"]["code"] == "bad_request");
+  gray.push_back(256);
+  r = h.Call({{"id", 5}, {"type", "check"}, {"site", "linkedin"}, {"fields", {{"photo", {{"gray", gray}}}}}});
+  CHECK(r["error"]["code"] == "bad_request");
 }

@@ -68,18 +68,8 @@ Status ValidateField(std::string_view field, const json& v) {
       return Status::Ok();
     }
     if (v.contains("gray")) {
-      const json& g = v["gray"];
-      bool ok = g.is_array() && g.size() == 1024;
-      if (ok) {
-        // The vector itself: json's own iterators cost more than the check.
-        for (const json& px : g.get_ref<const json::array_t&>()) {
-          if (GrayValue(px) < 0) {
-            ok = false;
-            break;
-          }
-        }
-      }
-      return ok ? Status::Ok() : Wrong("photo.gray", "an array of 1024 integers 0..255");
+      std::array<uint8_t, 1024> gray{};
+      return ReadGray(v["gray"], gray) ? Status::Ok() : Wrong("photo.gray", "an array of 1024 integers 0..255");
     }
     return Wrong(field, "{\"gray\": [1024 integers]} or {\"phash\": \"16 hex\"}");
   }

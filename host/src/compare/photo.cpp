@@ -100,16 +100,27 @@ std::optional<uint64_t> ParsePhash(std::string_view hex) {
 
 int HammingDistance(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
 
-Result<std::string> PerceptualHash(const nlohmann::json& gray) {
-  if (!gray.is_array() || gray.size() != 1024) {
-    return Status::BadRequest("photo.gray must be an array of 1024 integers 0..255");
+bool ReadGray(const nlohmann::json& gray, std::array<uint8_t, 1024>& pixels) {
+  if (const auto* bytes = gray.get_ptr<const nlohmann::json::binary_t*>()) {
+    if (bytes->size() != pixels.size()) return false;
+    std::copy(bytes->begin(), bytes->end(), pixels.begin());
+    return true;
   }
-  // Each value is read once, in place (GrayValue): 1,024 of them per photo.
-  std::array<uint8_t, 1024> pixels{};
-  for (size_t i = 0; i < 1024; ++i) {
-    const int v = GrayValue(gray[i]);
-    if (v < 0) return Status::BadRequest("photo.gray must be an array of 1024 integers 0..255");
+  const auto* values = gray.get_ptr<const nlohmann::json::array_t*>();
+  if (values == nullptr || values->size() != pixels.size()) return false;
+  // Each value read once, in place (GrayValue): 1,024 of them per photo.
+  for (size_t i = 0; i < pixels.size(); ++i) {
+    const int v = GrayValue((*values)[i]);
+    if (v < 0) return false;
     pixels[i] = static_cast<uint8_t>(v);
+  }
+  return true;
+}
+
+Result<std::string> PerceptualHash(const nlohmann::json& gray) {
+  std::array<uint8_t, 1024> pixels{};
+  if (!ReadGray(gray, pixels)) {
+    return Status::BadRequest("photo.gray must be an array of 1024 integers 0..255");
   }
   return PhashHex(PhashOfGray(pixels));
 }

@@ -14,10 +14,7 @@ void CheckPhoto(RuleContext& ctx, const nlohmann::json& photo) {
     hash = *ParsePhash(photo["phash"].get<std::string>());  // validated by the engine
   } else {
     std::array<uint8_t, 1024> gray{};
-    size_t i = 0;
-    for (const auto& px : photo["gray"].get_ref<const nlohmann::json::array_t&>()) {
-      gray[i++] = static_cast<uint8_t>(GrayValue(px));
-    }
+    ReadGray(photo["gray"], gray);  // validated by the engine
     hash = PhashOfGray(gray);
   }
   const int distance = HammingDistance(hash, *ctx.canon.photo);

@@ -124,7 +124,9 @@ class Reader {
         }
         slot->second = nullptr;  // the last one wins
       }
-      if (!Value(slot->second, depth)) return false;
+      const bool asBytes = !options_.bytesKey.empty() && key == options_.bytesKey &&
+                           depth + 1 <= options_.maxDepth && Bytes(slot->second);
+      if (!asBytes && !Value(slot->second, depth)) return false;
       SkipSpace();
       if (pos_ == s_.size()) return Fail("unexpected end of input in an object");
       if (s_[pos_] == ',') {
@@ -172,6 +174,51 @@ class Reader {
       }
       return Fail("expected ',' or ']' in an array");
     }
+  }
+
+  // An array of exactly options_.bytesCount plain integers 0..255, read into
+  // one binary value (see ParseOptions). Anything else leaves the position
+  // where it was and returns false, for Value to read it as usual (and to
+  // report any error the usual way).
+  bool Bytes(json& out) {
+    const size_t start = pos_;
+    SkipSpace();
+    if (pos_ == s_.size() || s_[pos_] != '[') return Rewind(start);
+    ++pos_;
+    json::binary_t bytes;
+    bytes.reserve(options_.bytesCount);
+    for (;;) {
+      SkipSpace();
+      if (pos_ == s_.size() || s_[pos_] < '0' || s_[pos_] > '9') return Rewind(start);
+      unsigned value = static_cast<unsigned>(s_[pos_++] - '0');
+      if (value != 0) {
+        for (int more = 0; more < 2 && pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9'; ++more) {
+          value = value * 10 + static_cast<unsigned>(s_[pos_++] - '0');
+        }
+      }
+      if (value > 255 || bytes.size() == options_.bytesCount) return Rewind(start);
+      if (pos_ < s_.size() && ((s_[pos_] >= '0' && s_[pos_] <= '9') || s_[pos_] == '.' ||
+                               s_[pos_] == 'e' || s_[pos_] == 'E')) {
+        return Rewind(start);
+      }
+      bytes.push_back(static_cast<uint8_t>(value));
+      SkipSpace();
+      if (pos_ < s_.size() && s_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < s_.size() && s_[pos_] == ']' && bytes.size() == options_.bytesCount) {
+        ++pos_;
+        out = json::binary(std::move(bytes));
+        return true;
+      }
+      return Rewind(start);
+    }
+  }
+
+  bool Rewind(size_t to) {
+    pos_ = to;
+    return false;
   }
 
   // At the opening quote; appends the decoded string to `out`.

@@ -28,6 +28,16 @@ struct ParseOptions {
   bool rejectDuplicateKeys = false;
   // Deeper nesting is refused: the reader recurses once per level.
   int maxDepth = 512;
+  // When set, an array that is the value of a key named `bytesKey` and holds
+  // exactly `bytesCount` integers 0..255 (written plainly: no sign, fraction,
+  // exponent or leading zero) is kept as one binary value of those bytes,
+  // nlohmann's binary_t, instead of as `bytesCount` numbers. A check's photo
+  // comes as 1,024 gray values, and a json value per number was most of the
+  // cost of reading such a request (bench/README.md). Anything else under
+  // that key is read as usual. AppendJson writes such a value back as the
+  // array it was.
+  std::string_view bytesKey;
+  size_t bytesCount = 0;
 };
 
 struct ParseError {

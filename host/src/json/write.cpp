@@ -97,7 +97,20 @@ void AppendJson(std::string& out, const json& value) {
       out += '}';
       return;
     }
-    default:  // floats (their shortest round-trip form), binary, discarded
+    case json::value_t::binary: {
+      // Only the reader makes these (ParseOptions::bytesKey): written back as
+      // the array of numbers they were read from.
+      out += '[';
+      bool first = true;
+      for (const uint8_t byte : value.get_binary()) {
+        if (!first) out += ',';
+        first = false;
+        AppendInteger(out, static_cast<unsigned>(byte));
+      }
+      out += ']';
+      return;
+    }
+    default:  // floats (their shortest round-trip form), discarded
       out += value.dump(-1, ' ', false, json::error_handler_t::replace);
       return;
   }
