@@ -50,9 +50,10 @@ int RunHostMode(const protocol::Caller& caller) {
     return 2;
   }
   protocol::InstallShutdownHandlers();
-  log::SetUpLogging(/*toStderr=*/true);
-  log::Info("host start version={} caller={} allowed={}", ONESELF_VERSION,
-               caller.name.empty() ? "(terminal)" : caller.name, caller.allowed);
+  // Who started this host heads the first line it logs, if it logs any.
+  const std::string callerName = caller.name.empty() ? "(terminal)" : caller.name;
+  log::SetUpLogging(/*toStderr=*/true, std::string("host version=") + ONESELF_VERSION + " caller=" + callerName +
+                                           (caller.allowed ? " allowed=true" : " allowed=false"));
   if (!caller.allowed) log::Warn("caller not allowed; every request will be refused");
 
   store::Store store(store::DefaultDirectory());

@@ -206,3 +206,33 @@ TEST_CASE("blackbox: the host log holds no profile values and is private", "[bla
   CHECK(text.find("profile.update") != std::string::npos);
   CHECK(text.find("Zebulon") == std::string::npos);
 }
+
+TEST_CASE("blackbox: a host that logs nothing opens no log; the first line names it", "[blackbox]") {
+  Home home;
+  const auto log = home.dir.path() / "state" / "oneself" / "oneself.log";
+  {
+    auto host = home.Host();
+    REQUIRE(host->Call({{"id", 1}, {"type", "hello"}, {"protocol", 1}}).value("ok", false));
+    REQUIRE(host->Call({{"id", 2}, {"type", "check"}, {"site", "github"}, {"fields", {{"headline", "x"}}}})
+                .contains("ok"));
+    host->CloseInput();
+    CHECK(host->Wait() == 0);
+  }
+  // hello and check succeed on every connection and keystroke: not logged,
+  // and the log is not even created for them.
+  CHECK_FALSE(std::filesystem::exists(log));
+  {
+    auto host = home.Host();
+    REQUIRE(host->Call({{"id", 3}, {"type", "profile.get"}}).value("ok", false));
+    host->CloseInput();
+    CHECK(host->Wait() == 0);
+  }
+  REQUIRE(std::filesystem::exists(log));
+  std::ifstream in(log);
+  std::string first, second;
+  std::getline(in, first);
+  std::getline(in, second);
+  CHECK(first.find("host version=") != std::string::npos);
+  CHECK(first.find(std::string("caller=") + hardening::kAllowedOrigin) != std::string::npos);
+  CHECK(second.find("request type=profile.get id=3") != std::string::npos);
+}

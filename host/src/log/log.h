@@ -29,6 +29,11 @@ void Log(Level level, fmt::format_string<Args...> format, Args&&... args) {
 }
 
 template <typename... Args>
+void Debug(fmt::format_string<Args...> format, Args&&... args) {
+  Log(Level::kDebug, format, std::forward<Args>(args)...);
+}
+
+template <typename... Args>
 void Info(fmt::format_string<Args...> format, Args&&... args) {
   Log(Level::kInfo, format, std::forward<Args>(args)...);
 }

@@ -41,9 +41,28 @@ std::filesystem::path LogDirectory() {
   return base / ".local" / "state" / "oneself";
 }
 
-void SetUpLogging(bool toStderr) {
+namespace {
+
+// Lines below this level are not written (nor formatted, log/log.h).
+constexpr Level kLevel = Level::kInfo;
+
+struct Config {
+  bool configured = false;  // SetUpLogging was called
+  bool opened = false;      // the spdlog logger exists
+  bool shut = false;        // Shutdown was called: lines are dropped
+  bool toStderr = false;
+  std::string firstLine;
+};
+
+Config& TheConfig() {
+  static Config config;
+  return config;
+}
+
+void Open(Config& config) {
+  config.opened = true;
   std::vector<spdlog::sink_ptr> sinks;
-  if (toStderr) sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+  if (config.toStderr) sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
 
   const std::filesystem::path dir = LogDirectory();
   std::error_code ec;
@@ -63,6 +82,16 @@ void SetUpLogging(bool toStderr) {
   logger->set_level(spdlog::level::info);
   logger->flush_on(spdlog::level::info);
   spdlog::set_default_logger(std::move(logger));
+  if (!config.firstLine.empty()) spdlog::default_logger_raw()->info(config.firstLine);
+}
+
+}  // namespace
+
+void SetUpLogging(bool toStderr, std::string firstLine) {
+  Config& config = TheConfig();
+  config.configured = true;
+  config.toStderr = toStderr;
+  config.firstLine = std::move(firstLine);
 }
 
 namespace {
@@ -83,18 +112,22 @@ spdlog::level::level_enum SpdlogLevel(Level level) {
 
 }  // namespace
 
-// After Shutdown there is no default logger: lines are dropped.
 bool Enabled(Level level) {
-  spdlog::logger* logger = spdlog::default_logger_raw();
-  return logger != nullptr && logger->should_log(SpdlogLevel(level));
+  const Config& config = TheConfig();
+  return level >= kLevel && config.configured && !config.shut;
 }
 
 void Write(Level level, std::string_view line) {
-  if (spdlog::logger* logger = spdlog::default_logger_raw(); logger != nullptr) {
-    logger->log(SpdlogLevel(level), line);
-  }
+  Config& config = TheConfig();
+  if (!Enabled(level)) return;
+  if (!config.opened) Open(config);
+  spdlog::default_logger_raw()->log(SpdlogLevel(level), line);
 }
 
-void Shutdown() { spdlog::shutdown(); }
+void Shutdown() {
+  Config& config = TheConfig();
+  config.shut = true;
+  if (config.opened) spdlog::shutdown();
+}
 
 }  // namespace oneself::log

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 namespace oneself::log {
 
@@ -13,6 +14,12 @@ std::filesystem::path LogDirectory();
 // plus stderr when `toStderr` (the host: browsers keep a host's stderr in
 // their own log). If the file cannot be opened, logging goes to stderr only
 // and the host runs on.
-void SetUpLogging(bool toStderr);
+//
+// Nothing is opened until the first line at or above the level (info) is
+// written, and `firstLine` (if not empty) is written before it: a browser may
+// start the host for each message, a successful hello and check log nothing,
+// and setting up the logger was about 80 us of every start
+// (bench/README.md).
+void SetUpLogging(bool toStderr, std::string firstLine = {});
 
 }  // namespace oneself::log

@@ -64,9 +64,11 @@ void Dispatcher::Handle(std::string_view frame, std::string& reply) {
                           std::chrono::steady_clock::now() - start)
                           .count();
   // Verb names are ours; an unknown one is the caller's text, so cut it short.
-  // A check runs on every keystroke in an edit form: its successes would
-  // flood the log (and cost a write each), so only its failures are logged.
-  const auto level = code == "ok" && req.type == "check" ? log::Level::kDebug : log::Level::kInfo;
+  // A check runs on every keystroke in an edit form and a hello opens every
+  // connection: their successes would flood the log (and open it, and cost a
+  // write each, in a host started per message), so only failures are logged.
+  const bool routine = code == "ok" && (req.type == "check" || req.type == "hello");
+  const auto level = routine ? log::Level::kDebug : log::Level::kInfo;
   log::Log(level, "request type={} id={} in={}B out={}B code={} {}us", Printable(req.type),
               LoggedId(req.id), frame.size(), reply.size(), code, micros);
   jsontext::Dispose(parsed.request.body);

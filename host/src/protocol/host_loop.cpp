@@ -19,7 +19,7 @@ int RunHost(ByteReader& in, ByteWriter& out, Dispatcher& dispatcher) {
     ResetKeptBuffer(reply);
     switch (frame.kind) {
       case Frame::Kind::kEnd:
-        log::Info("end of input; exiting");
+        log::Debug("end of input; exiting");
         return 0;
       case Frame::Kind::kTooLarge:
         reply = dispatcher.TooLargeRequest(frame.length);
