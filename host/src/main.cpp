@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "cli/cli.h"
-#include "cli/fd_stream.h"
+#include "cli/output.h"
 #include "commands/command.h"
 #include "log/log.h"
 #include "log/logging.h"
@@ -77,8 +77,8 @@ int main(int argc, char** argv) {
   log::SetUpLogging(/*toStderr=*/false);
   int status = 0;
   {
-    cli::FdOStream out(STDOUT_FILENO, /*unbuffered=*/false);
-    cli::FdOStream err(STDERR_FILENO, /*unbuffered=*/true);
+    cli::Output out(STDOUT_FILENO, /*unbuffered=*/false);
+    cli::Output err(STDERR_FILENO, /*unbuffered=*/true);
     status = cli::RunCli(args, out, err);
   }
   log::Shutdown();

@@ -98,7 +98,7 @@ class Home {
   void InitStore() const { REQUIRE(oneself::store::Store(store_dir()).Init().ok()); }
 
   DoctorRun Doctor() const {
-    std::ostringstream out, err;
+    oneself::cli::Output out, err;
     int code = oneself::cli::RunDoctor({"--binary", binary_.string()}, out, err);
     return {code, out.str(), err.str()};
   }
@@ -402,10 +402,10 @@ TEST_CASE("doctor reports a journal that does not verify", "[doctor]") {
 }
 
 TEST_CASE("doctor --help and bad arguments", "[doctor]") {
-  std::ostringstream out, err;
+  oneself::cli::Output out, err;
   CHECK(oneself::cli::RunDoctor({"--help"}, out, err) == 0);
   CHECK(out.str().rfind("usage: oneself doctor [--system] [--binary PATH]", 0) == 0);
-  std::ostringstream out2, err2;
+  oneself::cli::Output out2, err2;
   CHECK(oneself::cli::RunDoctor({"--frobnicate"}, out2, err2) == 1);
   CHECK(err2.str().find("unknown argument: --frobnicate") != std::string::npos);
 }

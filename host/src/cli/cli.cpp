@@ -11,7 +11,7 @@ const Subcommand* const kTable[] = {&kInit,   &kShow,   &kGet,    &kSet,   &kImp
                                     &kExport, &kHistory, &kRevert, &kVerify, &kStatus,
                                     &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto};
 
-void PrintOverview(std::ostream& out) {
+void PrintOverview(Output& out) {
   out << "usage: oneself <command> [options]\n"
          "\n"
          "Keeps one canonical profile on this machine and tells you where your\n"
@@ -30,7 +30,7 @@ void PrintOverview(std::ostream& out) {
 
 }  // namespace
 
-int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int RunCli(const std::vector<std::string>& args, Output& out, Output& err) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     if (args.size() >= 2 && args[0] == "help") return RunCli({args[1], "--help"}, out, err);
     PrintOverview(out);

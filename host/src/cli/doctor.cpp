@@ -7,16 +7,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
 
 #include "oneself/allowed_callers.h"
+#include "cli/read_file.h"
 #include "store/store.h"
 
 #if defined(__APPLE__)
@@ -125,9 +125,9 @@ std::string ShellQuote(const std::string& s) {
 }
 
 std::string ModeString(mode_t mode) {
-  std::ostringstream s;
-  s << std::oct << (mode & 07777);
-  return s.str();
+  char octal[8];
+  std::snprintf(octal, sizeof octal, "%o", static_cast<unsigned>(mode & 07777));
+  return octal;
 }
 
 // The path of this program, so a fix can point the browser at it.
@@ -184,7 +184,7 @@ std::string WriteManifestCommand(const fs::path& file, Family family, const fs::
 
 class Report {
  public:
-  explicit Report(std::ostream& out) : out_(out) {}
+  explicit Report(Output& out) : out_(out) {}
 
   void Ok(const std::string& what) { out_ << "  ok    " << what << "\n"; }
   void Note(const std::string& what) { out_ << "  note  " << what << "\n"; }
@@ -196,7 +196,7 @@ class Report {
   int problems() const { return problems_; }
 
  private:
-  std::ostream& out_;
+  Output& out_;
   int problems_ = 0;
 };
 
@@ -228,14 +228,12 @@ void CheckManifest(const Browser& b, const Options& options, Report& report) {
                    WriteManifestCommand(file, b.family, BinaryForFix(options, {})));
     return;
   }
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  if (!in.good() && !in.eof()) {
+  const std::optional<std::string> text = ReadWholeFile(file.string());
+  if (!text) {
     report.Problem(label + " cannot be read", "chmod 644 " + ShellQuote(file.string()));
     return;
   }
-  json m = json::parse(buf.str(), nullptr, /*allow_exceptions=*/false);
+  json m = json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (!m.is_object()) {
     report.Problem(label + " is not valid JSON",
                    WriteManifestCommand(file, b.family, BinaryForFix(options, {})));
@@ -406,17 +404,19 @@ void NoteStoreOverride(Report& report) {
 
 void NoteOnPath(Report& report) {
   const std::string path = Env("PATH");
-  std::stringstream ss(path);
-  std::string dir;
-  while (std::getline(ss, dir, ':')) {
+  for (size_t start = 0; start <= path.size();) {
+    size_t end = path.find(':', start);
+    if (end == std::string::npos) end = path.size();
+    const std::string dir = path.substr(start, end - start);
     if (!dir.empty() && IsExecutableFile(fs::path(dir) / "oneself")) return;
+    start = end + 1;
   }
   report.Note("`oneself` is not on your PATH (browsers do not need it; your shell does)");
 }
 
 }  // namespace
 
-int RunDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int RunDoctor(const std::vector<std::string>& args, Output& out, Output& err) {
   Options options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];

@@ -2,10 +2,11 @@
 // prints each problem with the command that fixes it.
 #pragma once
 
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "cli/output.h"
 
 namespace oneself::cli {
 
@@ -28,6 +29,6 @@ inline constexpr std::string_view kDoctorUsage =
 
 // `args` are the words after "doctor". Returns the exit status: 0 when all is
 // well, 1 when a problem was found, 2 on an internal error.
-int RunDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunDoctor(const std::vector<std::string>& args, Output& out, Output& err);
 
 }  // namespace oneself::cli

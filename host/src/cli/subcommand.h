@@ -2,7 +2,6 @@
 #pragma once
 
 #include <map>
-#include <ostream>
 #include <set>
 #include <string>
 #include <string_view>
@@ -10,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/output.h"
 #include "commands/command.h"
 #include "oneself/status.h"
 
@@ -32,8 +32,8 @@ struct Args {
 Result<Args> ParseArgs(const std::vector<std::string>& words, const std::set<std::string>& valued);
 
 struct Env {
-  std::ostream& out;
-  std::ostream& err;
+  Output& out;
+  Output& err;
   commands::Context& ctx;
 };
 

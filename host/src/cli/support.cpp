@@ -2,9 +2,8 @@
 
 #include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
+#include "cli/read_file.h"
 #include "cli/subcommand.h"
 
 namespace oneself::cli {
@@ -93,11 +92,9 @@ Result<std::string> ReadFileText(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Status::NotFound("no such file: " + path);
   if (std::filesystem::is_directory(path, ec)) return Status::BadRequest(path + " is a folder, not a file");
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return Status::BadRequest("cannot read " + path);
-  if (!in.is_open()) return Status::BadRequest("cannot open " + path);
-  return text;
+  std::optional<std::string> text = ReadWholeFile(path);
+  if (!text) return Status::BadRequest("cannot read " + path);
+  return std::move(*text);
 }
 
 }  // namespace oneself::cli
