@@ -104,7 +104,7 @@ const std::vector<PreviousValue>* Canonical::Previous(std::string_view key) cons
 Canonical BuildCanonical(const store::Snapshot& snapshot) {
   Canonical c;
   c.revision = snapshot.revision;
-  c.doc = snapshot.doc;
+  if (snapshot.identity == 0) c.doc = snapshot.doc;
   static const json kEmpty = json::object();
   const json& profile =
       snapshot.doc.is_object() && snapshot.doc.contains("profile") && snapshot.doc["profile"].is_object()
@@ -210,9 +210,11 @@ const Canonical& CanonicalFor(const store::Snapshot& snapshot) {
   // The store's shared snapshot, the same as last time: nothing to compare
   // (a whole-document comparison was 3% of a warm check).
   if (snapshot.identity != 0 && snapshot.identity == cache.identity) return cache;
-  if (cache.revision != snapshot.revision || cache.doc != snapshot.doc) {
-    cache = BuildCanonical(snapshot);
-  }
+  // Another shared snapshot is another document; a copy is compared in full
+  // with the copy the cache was built from, if it was.
+  const bool sameCopy = snapshot.identity == 0 && cache.identity == 0 && cache.revision == snapshot.revision &&
+                        cache.doc == snapshot.doc;
+  if (!sameCopy) cache = BuildCanonical(snapshot);
   cache.identity = snapshot.identity;
   return cache;
 }

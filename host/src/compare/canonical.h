@@ -73,7 +73,11 @@ struct PreviousValue {
 
 struct Canonical {
   int64_t revision = -1;
-  nlohmann::json doc;  // the document this was built from: the cache's check
+  // The document this was built from, kept only for a snapshot without an
+  // identity (a copy), whose document is then the cache's key; a shared
+  // snapshot's identity is key enough (copying the document was a tenth of
+  // the instructions of a cold check).
+  nlohmann::json doc;
   uint64_t identity = 0;  // the snapshot's, when it had one (store::Snapshot)
 
   std::optional<NameModel> name;
