@@ -1,7 +1,5 @@
 #include "log/logging.h"
 
-#include "log/log.h"
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,6 +12,8 @@
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include "log/log.h"
 
 namespace oneself::log {
 namespace {
@@ -59,6 +59,20 @@ Config& TheConfig() {
   return config;
 }
 
+spdlog::level::level_enum SpdlogLevel(Level level) {
+  switch (level) {
+    case Level::kDebug:
+      return spdlog::level::debug;
+    case Level::kInfo:
+      return spdlog::level::info;
+    case Level::kWarn:
+      return spdlog::level::warn;
+    case Level::kError:
+      break;
+  }
+  return spdlog::level::err;
+}
+
 void Open(Config& config) {
   config.opened = true;
   std::vector<spdlog::sink_ptr> sinks;
@@ -93,24 +107,6 @@ void SetUpLogging(bool toStderr, std::string firstLine) {
   config.toStderr = toStderr;
   config.firstLine = std::move(firstLine);
 }
-
-namespace {
-
-spdlog::level::level_enum SpdlogLevel(Level level) {
-  switch (level) {
-    case Level::kDebug:
-      return spdlog::level::debug;
-    case Level::kInfo:
-      return spdlog::level::info;
-    case Level::kWarn:
-      return spdlog::level::warn;
-    case Level::kError:
-      break;
-  }
-  return spdlog::level::err;
-}
-
-}  // namespace
 
 bool Enabled(Level level) {
   const Config& config = TheConfig();
