@@ -322,11 +322,27 @@ int main(int argc, char** argv) {
       if (&h == &hosts[0] || &h == &hosts[1]) startOnly[h.label].push_back(StartOnly(h, env));  // oneself, floor
     }
   }
+  // The same two, alternating with each other alone: no interpreter's 100 ms
+  // of work in between to empty the caches and the TLB. For scale, like the
+  // one-core warm rows: how much of the cold figure is the interleaving
+  // (bench/README.md, what the cold figure is made of).
+  std::map<std::string, std::vector<double>> alone;
+  for (int r = 0; r < coldRounds; ++r) {
+    for (size_t k = 0; k < 2; ++k) {
+      const Host& h = hosts[(k + static_cast<size_t>(r)) % 2];
+      alone[h.label].push_back(ColdOnce(h, env, helloFrame, checkFrame));
+    }
+  }
   double coldOneself = Median(cold["oneself"]), coldFloor = Median(cold["C floor"]);
   for (const auto& h : hosts)
     rows.push_back({"cold hello+check: " + h.label, Ms(Median(cold[h.label])) + " median", "", ""});
   rows.push_back({"cold oneself / C floor", Fmt("%.2fx", coldOneself / coldFloor), "<= 2x",
                   Verdict(coldOneself / coldFloor <= 2.0)});
+  {
+    double a = Median(alone["oneself"]), b = Median(alone["C floor"]);
+    rows.push_back({"cold, the two alone: oneself/floor", Ms(a) + " / " + Ms(b) + Fmt(" (%.2fx)", a / b),
+                    "", ""});
+  }
   {
     double a = Median(startOnly["oneself"]), b = Median(startOnly["C floor"]);
     rows.push_back({"start only: oneself / C floor", Ms(a) + " / " + Ms(b) + Fmt(" (%.2fx)", a / b),
