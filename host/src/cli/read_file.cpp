@@ -7,21 +7,24 @@
 
 namespace oneself::cli {
 
-std::optional<std::string> ReadWholeFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
+std::optional<std::string> ReadToEnd(int fd) {
   std::string text;
   char chunk[65536];
   for (;;) {
     const ssize_t n = ::read(fd, chunk, sizeof chunk);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      if (n < 0) return std::nullopt;
-      return text;
-    }
+    if (n < 0) return std::nullopt;
+    if (n == 0) return text;
     text.append(chunk, static_cast<size_t>(n));
   }
+}
+
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::optional<std::string> text = ReadToEnd(fd);
+  ::close(fd);
+  return text;
 }
 
 }  // namespace oneself::cli

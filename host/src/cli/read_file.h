@@ -10,4 +10,8 @@ namespace oneself::cli {
 // The bytes of the file at `path`, or nullopt if it cannot be opened or read.
 std::optional<std::string> ReadWholeFile(const std::string& path);
 
+// Everything `fd` gives until its end (stdin for "-"), or nullopt on a read
+// error. Does not close `fd`.
+std::optional<std::string> ReadToEnd(int fd);
+
 }  // namespace oneself::cli

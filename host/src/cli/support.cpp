@@ -1,6 +1,5 @@
 #include <unistd.h>
 
-#include <cerrno>
 #include <filesystem>
 
 #include "cli/read_file.h"
@@ -71,24 +70,12 @@ void PrintJson(Env& env, const nlohmann::json& value) {
   env.out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-namespace {
-
-Result<std::string> ReadStdin() {
-  std::string text;
-  char chunk[65536];
-  for (;;) {
-    const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Status::BadRequest("cannot read stdin");
-    if (n == 0) return text;
-    text.append(chunk, static_cast<size_t>(n));
-  }
-}
-
-}  // namespace
-
 Result<std::string> ReadFileText(const std::string& path) {
-  if (path == "-") return ReadStdin();
+  if (path == "-") {
+    std::optional<std::string> text = ReadToEnd(STDIN_FILENO);
+    if (!text) return Status::BadRequest("cannot read stdin");
+    return std::move(*text);
+  }
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Status::NotFound("no such file: " + path);
   if (std::filesystem::is_directory(path, ec)) return Status::BadRequest(path + " is a folder, not a file");

@@ -93,8 +93,8 @@ void Open(Config& config) {
   }
   auto logger = std::make_shared<spdlog::logger>("oneself", sinks.begin(), sinks.end());
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ [%P] %l %v", spdlog::pattern_time_type::utc);
-  logger->set_level(spdlog::level::info);
-  logger->flush_on(spdlog::level::info);
+  logger->set_level(SpdlogLevel(kLevel));
+  logger->flush_on(SpdlogLevel(kLevel));
   spdlog::set_default_logger(std::move(logger));
   if (!config.firstLine.empty()) spdlog::default_logger_raw()->info(config.firstLine);
 }

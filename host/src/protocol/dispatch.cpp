@@ -69,8 +69,10 @@ void Dispatcher::Handle(std::string_view frame, std::string& reply) {
   // write each, in a host started per message), so only failures are logged.
   const bool routine = code == "ok" && (req.type == "check" || req.type == "hello");
   const auto level = routine ? log::Level::kDebug : log::Level::kInfo;
-  log::Log(level, "request type={} id={} in={}B out={}B code={} {}us", Printable(req.type),
-              LoggedId(req.id), frame.size(), reply.size(), code, micros);
+  if (log::Enabled(level)) {  // the id and type are copied only for a line that is written
+    log::Log(level, "request type={} id={} in={}B out={}B code={} {}us", Printable(req.type),
+             LoggedId(req.id), frame.size(), reply.size(), code, micros);
+  }
   jsontext::Dispose(parsed.request.body);
 }
 
