@@ -1,12 +1,12 @@
 // The one table of verbs. A new verb is one new file and one line here.
 #include <chrono>
-#include <ctime>
 #include <exception>
 
 #include "log/log.h"
 
 #include "commands/command.h"
 #include "commands/verbs.h"
+#include "store/state.h"
 
 namespace oneself::commands {
 namespace {
@@ -66,13 +66,6 @@ Result<nlohmann::json> Execute(std::string_view type, const nlohmann::json& requ
   }
 }
 
-std::string NowUtc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string NowUtc() { return store::FormatTime(std::chrono::system_clock::now()); }
 
 }  // namespace oneself::commands

@@ -1,6 +1,7 @@
 #include "store/state.h"
 
-#include <ctime>
+#include <chrono>
+#include <cstdio>
 
 #include "crypto/sha256.h"
 #include "json/parse.h"
@@ -109,20 +110,45 @@ Result<Current> ReadCurrent(Env* env, const std::filesystem::path& dir) {
                             std::to_string(last->revision) + "); run `oneself verify`");
 }
 
+// Calendar arithmetic only. gmtime_r, strptime and timegm each make glibc
+// load the local time zone (/etc/localtime) first, six system calls and a
+// file parse in every host process that records a view, for times that are
+// UTC by definition.
 std::string FormatTime(std::chrono::system_clock::time_point t) {
-  std::time_t secs = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  using namespace std::chrono;
+  const auto secs = floor<seconds>(t);
+  const auto day = floor<days>(secs);
+  const year_month_day date{day};
+  const hh_mm_ss clock{secs - day};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+                static_cast<int>(clock.seconds().count()));
   return buf;
 }
 
-int64_t ParseTime(const std::string& text) {
-  std::tm tm{};
-  const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  if (end == nullptr || *end != '\0') return -1;
-  return static_cast<int64_t>(timegm(&tm));
+int64_t ParseTime(std::string_view text) {
+  using namespace std::chrono;
+  // "YYYY-MM-DDTHH:MM:SSZ", as FormatTime writes it.
+  constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:ddZ";
+  if (text.size() != kShape.size()) return -1;
+  for (size_t i = 0; i < kShape.size(); ++i) {
+    const bool digit = text[i] >= '0' && text[i] <= '9';
+    if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return -1;
+  }
+  auto number = [&](size_t at, size_t width) {
+    int n = 0;
+    for (size_t i = at; i < at + width; ++i) n = n * 10 + (text[i] - '0');
+    return n;
+  };
+  const year_month_day date{year{number(0, 4)}, month{static_cast<unsigned>(number(5, 2))},
+                            day{static_cast<unsigned>(number(8, 2))}};
+  const int h = number(11, 2), m = number(14, 2), s = number(17, 2);
+  // 60 is a leap second, which strptime accepted: it counts as the next minute's first.
+  if (!date.ok() || h > 23 || m > 59 || s > 60) return -1;
+  const auto at = sys_days{date} + hours{h} + minutes{m} + seconds{s};
+  return at.time_since_epoch().count();
 }
 
 }  // namespace oneself::store

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -59,6 +60,6 @@ R NoThrow(F&& body) {
 // RFC 3339 UTC with seconds: "2026-11-25T10:00:00Z".
 std::string FormatTime(std::chrono::system_clock::time_point t);
 // Seconds since the epoch of a FormatTime string; -1 if it is not one.
-int64_t ParseTime(const std::string& text);
+int64_t ParseTime(std::string_view text);
 
 }  // namespace oneself::store
