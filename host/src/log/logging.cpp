@@ -31,18 +31,6 @@ bool PrepareFile(const std::filesystem::path& file) {
   return ok;
 }
 
-}  // namespace
-
-std::filesystem::path LogDirectory() {
-  const char* state = std::getenv("XDG_STATE_HOME");
-  if (state != nullptr && state[0] == '/') return std::filesystem::path(state) / "oneself";
-  const char* home = std::getenv("HOME");
-  std::filesystem::path base = home != nullptr && home[0] != '\0' ? home : "/tmp";
-  return base / ".local" / "state" / "oneself";
-}
-
-namespace {
-
 // Lines below this level are not written (nor formatted, log/log.h).
 constexpr Level kLevel = Level::kInfo;
 
@@ -100,6 +88,14 @@ void Open(Config& config) {
 }
 
 }  // namespace
+
+std::filesystem::path LogDirectory() {
+  const char* state = std::getenv("XDG_STATE_HOME");
+  if (state != nullptr && state[0] == '/') return std::filesystem::path(state) / "oneself";
+  const char* home = std::getenv("HOME");
+  std::filesystem::path base = home != nullptr && home[0] != '\0' ? home : "/tmp";
+  return base / ".local" / "state" / "oneself";
+}
 
 void SetUpLogging(bool toStderr, std::string firstLine) {
   Config& config = TheConfig();
