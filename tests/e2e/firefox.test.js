@@ -1,8 +1,9 @@
 // Scenario 8 of issue 5, Firefox half: the core scenarios 1 (view page),
-// 2 (edit form) and 5 (Copy bio) on LinkedIn in Firefox ESR, through WebDriver BiDi.
+// 2 (edit form) and 5 (Copy bio) on LinkedIn, the toolbar badge with the
+// first, in Firefox ESR, through WebDriver BiDi.
 import assert from 'node:assert/strict';
 import {after, before} from 'node:test';
-import {openPopupAsTab} from './lib/actions.js';
+import {actionBadgeFromExtensionPage, openPopupAsTab} from './lib/actions.js';
 import {pageBadge, waitForChecks} from './lib/contract.js';
 import {assertPopupSummary, bioText, clickPopupButton, editScenario, viewScenario} from './lib/core-scenarios.js';
 import {startFixtureServer} from './lib/fixture-server.js';
@@ -20,6 +21,8 @@ scenario('8. Firefox, LinkedIn own profile view: exactly the three differing fie
 	await withWorld({server, browser: 'firefox'}, async world => {
 		await viewScenario({server, site: 'linkedin', ...world});
 		assert.deepEqual(await pageBadge(world.page), {count: '3', text: '3 differences'});
+		const popupUrl = `${world.session.extensionOrigin}/popup/popup.html`;
+		assert.equal(await actionBadgeFromExtensionPage(world.browser, world.page, popupUrl), '3', 'the toolbar badge');
 	});
 });
 

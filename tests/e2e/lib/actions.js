@@ -33,6 +33,25 @@ export async function actionBadge(session, page) {
 	}, page.url());
 }
 
+// Firefox: the same, read from an extension page opened as a tab (Firefox's
+// background page is not reachable through WebDriver BiDi). The page is
+// closed again and `page` brought back to the front.
+export async function actionBadgeFromExtensionPage(browser, page, extensionPageUrl) {
+	const extensionPage = await openPopupAsTab(browser, page, extensionPageUrl);
+	try {
+		return await extensionPage.evaluate(async url => {
+			// The extension API's `browser`, inside the page.
+			const api = globalThis.browser;
+			const tabs = await api.tabs.query({});
+			const tab = tabs.find(candidate => candidate.url === url);
+			return tab ? api.action.getBadgeText({tabId: tab.id}) : null;
+		}, page.url());
+	} finally {
+		await extensionPage.close();
+		await page.bringToFront();
+	}
+}
+
 // Chromium: opens the toolbar popup over `page` (made the active tab first)
 // the way a click on the toolbar button does, and returns the popup's Page.
 export async function openPopup(session, page) {
