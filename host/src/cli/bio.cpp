@@ -22,7 +22,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kBio{"bio", "print the bio that fits a site",
+constinit const Subcommand kBio{"bio", "print the bio that fits a site",
                       "usage: oneself bio --site SITE [--json]\n\n"
                       "Prints the site's override if there is one, else the longest bio that\n"
                       "fits the site's limit, else the long bio cut at a sentence or word with\n"

@@ -48,7 +48,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kCheck{"check", "compare a site's fields with the canonical profile",
+constinit const Subcommand kCheck{"check", "compare a site's fields with the canonical profile",
                         "usage: oneself check --site SITE [--mode view|edit] FILE|- [--json]\n\n"
                         "FILE holds a JSON object of the fields a site shows, for example\n"
                         "  {\"headline\": \"Senior Engineer at Lumen Labs\", \"location\": \"Boston, MA\"}\n"

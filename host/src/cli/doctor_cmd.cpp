@@ -13,7 +13,7 @@ int Run(const Args&, Env& env) {
 
 }  // namespace
 
-const Subcommand kDoctor{"doctor", "check the browser registrations and the store", kDoctorUsage,
+constinit const Subcommand kDoctor{"doctor", "check the browser registrations and the store", kDoctorUsage,
                          {}, Run};
 
 }  // namespace oneself::cli

@@ -14,7 +14,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kExport{"export", "print the profile as a JSON Resume document",
+constinit const Subcommand kExport{"export", "print the profile as a JSON Resume document",
                          "usage: oneself export [--json] > resume.json\n\n"
                          "Prints the canonical profile as a JSON Resume 1.2 document; fields JSON\n"
                          "Resume has no place for are kept under one namespaced key. --json wraps\n"

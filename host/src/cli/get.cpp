@@ -29,7 +29,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kGet{"get", "print one field (name.full, headline, bio.short, ...)",
+constinit const Subcommand kGet{"get", "print one field (name.full, headline, bio.short, ...)",
                       "usage: oneself get FIELD [--json]\n\n"
                       "FIELD is a dotted path into the profile: name.full, headline, bio.short,\n"
                       "location.city, website, work.0.title, ... or a site setting such as\n"

@@ -11,7 +11,7 @@ int Run(const Args&, Env& env) {
 
 }  // namespace
 
-const Subcommand kHost{"host", "speak the native messaging protocol on stdin/stdout",
+constinit const Subcommand kHost{"host", "speak the native messaging protocol on stdin/stdout",
                        "usage: oneself host\n\n"
                        "Runs the native messaging host by hand: length-prefixed JSON frames on\n"
                        "stdin and stdout (docs/protocol.md). Browsers start it themselves with\n"

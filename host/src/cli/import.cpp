@@ -92,7 +92,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kImport{"import", "import a JSON Resume file or LinkedIn export CSVs",
+constinit const Subcommand kImport{"import", "import a JSON Resume file or LinkedIn export CSVs",
                          "usage: oneself import FILE... [--json]\n\n"
                          "FILE is a JSON Resume document (.json), or LinkedIn data export CSV\n"
                          "files (Profile.csv, Positions.csv), or the folder that holds them. Files\n"

@@ -22,7 +22,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kInit{"init", "create the profile store if it does not exist",
+constinit const Subcommand kInit{"init", "create the profile store if it does not exist",
                        "usage: oneself init [--json]\n\n"
                        "Creates the store ($ONESELF_HOME, else $XDG_DATA_HOME/oneself, else\n"
                        "~/.local/share/oneself) with an empty profile. Safe to run twice.\n",

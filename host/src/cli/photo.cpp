@@ -30,7 +30,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kPhoto{"photo", "set the canonical photo (photo set FILE)",
+constinit const Subcommand kPhoto{"photo", "set the canonical photo (photo set FILE)",
                         "usage: oneself photo set FILE [--json]\n\n"
                         "Decodes FILE (JPEG or PNG), stores its SHA-256 and its 64-bit perceptual\n"
                         "hash as the canonical photo. Sites whose photo differs get a warning.\n",

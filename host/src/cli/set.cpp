@@ -73,7 +73,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kSet{"set", "change one field",
+constinit const Subcommand kSet{"set", "change one field",
                       "usage: oneself set FIELD VALUE [--json]\n\n"
                       "FIELD is a dotted path: name.full, name.given, headline, bio.short,\n"
                       "bio.about, email, website, location.city, location.display, ...\n"

@@ -26,7 +26,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kShow{"show", "print the canonical profile",
+constinit const Subcommand kShow{"show", "print the canonical profile",
                        "usage: oneself show [--json]\n\n"
                        "Prints every field of the canonical profile as `path: value`, and the\n"
                        "per-site settings. --json prints the whole document with its revision.\n",

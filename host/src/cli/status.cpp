@@ -43,7 +43,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kStatus{"status", "show which sites still show outdated values",
+constinit const Subcommand kStatus{"status", "show which sites still show outdated values",
                          "usage: oneself status [--json]\n\n"
                          "For every site: when the extension last checked it, how many warnings\n"
                          "it had, and whether it is stale (it showed fields that have changed in\n"

@@ -1,8 +1,10 @@
 // The shape of one subcommand (one file each in cli/) and the helpers they share.
 #pragma once
 
+#include <array>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,9 +29,10 @@ struct Args {
   }
 };
 
-// Options that take a value; every other "--word" is a flag.
-// "--" ends the options; "-" is a positional (stdin).
-Result<Args> ParseArgs(const std::vector<std::string>& words, const std::set<std::string>& valued);
+// `valued`: the options that take a value (empty entries are ignored);
+// every other "--word" is a flag. "--" ends the options; "-" is a
+// positional (stdin).
+Result<Args> ParseArgs(const std::vector<std::string>& words, std::span<const std::string_view> valued);
 
 struct Env {
   Output& out;
@@ -37,11 +40,13 @@ struct Env {
   commands::Context& ctx;
 };
 
+// Constant data, defined `constinit`: the table costs nothing at start-up,
+// which every host process (one per message, maybe) would pay for the CLI.
 struct Subcommand {
   std::string_view name;
   std::string_view summary;  // one line for `oneself --help`
   std::string_view usage;    // the full `oneself NAME --help` text
-  std::set<std::string> valued;  // options taking a value
+  std::array<std::string_view, 4> valued;  // options taking a value; unused entries empty
   int (*run)(const Args& args, Env& env);
 };
 

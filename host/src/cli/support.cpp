@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "cli/read_file.h"
@@ -7,7 +8,7 @@
 
 namespace oneself::cli {
 
-Result<Args> ParseArgs(const std::vector<std::string>& words, const std::set<std::string>& valued) {
+Result<Args> ParseArgs(const std::vector<std::string>& words, std::span<const std::string_view> valued) {
   Args args;
   bool optionsEnded = false;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -29,7 +30,7 @@ Result<Args> ParseArgs(const std::vector<std::string>& words, const std::set<std
     }
     const size_t eq = w.find('=');
     const std::string name = w.substr(0, eq);
-    if (valued.count(name) > 0) {
+    if (std::find(valued.begin(), valued.end(), name) != valued.end()) {  // never empty: it starts with "--"
       if (eq != std::string::npos) {
         args.options[name] = w.substr(eq + 1);
       } else if (i + 1 < words.size()) {

@@ -25,7 +25,7 @@ int Run(const Args& args, Env& env) {
 
 }  // namespace
 
-const Subcommand kVerify{"verify", "check the history's hash chain and the store files",
+constinit const Subcommand kVerify{"verify", "check the history's hash chain and the store files",
                          "usage: oneself verify [--json]\n\n"
                          "Walks the whole journal: every entry's hash of the one before, revisions\n"
                          "without gaps, the last entry matching the profile, file permissions.\n"
