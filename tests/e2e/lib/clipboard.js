@@ -6,5 +6,16 @@ export async function readClipboard(browser, page) {
 	const origin = new URL(page.url()).origin;
 	await browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
 	await page.bringToFront();
-	return page.evaluate(() => navigator.clipboard.readText());
+	// A read needs a focused document, and the popup that just wrote the
+	// clipboard is a window of its own: it can keep the focus for a moment
+	// after bringToFront returns ("Document is not focused", seen under load).
+	// The page is told it has the focus, as the front tab of a focused window
+	// has, for as long as the read takes.
+	const cdp = await page.createCDPSession();
+	try {
+		await cdp.send('Emulation.setFocusEmulationEnabled', {enabled: true});
+		return await page.evaluate(() => navigator.clipboard.readText());
+	} finally {
+		await cdp.detach().catch(() => {});
+	}
 }
