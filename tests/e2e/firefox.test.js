@@ -3,7 +3,7 @@
 // first, in Firefox ESR, through WebDriver BiDi.
 import assert from 'node:assert/strict';
 import {after, before} from 'node:test';
-import {actionBadgeFromExtensionPage, openPopupAsTab} from './lib/actions.js';
+import {actionBadgeFromExtensionPage, openPopupAsTab, waitForText} from './lib/actions.js';
 import {pageBadge, waitForChecks} from './lib/contract.js';
 import {assertPopupSummary, bioText, clickPopupButton, editScenario, viewScenario} from './lib/core-scenarios.js';
 import {startFixtureServer} from './lib/fixture-server.js';
@@ -40,6 +40,11 @@ scenario('8. Firefox: the popup\'s Copy bio puts the bio fitted to LinkedIn on t
 		const popup = await openPopupAsTab(browser, page, `${session.extensionOrigin}/popup/popup.html`);
 		await assertPopupSummary(popup, sites.linkedin.differs.length, fitted);
 		await clickPopupButton(popup, 'Copy bio', () => popup.bringToFront());
+		// As in Chromium, the copy is done once the popup says so: reading
+		// before that races it. (Headless Firefox lets the page read without
+		// the focus, and never reports it: nothing to wait for there.)
+		const said = await waitForText(popup, /Copied|Could not copy/);
+		assert.match(said, /Copied bio/, 'the popup confirms the copy');
 		await page.bringToFront();
 		const copied = await page.evaluate(() => navigator.clipboard.readText());
 		assert.equal(copied, expected);
