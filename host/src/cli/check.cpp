@@ -49,12 +49,12 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kCheck{"check", "compare a site's fields with the canonical profile",
-                        "usage: oneself check --site SITE [--mode view|edit] FILE|- [--json]\n\n"
-                        "FILE holds a JSON object of the fields a site shows, for example\n"
-                        "  {\"headline\": \"Senior Engineer at Lumen Labs\", \"location\": \"Boston, MA\"}\n"
-                        "(- reads it from stdin). Prints one line per warning. SITE is one of\n"
-                        "linkedin, x, github, facebook, mastodon, bluesky, instagram, google.\n"
-                        "In view mode (the default) what was seen is recorded for `oneself status`.\n",
-                        {"--site", "--mode"}, Run};
+                                  "usage: oneself check --site SITE [--mode view|edit] FILE|- [--json]\n\n"
+                                  "FILE holds a JSON object of the fields a site shows, for example\n"
+                                  "  {\"headline\": \"Senior Engineer at Lumen Labs\", \"location\": \"Boston, MA\"}\n"
+                                  "(- reads it from stdin). Prints one line per warning. SITE is one of\n"
+                                  "linkedin, x, github, facebook, mastodon, bluesky, instagram, google.\n"
+                                  "In view mode (the default) what was seen is recorded for `oneself status`.\n",
+                                  {"--site", "--mode"}, Run};
 
 }  // namespace oneself::cli

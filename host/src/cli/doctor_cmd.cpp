@@ -14,6 +14,6 @@ int Run(const Args&, Env& env) {
 }  // namespace
 
 constinit const Subcommand kDoctor{"doctor", "check the browser registrations and the store", kDoctorUsage,
-                         {}, Run};
+                                   {}, Run};
 
 }  // namespace oneself::cli

@@ -15,10 +15,10 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kExport{"export", "print the profile as a JSON Resume document",
-                         "usage: oneself export [--json] > resume.json\n\n"
-                         "Prints the canonical profile as a JSON Resume 1.2 document; fields JSON\n"
-                         "Resume has no place for are kept under one namespaced key. --json wraps\n"
-                         "it with the revision it was made from.\n",
-                         {}, Run};
+                                   "usage: oneself export [--json] > resume.json\n\n"
+                                   "Prints the canonical profile as a JSON Resume 1.2 document; fields JSON\n"
+                                   "Resume has no place for are kept under one namespaced key. --json wraps\n"
+                                   "it with the revision it was made from.\n",
+                                   {}, Run};
 
 }  // namespace oneself::cli

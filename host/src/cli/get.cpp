@@ -30,10 +30,10 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kGet{"get", "print one field (name.full, headline, bio.short, ...)",
-                      "usage: oneself get FIELD [--json]\n\n"
-                      "FIELD is a dotted path into the profile: name.full, headline, bio.short,\n"
-                      "location.city, website, work.0.title, ... or a site setting such as\n"
-                      "sites.x.policy. Exits 1 if the field is not set.\n",
-                      {}, Run};
+                                "usage: oneself get FIELD [--json]\n\n"
+                                "FIELD is a dotted path into the profile: name.full, headline, bio.short,\n"
+                                "location.city, website, work.0.title, ... or a site setting such as\n"
+                                "sites.x.policy. Exits 1 if the field is not set.\n",
+                                {}, Run};
 
 }  // namespace oneself::cli

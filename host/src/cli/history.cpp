@@ -46,10 +46,10 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kHistory{"history", "list earlier revisions, newest first",
-                          "usage: oneself history [--limit N] [--before REV] [--json]\n\n"
-                          "Lists revisions newest first: time, source (cli, extension, import)\n"
-                          "and the fields that changed. --limit is at most 100 (default 20);\n"
-                          "--before REV lists the revisions older than REV.\n",
-                          {"--limit", "--before"}, Run};
+                                    "usage: oneself history [--limit N] [--before REV] [--json]\n\n"
+                                    "Lists revisions newest first: time, source (cli, extension, import)\n"
+                                    "and the fields that changed. --limit is at most 100 (default 20);\n"
+                                    "--before REV lists the revisions older than REV.\n",
+                                    {"--limit", "--before"}, Run};
 
 }  // namespace oneself::cli

@@ -12,10 +12,10 @@ int Run(const Args&, Env& env) {
 }  // namespace
 
 constinit const Subcommand kHost{"host", "speak the native messaging protocol on stdin/stdout",
-                       "usage: oneself host\n\n"
-                       "Runs the native messaging host by hand: length-prefixed JSON frames on\n"
-                       "stdin and stdout (docs/protocol.md). Browsers start it themselves with\n"
-                       "the extension's origin as the argument.\n",
-                       {}, Run};
+                                 "usage: oneself host\n\n"
+                                 "Runs the native messaging host by hand: length-prefixed JSON frames on\n"
+                                 "stdin and stdout (docs/protocol.md). Browsers start it themselves with\n"
+                                 "the extension's origin as the argument.\n",
+                                 {}, Run};
 
 }  // namespace oneself::cli

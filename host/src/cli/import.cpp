@@ -93,11 +93,11 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kImport{"import", "import a JSON Resume file or LinkedIn export CSVs",
-                         "usage: oneself import FILE... [--json]\n\n"
-                         "FILE is a JSON Resume document (.json), or LinkedIn data export CSV\n"
-                         "files (Profile.csv, Positions.csv), or the folder that holds them. Files\n"
-                         "are recognised by their content, not their names. The import becomes a\n"
-                         "new revision; `oneself revert` takes it back.\n",
-                         {}, Run};
+                                   "usage: oneself import FILE... [--json]\n\n"
+                                   "FILE is a JSON Resume document (.json), or LinkedIn data export CSV\n"
+                                   "files (Profile.csv, Positions.csv), or the folder that holds them. Files\n"
+                                   "are recognised by their content, not their names. The import becomes a\n"
+                                   "new revision; `oneself revert` takes it back.\n",
+                                   {}, Run};
 
 }  // namespace oneself::cli

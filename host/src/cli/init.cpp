@@ -23,9 +23,9 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kInit{"init", "create the profile store if it does not exist",
-                       "usage: oneself init [--json]\n\n"
-                       "Creates the store ($ONESELF_HOME, else $XDG_DATA_HOME/oneself, else\n"
-                       "~/.local/share/oneself) with an empty profile. Safe to run twice.\n",
-                       {}, Run};
+                                 "usage: oneself init [--json]\n\n"
+                                 "Creates the store ($ONESELF_HOME, else $XDG_DATA_HOME/oneself, else\n"
+                                 "~/.local/share/oneself) with an empty profile. Safe to run twice.\n",
+                                 {}, Run};
 
 }  // namespace oneself::cli

@@ -31,9 +31,9 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kPhoto{"photo", "set the canonical photo (photo set FILE)",
-                        "usage: oneself photo set FILE [--json]\n\n"
-                        "Decodes FILE (JPEG or PNG), stores its SHA-256 and its 64-bit perceptual\n"
-                        "hash as the canonical photo. Sites whose photo differs get a warning.\n",
-                        {}, Run};
+                                  "usage: oneself photo set FILE [--json]\n\n"
+                                  "Decodes FILE (JPEG or PNG), stores its SHA-256 and its 64-bit perceptual\n"
+                                  "hash as the canonical photo. Sites whose photo differs get a warning.\n",
+                                  {}, Run};
 
 }  // namespace oneself::cli

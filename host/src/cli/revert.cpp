@@ -31,9 +31,9 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kRevert{"revert", "make a new revision equal to an earlier one",
-                         "usage: oneself revert REV [--json]\n\n"
-                         "Makes a new revision whose profile equals revision REV (see\n"
-                         "`oneself history`). Nothing is lost: the revert is itself a revision.\n",
-                         {}, Run};
+                                   "usage: oneself revert REV [--json]\n\n"
+                                   "Makes a new revision whose profile equals revision REV (see\n"
+                                   "`oneself history`). Nothing is lost: the revert is itself a revision.\n",
+                                   {}, Run};
 
 }  // namespace oneself::cli

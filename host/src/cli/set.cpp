@@ -74,13 +74,13 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kSet{"set", "change one field",
-                      "usage: oneself set FIELD VALUE [--json]\n\n"
-                      "FIELD is a dotted path: name.full, name.given, headline, bio.short,\n"
-                      "bio.about, email, website, location.city, location.display, ...\n"
-                      "Lists and objects (links, work, profiles, name.nicknames) take JSON:\n"
-                      "  oneself set links '[{\"label\":\"Blog\",\"url\":\"https://ada.example.com\"}]'\n"
-                      "Site settings: sites.SITE.policy (professional|personal|off),\n"
-                      "sites.SITE.overrides.FIELD. An empty VALUE removes the field.\n",
-                      {}, Run};
+                                "usage: oneself set FIELD VALUE [--json]\n\n"
+                                "FIELD is a dotted path: name.full, name.given, headline, bio.short,\n"
+                                "bio.about, email, website, location.city, location.display, ...\n"
+                                "Lists and objects (links, work, profiles, name.nicknames) take JSON:\n"
+                                "  oneself set links '[{\"label\":\"Blog\",\"url\":\"https://ada.example.com\"}]'\n"
+                                "Site settings: sites.SITE.policy (professional|personal|off),\n"
+                                "sites.SITE.overrides.FIELD. An empty VALUE removes the field.\n",
+                                {}, Run};
 
 }  // namespace oneself::cli

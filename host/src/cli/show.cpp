@@ -27,9 +27,9 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kShow{"show", "print the canonical profile",
-                       "usage: oneself show [--json]\n\n"
-                       "Prints every field of the canonical profile as `path: value`, and the\n"
-                       "per-site settings. --json prints the whole document with its revision.\n",
-                       {}, Run};
+                                 "usage: oneself show [--json]\n\n"
+                                 "Prints every field of the canonical profile as `path: value`, and the\n"
+                                 "per-site settings. --json prints the whole document with its revision.\n",
+                                 {}, Run};
 
 }  // namespace oneself::cli

@@ -44,10 +44,10 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kStatus{"status", "show which sites still show outdated values",
-                         "usage: oneself status [--json]\n\n"
-                         "For every site: when the extension last checked it, how many warnings\n"
-                         "it had, and whether it is stale (it showed fields that have changed in\n"
-                         "the canonical profile since).\n",
-                         {}, Run};
+                                   "usage: oneself status [--json]\n\n"
+                                   "For every site: when the extension last checked it, how many warnings\n"
+                                   "it had, and whether it is stale (it showed fields that have changed in\n"
+                                   "the canonical profile since).\n",
+                                   {}, Run};
 
 }  // namespace oneself::cli

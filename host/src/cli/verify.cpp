@@ -26,10 +26,10 @@ int Run(const Args& args, Env& env) {
 }  // namespace
 
 constinit const Subcommand kVerify{"verify", "check the history's hash chain and the store files",
-                         "usage: oneself verify [--json]\n\n"
-                         "Walks the whole journal: every entry's hash of the one before, revisions\n"
-                         "without gaps, the last entry matching the profile, file permissions.\n"
-                         "Exits 1 and lists the problems when the store does not verify.\n",
-                         {}, Run};
+                                   "usage: oneself verify [--json]\n\n"
+                                   "Walks the whole journal: every entry's hash of the one before, revisions\n"
+                                   "without gaps, the last entry matching the profile, file permissions.\n"
+                                   "Exits 1 and lists the problems when the store does not verify.\n",
+                                   {}, Run};
 
 }  // namespace oneself::cli
