@@ -2,16 +2,27 @@
 #include <catch2/catch.hpp>
 
 #include "sites/site_table.h"
+#include "store/document.h"
 
 using namespace oneself::sites;
 
-TEST_CASE("sites: all eight sites are in the table", "[sites]") {
-  REQUIRE(AllSites().size() == 8);
-  for (const char* id : {"linkedin", "x", "github", "facebook", "mastodon", "bluesky", "instagram", "google"}) {
+TEST_CASE("sites: all nine sites are in the table", "[sites]") {
+  REQUIRE(AllSites().size() == 9);
+  for (const char* id : {"linkedin", "x", "github", "facebook", "mastodon", "bluesky", "instagram", "google", "website"}) {
     INFO(id);
     const Site* s = FindSite(id);
     REQUIRE(s != nullptr);
     CHECK(s->id == id);
+  }
+}
+
+// The store keeps its own list of site ids (store/document.cpp): both must agree.
+TEST_CASE("sites: the store takes settings for every site of the table", "[sites]") {
+  for (const Site& site : AllSites()) {
+    INFO(site.id);
+    nlohmann::json doc = oneself::store::EmptyDocument();
+    doc["sites"][std::string(site.id)] = {{"policy", "personal"}};
+    CHECK(oneself::store::ValidateDocument(doc).ok());
   }
 }
 

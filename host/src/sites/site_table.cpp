@@ -59,8 +59,10 @@ constexpr std::array<FieldLimit, 2> kInstagram{{
 // Google publishes no limits for the profile's name fields that we rely on;
 // the entry exists so the site is known and can carry a policy.
 constexpr std::array<FieldLimit, 0> kGoogle{};
+// The user's own site or blog: its owner sets the limits, there are none.
+constexpr std::array<FieldLimit, 0> kWebsite{};
 
-constexpr std::array<Site, 8> kSites{{
+constexpr std::array<Site, 9> kSites{{
     {"linkedin", "LinkedIn", Counting::kCodePoints, kLinkedIn},
     {"x", "X", Counting::kCodePointsUrl23, kX},
     {"github", "GitHub", Counting::kCodePoints, kGitHub},
@@ -69,6 +71,7 @@ constexpr std::array<Site, 8> kSites{{
     {"bluesky", "Bluesky", Counting::kGraphemes, kBluesky},
     {"instagram", "Instagram", Counting::kCodePoints, kInstagram},
     {"google", "Google", Counting::kCodePoints, kGoogle},
+    {"website", "Website", Counting::kCodePoints, kWebsite},
 }};
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {

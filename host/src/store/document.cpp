@@ -13,8 +13,8 @@ using nlohmann::json;
 
 // Mirrors the site ids of sites/site_table.h; the store keeps its own copy so
 // that it validates documents without depending on the comparison side.
-constexpr std::array<std::string_view, 8> kSiteIds = {
-    "linkedin", "x", "github", "facebook", "mastodon", "bluesky", "instagram", "google"};
+constexpr std::array<std::string_view, 9> kSiteIds = {
+    "linkedin", "x", "github", "facebook", "mastodon", "bluesky", "instagram", "google", "website"};
 
 constexpr std::string_view kSitePrefix = "sites.";
 
