@@ -4,36 +4,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {createMastodonInstances, normalizeInstance, originsFor} from '../../extension/background/mastodon.js';
 import {siteForUrl, isAllowedImage} from '../../extension/background/site-hosts.js';
-import {manifest} from './helpers/ui-scripts.js';
-
-function fakeExt(granted = []) {
-	const stored = {};
-	const registered = [];
-	const removed = [];
-	return {
-		registered,
-		removed,
-		stored,
-		manifest: () => manifest,
-		storage: {local: {
-			get: async key => (key in stored ? {[key]: structuredClone(stored[key])} : {}),
-			set: async items => Object.assign(stored, structuredClone(items)),
-		}},
-		permissions: {
-			contains: async origins => origins.every(origin => granted.includes(origin)),
-			remove: async origins => removed.push(...origins),
-		},
-		scripting: {
-			registered: async () => registered.map(script => ({id: script.id})),
-			register: async scripts => registered.push(...scripts),
-			unregister: async ids => {
-				for (const id of ids) {
-					registered.splice(registered.findIndex(script => script.id === id), 1);
-				}
-			},
-		},
-	};
-}
+import {fakeExt} from './helpers/fake-ext.js';
 
 test('instance names are normalized to a bare hostname', () => {
 	assert.equal(normalizeInstance(' https://Mastodon.Social/@ada '), 'mastodon.social');
