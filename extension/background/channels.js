@@ -4,7 +4,7 @@
 // that changes the store is for the extension's own pages.
 
 import {failure} from './router.js';
-import {isAllowedImage, networkToSite, siteForUrl} from './site-hosts.js';
+import {isAllowedImage, siteForUrl, siteProfiles} from './site-hosts.js';
 import {mergeWarnings, wasReported} from './tab-state.js';
 
 // The host verbs the popup and options page may call as they are.
@@ -28,7 +28,8 @@ const FIELDS = new Set(['name', 'firstName', 'lastName', 'headline', 'bio', 'loc
 
 // deps: {host: {request(message)}, tabs: createTabState(...), badge(tabId, count),
 //        fetchGray(url): Promise<number[]>, instances(): Promise<string[]>,
-//        hostState(): Promise<object>, mastodon: {add(hostname), remove(hostname)}}
+//        websites(): Promise<string[]>, hostState(): Promise<object>,
+//        mastodon: {add(hostname), remove(hostname)}, website: {add, remove}}
 export function createChannels(deps) {
 	const {host, tabs} = deps;
 
@@ -38,9 +39,11 @@ export function createChannels(deps) {
 		return reply.ok ? {ok: true, result: reply.result} : {ok: false, error: reply.error};
 	}
 
+	const websites = async () => (await deps.websites?.()) ?? [];
+
 	// The site of the sending tab, checked against what the page claims.
 	async function siteOfSender(context, claimed) {
-		const site = siteForUrl(context.url, await deps.instances());
+		const site = siteForUrl(context.url, await deps.instances(), await websites());
 		if (!site || (claimed !== undefined && claimed !== site)) {
 			const error = new Error('This page is not one of the supported sites.');
 			error.code = 'forbidden';
@@ -185,10 +188,7 @@ export function createChannels(deps) {
 					return reply;
 				}
 
-				const profile = profileOf(reply.result);
-				const profiles = (Array.isArray(profile.profiles) ? profile.profiles : [])
-					.filter(entry => networkToSite(entry?.network) === site);
-				return {ok: true, result: {site, profiles}};
+				return {ok: true, result: {site, profiles: siteProfiles(profileOf(reply.result), site)}};
 			},
 		},
 
@@ -264,6 +264,27 @@ export function createChannels(deps) {
 			allow: pages,
 			async handle(payload) {
 				return {ok: true, result: {instances: await deps.mastodon.remove(String(payload.hostname ?? ''))}};
+			},
+		},
+
+		'website.hosts': {
+			allow: pages,
+			async handle() {
+				return {ok: true, result: {hosts: await websites()}};
+			},
+		},
+
+		'website.add': {
+			allow: pages,
+			async handle(payload) {
+				return {ok: true, result: {hosts: await deps.website.add(String(payload.hostname ?? ''))}};
+			},
+		},
+
+		'website.remove': {
+			allow: pages,
+			async handle(payload) {
+				return {ok: true, result: {hosts: await deps.website.remove(String(payload.hostname ?? ''))}};
 			},
 		},
 	};

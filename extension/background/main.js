@@ -11,6 +11,7 @@ import {createMastodonInstances} from './mastodon.js';
 import {NativeClient} from './native-client.js';
 import {createRouter} from './router.js';
 import {createTabState} from './tab-state.js';
+import {createWebsites} from './website.js';
 
 const {ext} = globalThis.oneself;
 const session = ext.storage.session;
@@ -33,6 +34,7 @@ const host = new NativeClient({
 
 const tabs = createTabState(session);
 const mastodon = createMastodonInstances(ext);
+const website = createWebsites(ext);
 
 async function fetchGray(url) {
 	const response = await fetch(url, {credentials: 'omit', cache: 'force-cache'});
@@ -57,8 +59,10 @@ const channels = createChannels({
 	badge,
 	fetchGray,
 	instances: () => mastodon.list(),
+	websites: () => website.list(),
 	hostState: async () => lastState ?? (await session.get('hostState')).hostState ?? describeState('unknown'),
 	mastodon,
+	website,
 });
 
 const route = createRouter({
@@ -75,3 +79,4 @@ ext.tabs.onNavigate(tabId => {
 	badge(tabId, 0);
 });
 mastodon.restore().catch(() => {});
+website.restore().catch(() => {});

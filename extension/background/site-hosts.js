@@ -12,6 +12,7 @@ export const SITE_HOSTS = Object.freeze({
 	instagram: ['www.instagram.com'],
 	google: ['myaccount.google.com'],
 	mastodon: [], // the instances the user named in the options page
+	website: [], // the user's own site, added in the options page
 });
 
 // Photo hosts, by suffix (a leading dot matches any subdomain).
@@ -24,6 +25,7 @@ export const IMAGE_HOSTS = Object.freeze({
 	instagram: ['.cdninstagram.com', '.fbcdn.net'],
 	google: ['.googleusercontent.com'],
 	mastodon: [],
+	website: ['.gravatar.com'], // WordPress shows Gravatar's picture on the Profile screen
 });
 
 // Photos inlined as data: URLs larger than this are not read.
@@ -41,8 +43,11 @@ function parse(url) {
 	}
 }
 
-// The site id for a page URL, or null. `instances` are Mastodon hostnames.
-export function siteForUrl(url, instances = []) {
+const withoutWww = hostname => hostname.replace(/^www\./, '');
+
+// The site id for a page URL, or null. `instances` are Mastodon hostnames,
+// `websites` the user's own sites' (without "www.", background/website.js).
+export function siteForUrl(url, instances = [], websites = []) {
 	const parsed = parse(url);
 	if (!parsed || parsed.protocol !== 'https:') {
 		return null;
@@ -54,7 +59,11 @@ export function siteForUrl(url, instances = []) {
 		}
 	}
 
-	return instances.includes(parsed.hostname) ? 'mastodon' : null;
+	if (instances.includes(parsed.hostname)) {
+		return 'mastodon';
+	}
+
+	return websites.includes(withoutWww(parsed.hostname)) ? 'website' : null;
 }
 
 // May the background fetch this image for a check on `site`, shown on `pageUrl`?
@@ -76,6 +85,11 @@ export function isAllowedImage(site, imageUrl, pageUrl, instances = []) {
 		return true;
 	}
 
+	// A site served both with and without "www." is one site.
+	if (site === 'website' && withoutWww(image.hostname) === withoutWww(page.hostname)) {
+		return true;
+	}
+
 	if (site === 'mastodon') {
 		// Instances serve media from the instance or a subdomain of it (files.<instance>).
 		return instances.some(instance => page.hostname === instance && (image.hostname === instance || image.hostname.endsWith(`.${instance}`)));
@@ -90,6 +104,19 @@ export function networkToSite(network) {
 	return id === 'twitter' ? 'x' : id;
 }
 
+// What a site's module is given to tell the user's own pages: the canonical
+// profiles[] entries of its network. The user's own website is also the
+// canonical `website`, which comes first.
+export function siteProfiles(profile, site) {
+	const entries = (Array.isArray(profile?.profiles) ? profile.profiles : [])
+		.filter(entry => networkToSite(entry?.network) === site);
+	if (site === 'website' && typeof profile?.website === 'string' && profile.website !== '') {
+		entries.unshift({network: 'Website', url: profile.website});
+	}
+
+	return entries;
+}
+
 export const SITE_NAMES = Object.freeze({
 	linkedin: 'LinkedIn',
 	x: 'X',
@@ -99,4 +126,5 @@ export const SITE_NAMES = Object.freeze({
 	bluesky: 'Bluesky',
 	instagram: 'Instagram',
 	google: 'Google',
+	website: 'Website',
 });

@@ -4,7 +4,7 @@
 import {call, send, snapshotOf} from '../lib/messages.js';
 import {createProfileForm} from './form.js';
 import {updateRequest} from './model.js';
-import {createHistory, renderIgnores, renderStatus, setUpImportExport, setUpMastodon, setUpPhoto} from './sections.js';
+import {createHistory, renderIgnores, renderStatus, setUpImportExport, setUpMastodon, setUpPhoto, setUpWebsite} from './sections.js';
 
 const $ = id => document.getElementById(id);
 
@@ -59,6 +59,7 @@ async function main() {
 	setUpImportExport(reload, () => form.snapshot);
 	await reload();
 	setUpMastodon(form.snapshot?.doc.profile.profiles ?? []).catch(() => {});
+	setUpWebsite(form.snapshot?.doc.profile.website ?? '').catch(() => {});
 }
 
 main();

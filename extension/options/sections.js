@@ -1,5 +1,8 @@
 // The options page's sections besides the profile form: ignores, photo,
-// import and export, the status table, Mastodon instances, history.
+// import and export, the status table, Mastodon instances, the website, history.
+import {normalizeInstance} from '../background/mastodon.js';
+import {originsFor} from '../background/user-hosts.js';
+import {normalizeWebsite} from '../background/website.js';
 import {grayFromBlob} from '../lib/gray.js';
 import {ext, call, send} from '../lib/messages.js';
 import {describeChanges, ignoresOf} from './model.js';
@@ -143,48 +146,73 @@ export async function renderStatus() {
 	}
 }
 
-// profiles: the canonical profiles[]; their Mastodon instances not yet added
-// are offered as one-click buttons.
-export async function setUpMastodon(profiles = []) {
-	const list = document.getElementById('mastodon-list');
-	const suggestions = document.getElementById('mastodon-suggestions');
-	const named = globalThis.oneself?.sites?.get('mastodon')?.instances?.(profiles) ?? [];
-	const render = instances => list.replaceChildren(...instances.map(hostname => {
+// A list of hosts the user chose, each added with the browser's permission
+// (asked from the click itself, a user gesture). `named`: the hosts the
+// canonical profile names, offered as one-click buttons until added.
+// `prefix` names the section's elements and the background's channels.
+async function setUpHostList({prefix, named, normalize, list: listChannel, key}) {
+	const list = document.getElementById(`${prefix}-list`);
+	const suggestions = document.getElementById(`${prefix}-suggestions`);
+	const render = hosts => list.replaceChildren(...hosts.map(hostname => {
 		const item = make('li', `${hostname} `);
-		item.append(button('Remove', async () => show((await call('mastodon.remove', {hostname})).instances)));
+		item.append(button('Remove', async () => show((await call(`${prefix}.remove`, {hostname}))[key])));
 		return item;
 	}));
 
-	// The permission request must come from the click itself (a user gesture).
 	async function add(text) {
-		const hostname = text.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-		if (!/^[a-z\d-]+(\.[a-z\d-]+)+$/.test(hostname)) {
+		const hostname = normalize(text);
+		if (!hostname) {
+			say(`${prefix}-status`, `"${text}" is not a site oneself can add here.`);
 			return false;
 		}
 
-		const granted = await ext.permissions.request([`https://${hostname}/*`, `https://*.${hostname}/*`]);
+		const granted = await ext.permissions.request(originsFor(hostname));
 		if (granted) {
-			show((await call('mastodon.add', {hostname})).instances);
+			show((await call(`${prefix}.add`, {hostname}))[key]);
 		}
 
+		say(`${prefix}-status`, granted ? '' : 'Not added: the browser did not grant access to it.');
 		return granted;
 	}
 
-	function show(instances) {
-		render(instances);
-		const missing = named.filter(hostname => !instances.includes(hostname));
-		suggestions.replaceChildren(...(missing.length > 0 ? [make('span', 'From your profiles: ')] : []), ...missing.map(hostname => button(`Add ${hostname}`, () => add(hostname))));
+	function show(hosts) {
+		render(hosts);
+		const missing = named.filter(hostname => !hosts.includes(hostname));
+		suggestions.replaceChildren(...(missing.length > 0 ? [make('span', 'From your profile: ')] : []), ...missing.map(hostname => button(`Add ${hostname}`, () => add(hostname))));
 	}
 
-	document.getElementById('mastodon-form').addEventListener('submit', async event => {
+	document.getElementById(`${prefix}-form`).addEventListener('submit', async event => {
 		event.preventDefault();
-		const input = document.getElementById('mastodon-host');
+		const input = document.getElementById(`${prefix}-host`);
 		if (await add(input.value)) {
 			input.value = '';
 		}
 	});
 
-	show((await call('mastodon.instances')).instances);
+	show((await call(listChannel))[key]);
+}
+
+// profiles: the canonical profiles[]; their Mastodon instances are suggested.
+export function setUpMastodon(profiles = []) {
+	return setUpHostList({
+		prefix: 'mastodon',
+		named: globalThis.oneself?.sites?.get('mastodon')?.instances?.(profiles) ?? [],
+		normalize: normalizeInstance,
+		list: 'mastodon.instances',
+		key: 'instances',
+	});
+}
+
+// website: the canonical website, suggested.
+export function setUpWebsite(website = '') {
+	const named = normalizeWebsite(website);
+	return setUpHostList({
+		prefix: 'website',
+		named: named ? [named] : [],
+		normalize: normalizeWebsite,
+		list: 'website.hosts',
+		key: 'hosts',
+	});
 }
 
 export function createHistory({getSnapshot, reload}) {

@@ -65,11 +65,12 @@ async function main() {
 	});
 
 	const [host, tab] = await Promise.all([call('host.connect').catch(() => null), ext.tabs.active()]);
-	const [info, instances] = await Promise.all([
+	const [info, instances, websites] = await Promise.all([
 		tab ? call('tab.info', {tabId: tab.id}).catch(() => ({})) : {},
 		call('mastodon.instances').then(result => result.instances, () => []),
+		call('website.hosts').then(result => result.hosts, () => []),
 	]);
-	const site = info.site ?? (tab?.url ? siteForUrl(tab.url, instances) : null);
+	const site = info.site ?? (tab?.url ? siteForUrl(tab.url, instances, websites) : null);
 
 	let snapshot = null;
 	let bio = null;

@@ -2,7 +2,7 @@
 // that it can be tested: the host state, the current tab's page, the
 // canonical profile and the bio fitted to the site.
 
-import {networkToSite, SITE_NAMES} from '../background/site-hosts.js';
+import {siteProfiles, SITE_NAMES} from '../background/site-hosts.js';
 
 const FIELD_WORDS = {
 	name: 'the name',
@@ -50,7 +50,7 @@ export function popupModel({host, tab, site, profile, bio}) {
 			model.unread = [...unread].map(unreadSentence);
 		} else {
 			model.page = 'other';
-			const listed = (profile?.profiles ?? []).some(entry => networkToSite(entry?.network) === site);
+			const listed = siteProfiles(profile, site).length > 0;
 			// Only when the profile has no entry for this network: otherwise the
 			// page is someone else's, and saying "this is mine" would be wrong.
 			if (!listed && tab.handle && profile) {
@@ -85,10 +85,13 @@ export function popupModel({host, tab, site, profile, bio}) {
 
 export function pageSentence(model) {
 	switch (model.page) {
-		case 'own':
+		case 'own': {
+			const yours = model.site === 'website' ? 'Your website' : `Your ${model.siteName} profile`;
 			return model.warnings === 0
-				? `Your ${model.siteName} profile matches your canonical profile.`
-				: `Your ${model.siteName} profile: ${model.warnings} ${model.warnings === 1 ? 'difference' : 'differences'}.`;
+				? `${yours} matches your canonical profile.`
+				: `${yours}: ${model.warnings} ${model.warnings === 1 ? 'difference' : 'differences'}.`;
+		}
+
 		case 'other':
 			return `Not one of your profiles: oneself does not read it.`;
 		case 'unknown':

@@ -66,3 +66,17 @@ test('unread sentences name the field in words', () => {
 	assert.equal(unreadSentence('title'), "Couldn't read the job title on this page.");
 	assert.equal(unreadSentence('experience'), "Couldn't read the experience list on this page.");
 });
+
+test('the user\'s website: "Your website", a page with no card of her not a profile page, and no "This is my profile"', () => {
+	const withSite = {...profile, website: 'https://ada.example.com'};
+	const checked = popupModel({host: describeState('connected'), tab: {site: 'website', own: true, warnings: [{}], unread: [], checkedAt: 1}, site: 'website', profile: withSite, bio: null});
+	assert.equal(pageSentence(checked), 'Your website: 1 difference.');
+	const matching = popupModel({host: describeState('connected'), tab: {site: 'website', own: true, warnings: [], unread: [], checkedAt: 1}, site: 'website', profile: withSite, bio: null});
+	assert.equal(pageSentence(matching), 'Your website matches your canonical profile.');
+	// A page with no card of her (a post) reports nothing: not a profile page.
+	const post = popupModel({host: describeState('connected'), tab: {}, site: 'website', profile: withSite, bio: null});
+	assert.equal(pageSentence(post), 'Website: not a profile page, or not read yet.');
+	// A page outside the canonical website's path: the canonical website is the entry.
+	const outside = popupModel({host: describeState('connected'), tab: {site: 'website', own: false, handle: 'ada.example.com', url: 'https://ada.example.com/~bob/'}, site: 'website', profile: withSite, bio: null});
+	assert.equal(outside.claim, null);
+});

@@ -51,7 +51,7 @@ function setUp(answers) {
 			{network: 'LinkedIn', username: 'ada-whitfield', url: 'https://www.linkedin.com/in/ada-whitfield/'},
 			{network: 'Twitter', username: 'adaw'},
 			{network: 'GitHub', username: 'ada'},
-		], email: 'ada@example.com'}, sites: {}, previous: {}},
+		], email: 'ada@example.com', website: 'https://ada.example.com'}, sites: {}, previous: {}},
 		...answers,
 	});
 	const badges = [];
@@ -66,8 +66,10 @@ function setUp(answers) {
 			return Array.from({length: 1024}, () => 128);
 		},
 		instances: async () => ['mastodon.social'],
+		websites: async () => ['ada.example.com'],
 		hostState: async () => ({state: 'connected', ok: true}),
 		mastodon: {add: async () => [], remove: async () => []},
+		website: {add: async hostname => [hostname], remove: async () => []},
 	});
 	const route = createRouter({channels, extensionOrigin: ORIGIN, extensionId: ID});
 	return {host, route, badges, tabs, fetched};
@@ -87,7 +89,7 @@ test('the sender decides the privilege', () => {
 test('content scripts cannot change the store, whatever the verb', async () => {
 	const {route, host} = setUp();
 	const sender = contentSender('https://www.linkedin.com/in/ada-whitfield/');
-	for (const channel of ['profile.update', 'import', 'profile.revert', 'photo.set', 'ignore.remove', 'export', 'profile.get', 'profile.history', 'sites.status', 'host.state', 'tab.info', 'mastodon.add']) {
+	for (const channel of ['profile.update', 'import', 'profile.revert', 'photo.set', 'ignore.remove', 'export', 'profile.get', 'profile.history', 'sites.status', 'host.state', 'tab.info', 'mastodon.add', 'website.add']) {
 		const reply = await route({channel, payload: {baseRevision: 0, profile: {headline: 'pwned'}}}, sender);
 		assert.equal(reply.ok, false, channel);
 		assert.equal(reply.error.code, 'forbidden', channel);
@@ -180,6 +182,33 @@ test('profiles.mine: only the entries of the page\'s network ("Twitter" is X)', 
 	const linkedin = await route({channel: 'profiles.mine', payload: {site: 'linkedin'}}, contentSender('https://www.linkedin.com/in/someone/'));
 	assert.equal(linkedin.result.profiles.length, 1);
 	assert.equal(JSON.stringify(linkedin).includes('ada@example.com'), false, 'nothing else of the profile goes to a page');
+});
+
+test('profiles.mine on the user\'s website: the canonical website, and the page is the website site', async () => {
+	const {route, host} = setUp();
+	for (const url of ['https://ada.example.com/about/', 'https://www.ada.example.com/']) {
+		const reply = await route({channel: 'profiles.mine', payload: {site: 'website'}}, contentSender(url));
+		assert.deepEqual(reply.result, {site: 'website', profiles: [{network: 'Website', url: 'https://ada.example.com'}]}, url);
+	}
+
+	// A site the user did not add is not a site oneself reads.
+	const other = await route({channel: 'profiles.mine', payload: {site: 'website'}}, contentSender('https://marcus.example.net/'));
+	assert.equal(other.ok, false);
+	assert.equal(other.error.code, 'forbidden');
+	const checks = host.received.length;
+	const check = await route({channel: 'check', payload: {site: 'website', fields: {name: 'Ada'}}}, contentSender('https://marcus.example.net/'));
+	assert.equal(check.ok, false);
+	assert.equal(host.received.length, checks, 'nothing reached the host');
+});
+
+test('website.add and website.hosts are for the extension\'s own pages', async () => {
+	const {route} = setUp();
+	const added = await route({channel: 'website.add', payload: {hostname: 'ada.example.com'}}, pageSender('options/options.html'));
+	assert.deepEqual(added.result, {hosts: ['ada.example.com']});
+	const hosts = await route({channel: 'website.hosts', payload: {}}, pageSender('options/options.html'));
+	assert.deepEqual(hosts.result, {hosts: ['ada.example.com']});
+	const fromPage = await route({channel: 'website.add', payload: {hostname: 'evil.example'}}, contentSender('https://ada.example.com/'));
+	assert.equal(fromPage.ok, false);
 });
 
 test('page.report of someone else\'s page clears the tab and reaches nothing', async () => {
