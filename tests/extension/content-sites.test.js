@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
+import {siteProfiles} from '../../extension/background/site-hosts.js';
+import {contentScripts} from '../../extension/background/user-hosts.js';
 import {fixture, fixturesDir, loadPage} from './load.js';
 import {fakeTimers} from './helpers/fake-timers.js';
 import {manifest} from './helpers/ui-scripts.js';
@@ -13,22 +15,18 @@ import {manifest} from './helpers/ui-scripts.js';
 const canonical = JSON.parse(readFileSync(join(fixturesDir, 'ada.canonical.json'), 'utf8'));
 const plain = value => JSON.parse(JSON.stringify(value));
 
-function networkSite(network) {
-	const id = String(network).toLowerCase();
-	return id === 'twitter' ? 'x' : id;
-}
-
-async function run(siteId, file, url) {
+async function run(siteId, file, url, html = fixture(siteId, file.replace(/\.html$/, ''))) {
+	// Sites without a manifest entry get the scripts the background registers at run time.
 	const entry = manifest.content_scripts.find(candidate => candidate.js.includes(`sites/${siteId}.js`));
-	const scripts = entry ? entry.js.slice(1) : ['lib/browser.js', 'sites/kit.js', `sites/${siteId}.js`, ...manifest.content_scripts[0].js.slice(4)];
-	const dom = loadPage({html: fixture(siteId, file.replace(/\.html$/, '')), url, scripts});
+	const scripts = (entry ? entry.js : contentScripts(manifest, `sites/${siteId}.js`)).slice(1);
+	const dom = loadPage({html, url, scripts});
 	const {window} = dom;
 	const timers = fakeTimers();
 	const sent = [];
 	const send = async (channel, payload) => {
 		sent.push({channel, payload: plain(payload)});
 		if (channel === 'profiles.mine') {
-			return {ok: true, result: {site: siteId, profiles: canonical.profile.profiles.filter(entry => networkSite(entry.network) === siteId)}};
+			return {ok: true, result: {site: siteId, profiles: siteProfiles(canonical.profile, siteId)}};
 		}
 
 		if (channel === 'check') {
@@ -46,7 +44,8 @@ async function run(siteId, file, url) {
 	return {sent, document: window.document};
 }
 
-const siteIds = manifest.content_scripts.map(entry => entry.js.find(file => file.startsWith('sites/') && file !== 'sites/kit.js').slice(6, -3));
+// The manifest's sites, and those whose hosts the user names (Mastodon, the website).
+const siteIds = [...manifest.content_scripts.map(entry => entry.js.find(file => file.startsWith('sites/') && file !== 'sites/kit.js').slice(6, -3)), 'mastodon', 'website'];
 
 for (const siteId of siteIds) {
 	const pagesFile = join(fixturesDir, siteId, 'pages.json');
@@ -93,3 +92,11 @@ for (const siteId of siteIds) {
 		});
 	}
 }
+
+test('website: a page of the user\'s site with no card of her (a post) is not a profile page: nothing is read or sent', async () => {
+	const html = '<!DOCTYPE html><html><head><title>Build caches, part 2</title></head><body><article class="h-entry"><h1 class="p-name">Build caches, part 2</h1><div class="e-content"><p>Hashes all the way down.</p></div></article></body></html>';
+	const {sent, document} = await run('website', 'post.html', 'https://ada.example.com/blog/build-caches-2/', html);
+	assert.deepEqual(sent.map(entry => entry.channel), ['profiles.mine']);
+	assert.equal(document.documentElement.dataset.oneselfChecks, undefined);
+	assert.equal(document.querySelector('oneself-warning, oneself-summary'), null);
+});

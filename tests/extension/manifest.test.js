@@ -8,6 +8,7 @@ import {test} from 'node:test';
 import {extensionDir} from './load.js';
 import {manifest} from './helpers/ui-scripts.js';
 import {contentScripts} from '../../extension/background/mastodon.js';
+import {contentScripts as scriptsWith} from '../../extension/background/user-hosts.js';
 import {SITE_HOSTS} from '../../extension/background/site-hosts.js';
 
 test('the pinned key and gecko id are kept; MV3 with one background for both browsers', () => {
@@ -35,7 +36,9 @@ test('every file the manifest names exists', () => {
 });
 
 test('every site module is injected on its hosts, after the namespace and the kit, before the UI', () => {
-	const modules = readdirSync(join(extensionDir, 'sites')).filter(file => file.endsWith('.js') && file !== 'kit.js' && file !== 'mastodon.js');
+	// Mastodon's and the website's hosts are the user's: registered at run time.
+	const runtime = new Set(['kit.js', 'mastodon.js', 'website.js']);
+	const modules = readdirSync(join(extensionDir, 'sites')).filter(file => file.endsWith('.js') && !runtime.has(file));
 	for (const file of modules) {
 		const id = file.replace(/\.js$/, '');
 		const entry = manifest.content_scripts.find(candidate => candidate.js.includes(`sites/${file}`));
@@ -55,4 +58,10 @@ test('Mastodon instances get the same scripts with the Mastodon module', () => {
 	assert.equal(scripts.filter(file => file.startsWith('sites/')).length, 2, 'the kit and the Mastodon module');
 	assert.equal(scripts.at(-1), 'content/main.js');
 	assert.ok(manifest.optional_host_permissions.includes('https://*/*'));
+});
+
+test('the user\'s website gets the same scripts with the website module', () => {
+	const scripts = scriptsWith(manifest, 'sites/website.js');
+	assert.deepEqual(scripts.filter(file => file.startsWith('sites/')), ['sites/kit.js', 'sites/website.js']);
+	assert.deepEqual(scripts.filter(file => !file.startsWith('sites/')), contentScripts(manifest).filter(file => !file.startsWith('sites/')));
 });

@@ -7,6 +7,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, it} from 'node:test';
+import {siteProfiles} from '../../extension/background/site-hosts.js';
 import {extensionDir, fixturesDir, loadPage} from './load.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,8 +26,8 @@ function load(html, url, file) {
 	return dom.window;
 }
 
-it('there are the eight sites of the host\'s site table', () => {
-	assert.deepEqual(moduleFiles, ['bluesky.js', 'facebook.js', 'github.js', 'google.js', 'instagram.js', 'linkedin.js', 'mastodon.js', 'x.js']);
+it('there are the nine sites of the host\'s site table', () => {
+	assert.deepEqual(moduleFiles, ['bluesky.js', 'facebook.js', 'github.js', 'google.js', 'instagram.js', 'linkedin.js', 'mastodon.js', 'website.js', 'x.js']);
 });
 
 for (const file of moduleFiles) {
@@ -107,7 +108,8 @@ for (const file of moduleFiles) {
 				const untouchable = new Proxy({}, {get() {
 					throw new Error('isOwnProfile read the page');
 				}});
-				const own = module.isOwnProfile(untouchable, url, canonical.profile.profiles);
+				// What the background gives the module (profiles.mine).
+				const own = module.isOwnProfile(untouchable, url, siteProfiles(canonical.profile, id));
 				if (name.startsWith('other-view')) {
 					assert.equal(own, false, 'someone else\'s page is not own');
 				} else {

@@ -30,7 +30,7 @@ for (const site of readdirSync(fixturesDir)) {
 
 describe('edit fixtures behave like the sites\' frameworks', () => {
 	it('every site has at least one edit form with the stand-in', () => {
-		assert.deepEqual([...new Set(forms.map(form => form.site))].sort(), ['bluesky', 'facebook', 'github', 'google', 'instagram', 'mastodon', 'x']);
+		assert.deepEqual([...new Set(forms.map(form => form.site))].sort(), ['bluesky', 'facebook', 'github', 'google', 'instagram', 'mastodon', 'website', 'x']);
 	});
 
 	for (const {site, name} of forms) {
