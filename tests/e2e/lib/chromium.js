@@ -5,16 +5,17 @@ import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import puppeteer from 'puppeteer-core';
-import {chromiumPath, extensionDir} from './paths.js';
+import {chromiumPath, extensionDir as projectExtensionDir} from './paths.js';
 
 // The pinned id (the manifest's `key`), as manifest/allowed-callers.json allows it.
 export const extensionId = 'ehjgpmlhhcdonfldkffomhacejmchinb';
 export const extensionOrigin = `chrome-extension://${extensionId}`;
 
 // Options: server (the fixture server), host (a HostHome, or null: the host
-// is not installed), headless (default true), extension (default true).
+// is not installed), headless (default true), extension (default true),
+// extensionDir (the unpacked extension, default the project's).
 // executablePath and extraArgs let the demo start the user's own Chromium or Chrome.
-export async function launchChromium({server, host, headless = !process.env.ONESELF_E2E_HEADED, extension = true, executablePath = chromiumPath(), extraArgs = [], viewport = {width: 1280, height: 900}}) {
+export async function launchChromium({server, host, headless = !process.env.ONESELF_E2E_HEADED, extension = true, extensionDir = projectExtensionDir, executablePath = chromiumPath(), extraArgs = [], viewport = {width: 1280, height: 900}}) {
 	const userDataDir = mkdtempSync(join(tmpdir(), 'oneself-chromium-'));
 	mkdirSync(userDataDir, {recursive: true});
 	host?.registerChromium(userDataDir);

@@ -54,6 +54,21 @@ export const sites = {
 		],
 		editField: {field: 'bio', selector: '#editProfileDescriptionInput', limit: 256},
 	},
+	website: {
+		name: 'Website',
+		view: 'own-view.html',
+		other: 'other-view.html',
+		edit: ['edit.html'], // WordPress's Profile screen
+		// own-view.html: an older note, her earlier title, employer and city.
+		differs: [
+			{field: 'bio', severity: 'warning'},
+			{field: 'employer', severity: 'error'},
+			{field: 'location', severity: 'warning'},
+			{field: 'title', severity: 'error'},
+		],
+		// No limit on the site: the canonical bio for it is the longest, the about.
+		editField: {field: 'bio', selector: '#description', bio: 'about'},
+	},
 };
 
 // The first of `names` that the site's pages.json lists.

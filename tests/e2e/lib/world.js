@@ -5,10 +5,11 @@ import {launchFirefox} from './firefox.js';
 import {HostHome} from './host.js';
 
 // Options: server (required), browser ('chromium' | 'firefox'), host (false:
-// the host is not installed), seed (a store document, default Ada's canonical).
+// the host is not installed), seed (a store document, default Ada's canonical),
+// extensionDir (Chromium: the unpacked extension, default the project's).
 // Returns {host, browser, page, session, close()}; `session` is the launcher's
 // result (chromium: worker(), userDataDir; firefox: home, addonId).
-export async function openWorld({server, browser = 'chromium', host: withHost = true, seed}) {
+export async function openWorld({server, browser = 'chromium', host: withHost = true, seed, extensionDir}) {
 	const host = withHost ? new HostHome() : null;
 	let session;
 	try {
@@ -18,7 +19,7 @@ export async function openWorld({server, browser = 'chromium', host: withHost = 
 
 		session = browser === 'firefox'
 			? await launchFirefox({server, host})
-			: await launchChromium({server, host});
+			: await launchChromium({server, host, extensionDir});
 		const [existing] = await session.browser.pages();
 		const page = existing ?? await session.browser.newPage();
 		return {
