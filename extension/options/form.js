@@ -3,7 +3,7 @@
 // site settings, and keeps the per-site counters live.
 import {counters, getPath, LIST_FIELDS, OVERRIDE_FIELDS, POLICIES, setPath, TEXT_FIELDS} from './model.js';
 
-const SITE_IDS = ['linkedin', 'x', 'github', 'facebook', 'mastodon', 'bluesky', 'instagram', 'google'];
+const SITE_IDS = ['linkedin', 'x', 'github', 'facebook', 'mastodon', 'bluesky', 'instagram', 'google', 'website'];
 
 function make(tag, attributes = {}, text) {
 	const node = document.createElement(tag);

@@ -52,6 +52,14 @@ test('a site policy and override become a sites patch', () => {
 	assert.equal(request.sites.x.overrides.bio, 'Short and sweet.');
 });
 
+test('the user\'s website has its settings like the other sites', () => {
+	const form = createProfileForm({sites});
+	form.fill(snapshot);
+	input('policy-website').value = 'personal';
+	const {profile, sites: settings} = form.read();
+	assert.deepEqual(updateRequest(snapshot, profile, settings).sites, {website: {policy: 'personal'}});
+});
+
 test('the counters follow the typing, per site', () => {
 	const form = createProfileForm({sites});
 	form.fill(snapshot);

@@ -53,7 +53,7 @@ constinit const Subcommand kCheck{"check", "compare a site's fields with the can
                                   "FILE holds a JSON object of the fields a site shows, for example\n"
                                   "  {\"headline\": \"Senior Engineer at Lumen Labs\", \"location\": \"Boston, MA\"}\n"
                                   "(- reads it from stdin). Prints one line per warning. SITE is one of\n"
-                                  "linkedin, x, github, facebook, mastodon, bluesky, instagram, google.\n"
+                                  "linkedin, x, github, facebook, mastodon, bluesky, instagram, google, website.\n"
                                   "In view mode (the default) what was seen is recorded for `oneself status`.\n",
                                   {"--site", "--mode"}, Run};
 
