@@ -2,11 +2,18 @@
 // website): their content scripts are registered at run time, after the
 // options page obtained the host permission, and remembered in storage.local.
 
+// A script path as registerContentScripts takes it: relative to the
+// extension's root. Firefox's runtime.getManifest() gives content scripts as
+// absolute moz-extension:// URLs, which it then refuses there.
+function extensionPath(file) {
+	return /^[a-z-]+:\/\//i.test(file) ? new URL(file).pathname.replace(/^\/+/, '') : file;
+}
+
 // The same scripts, in the same order, as the manifest's static entries,
 // with `module` (say 'sites/mastodon.js') in place of the site module.
 export function contentScripts(manifest, module) {
 	const [first] = manifest.content_scripts ?? [];
-	return (first?.js ?? []).map(file => (file.startsWith('sites/') && file !== 'sites/kit.js' ? module : file));
+	return (first?.js ?? []).map(extensionPath).map(file => (file.startsWith('sites/') && file !== 'sites/kit.js' ? module : file));
 }
 
 // The origins asked for: the host and its subdomains (media, www).

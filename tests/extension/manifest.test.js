@@ -65,3 +65,12 @@ test('the user\'s website gets the same scripts with the website module', () => 
 	assert.deepEqual(scripts.filter(file => file.startsWith('sites/')), ['sites/kit.js', 'sites/website.js']);
 	assert.deepEqual(scripts.filter(file => !file.startsWith('sites/')), contentScripts(manifest).filter(file => !file.startsWith('sites/')));
 });
+
+test('the scripts are registered by path even when the manifest is read back as Firefox gives it', () => {
+	// Firefox's runtime.getManifest() lists content scripts as absolute
+	// moz-extension:// URLs, and registerContentScripts refuses those.
+	const origin = 'moz-extension://288c4586-7789-4a50-b3e7-2556a03b6161/';
+	const asFirefoxGivesIt = {...manifest, content_scripts: manifest.content_scripts.map(entry => ({...entry, js: entry.js.map(file => origin + file)}))};
+	assert.deepEqual(scriptsWith(asFirefoxGivesIt, 'sites/website.js'), scriptsWith(manifest, 'sites/website.js'));
+	assert.deepEqual(contentScripts(asFirefoxGivesIt), contentScripts(manifest));
+});
