@@ -1,19 +1,22 @@
-// The user's own website, end to end in Chromium: the options page offers the
-// canonical website, one click adds it, the background registers the content
-// scripts on it, and its pages are checked by the real host: the About page
-// shows its documented differences, WordPress's Profile screen warns as the
-// bio is typed and takes "Use canonical".
+// The sites whose hosts the user adds (their own website, Mastodon
+// instances), end to end in Chromium and Firefox: the options page offers the
+// host the canonical profile names, one click adds it, the background
+// registers the content scripts on it, and its pages are checked by the real
+// host. The website's About page and a Mastodon profile show exactly their
+// documented differences; WordPress's Profile screen warns as the bio is
+// typed and takes "Use canonical".
 //
 // The one thing not exercised is the browser's own permission prompt (browser
 // UI, which no page script can click): the extension is loaded from a copy
-// whose manifest already holds the site's host permission, so the options
-// page's permissions.request() resolves without asking, as it does for a user
-// who granted it before. Everything after the click is the product's code.
+// whose manifest already holds the hosts' permission, so the options page's
+// permissions.request() resolves without asking, as it does for a user who
+// granted it before. Everything after the click is the product's code.
 import assert from 'node:assert/strict';
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before} from 'node:test';
+import {openPopupAsTab} from './lib/actions.js';
 import {extensionOrigin} from './lib/chromium.js';
 import {useCanonicalScenario, viewScenario} from './lib/core-scenarios.js';
 import {startFixtureServer} from './lib/fixture-server.js';
@@ -21,7 +24,12 @@ import {extensionDir} from './lib/paths.js';
 import {scenario} from './lib/scenario.js';
 import {withWorld} from './lib/world.js';
 
-const site = 'ada.example.com';
+// Per site: the host the options page offers, and the section it is in.
+const added = {
+	website: {host: 'ada.example.com', section: 'website'},
+	mastodon: {host: 'mastodon.example', section: 'mastodon'},
+};
+
 let server;
 let copy;
 
@@ -31,7 +39,10 @@ before(async () => {
 	cpSync(extensionDir, copy, {recursive: true});
 	const manifestPath = join(copy, 'manifest.json');
 	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-	manifest.host_permissions.push(`https://${site}/*`, `https://*.${site}/*`);
+	for (const {host} of Object.values(added)) {
+		manifest.host_permissions.push(`https://${host}/*`, `https://*.${host}/*`);
+	}
+
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 });
 after(() => {
@@ -39,25 +50,39 @@ after(() => {
 	rmSync(copy, {recursive: true, force: true});
 });
 
-// The options page offers the canonical website; the click adds it.
-async function addWebsite(page) {
-	await page.goto(`${extensionOrigin}/options/options.html`);
-	const offer = await page.waitForSelector(`#website-suggestions ::-p-text(Add ${site})`, {timeout: 20_000});
-	await offer.click();
-	await page.waitForFunction(host => document.getElementById('website-list').textContent.includes(host), {timeout: 20_000}, site);
-	assert.equal(await page.$eval('#website-status', element => element.textContent), '');
+// The options page, opened in a tab of its own as a user would, offers the
+// host; the click adds it.
+async function addHost({browser, page, session}, site) {
+	const {host, section} = added[site];
+	const options = await openPopupAsTab(browser, page, `${session.extensionOrigin ?? extensionOrigin}/options/options.html`);
+	try {
+		await options.bringToFront();
+		const offer = await options.waitForSelector(`#${section}-suggestions ::-p-text(Add ${host})`, {timeout: 20_000});
+		await offer.click();
+		await options.waitForFunction((section, host) => document.getElementById(`${section}-list`).textContent.includes(host), {timeout: 20_000}, section, host);
+		assert.equal(await options.$eval(`#${section}-status`, element => element.textContent), '');
+	} finally {
+		await options.close();
+		await page.bringToFront();
+	}
 }
 
-scenario('Website: added in the options, the About page shows exactly its documented differences', async () => {
-	await withWorld({server, extensionDir: copy}, async world => {
-		await addWebsite(world.page);
-		await viewScenario({server, site: 'website', ...world});
-	});
-});
+for (const browser of ['chromium', 'firefox']) {
+	const label = browser === 'firefox' ? ', Firefox' : '';
+	for (const site of ['website', 'mastodon']) {
+		const name = site === 'website' ? 'Website' : 'Mastodon';
+		scenario(`${name}${label}: added in the options, the profile page shows exactly its documented differences`, async () => {
+			await withWorld({server, browser, extensionDir: copy}, async world => {
+				await addHost(world, site);
+				await viewScenario({server, site, ...world});
+			});
+		});
+	}
+}
 
 scenario('Website: on WordPress\'s Profile screen a typed bio warns, and Use canonical writes it back', async () => {
 	await withWorld({server, extensionDir: copy}, async world => {
-		await addWebsite(world.page);
+		await addHost(world, 'website');
 		await useCanonicalScenario({server, site: 'website', ...world});
 	});
 });

@@ -13,8 +13,9 @@ before(async () => {
 });
 after(() => server.close());
 
-// LinkedIn has scenarios of its own; the website is added in the options first (website.test.js).
-for (const site of Object.keys(sites).filter(id => id !== 'linkedin' && id !== 'website')) {
+// LinkedIn has scenarios of its own; the website and Mastodon are added in
+// the options first (added-sites.test.js).
+for (const site of Object.keys(sites).filter(id => !['linkedin', 'website', 'mastodon'].includes(id))) {
 	const {name} = sites[site];
 	scenario(`8. ${name}: own profile view shows exactly its documented differences`, async () => {
 		await withWorld({server}, world => viewScenario({server, site, ...world}));

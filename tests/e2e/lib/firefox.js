@@ -11,9 +11,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import puppeteer from 'puppeteer-core';
 import {allowedCallers} from './host.js';
-import {extensionDir, firefoxPath} from './paths.js';
+import {extensionDir as projectExtensionDir, firefoxPath} from './paths.js';
 
-export async function launchFirefox({server, host, headless = !process.env.ONESELF_E2E_HEADED, extension = true, executablePath = firefoxPath()}) {
+// Options as launchChromium's: extensionDir is the unpacked extension, default the project's.
+export async function launchFirefox({server, host, headless = !process.env.ONESELF_E2E_HEADED, extension = true, extensionDir = projectExtensionDir, executablePath = firefoxPath()}) {
 	const home = mkdtempSync(join(tmpdir(), 'oneself-firefox-home-'));
 	mkdirSync(join(home, '.cache'), {recursive: true});
 	host?.registerFirefox(home);

@@ -54,6 +54,18 @@ export const sites = {
 		],
 		editField: {field: 'bio', selector: '#editProfileDescriptionInput', limit: 256},
 	},
+	// Added by the user in the options first (added-sites.test.js).
+	mastodon: {
+		name: 'Mastodon',
+		view: 'own-view.html',
+		other: 'other-view.html',
+		edit: ['edit.html'],
+		// own-view.html: an old bio.
+		differs: [
+			{field: 'bio', severity: 'warning'},
+		],
+		editField: {field: 'bio', selector: '#account_note', limit: 500},
+	},
 	website: {
 		name: 'Website',
 		view: 'own-view.html',

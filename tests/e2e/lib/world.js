@@ -6,7 +6,7 @@ import {HostHome} from './host.js';
 
 // Options: server (required), browser ('chromium' | 'firefox'), host (false:
 // the host is not installed), seed (a store document, default Ada's canonical),
-// extensionDir (Chromium: the unpacked extension, default the project's).
+// extensionDir (the unpacked extension, default the project's).
 // Returns {host, browser, page, session, close()}; `session` is the launcher's
 // result (chromium: worker(), userDataDir; firefox: home, addonId).
 export async function openWorld({server, browser = 'chromium', host: withHost = true, seed, extensionDir}) {
@@ -18,7 +18,7 @@ export async function openWorld({server, browser = 'chromium', host: withHost = 
 		}
 
 		session = browser === 'firefox'
-			? await launchFirefox({server, host})
+			? await launchFirefox({server, host, extensionDir})
 			: await launchChromium({server, host, extensionDir});
 		const [existing] = await session.browser.pages();
 		const page = existing ?? await session.browser.newPage();
