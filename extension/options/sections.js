@@ -166,13 +166,20 @@ async function setUpHostList({prefix, named, normalize, list: listChannel, key})
 			return false;
 		}
 
-		const granted = await ext.permissions.request(originsFor(hostname));
-		if (granted) {
+		try {
+			if (!(await ext.permissions.request(originsFor(hostname)))) {
+				say(`${prefix}-status`, 'Not added: the browser did not grant access to it.');
+				return false;
+			}
+
 			show((await call(`${prefix}.add`, {hostname}))[key]);
+		} catch (error) {
+			say(`${prefix}-status`, `Not added: ${error.message}`);
+			return false;
 		}
 
-		say(`${prefix}-status`, granted ? '' : 'Not added: the browser did not grant access to it.');
-		return granted;
+		say(`${prefix}-status`, '');
+		return true;
 	}
 
 	function show(hosts) {

@@ -13,7 +13,7 @@ const html = readFileSync(join(extensionDir, 'options', 'options.html'), 'utf8')
 
 // A fresh page, and a browser that grants (or refuses) every permission and
 // keeps the background's host lists.
-function setUpPage({grant}) {
+function setUpPage({grant, failAdd}) {
 	const dom = new JSDOM(html, {url: 'chrome-extension://id/options/options.html'});
 	globalThis.document = dom.window.document;
 	const asked = [];
@@ -24,6 +24,10 @@ function setUpPage({grant}) {
 			messages.push(channel);
 			const [section, verb] = channel.split('.');
 			const key = section === 'mastodon' ? 'instances' : 'hosts';
+			if (verb === 'add' && failAdd) {
+				return {ok: false, error: {code: 'extension', message: failAdd}};
+			}
+
 			if (verb === 'add') {
 				lists[section] = [...new Set([...lists[section], payload.hostname])];
 			} else if (verb === 'remove') {
@@ -70,6 +74,17 @@ test('a refused permission adds nothing, and says so', async () => {
 	assert.equal(page.asked.length, 1);
 	assert.ok(!page.messages.includes('website.add'));
 	assert.match(page.document.getElementById('website-status').textContent, /did not grant/);
+});
+
+test('a background that cannot register the scripts: the section says why, nothing is listed', async () => {
+	const page = setUpPage({grant: true, failAdd: 'Type error for parameter scripts'});
+	const {setUpWebsite} = await import('../../extension/options/sections.js');
+	await setUpWebsite('https://ada.example.com');
+	buttons(page.document, 'website-suggestions')[0].click();
+	await settle();
+	assert.equal(page.document.getElementById('website-status').textContent, 'Not added: Type error for parameter scripts');
+	assert.equal(page.document.getElementById('website-list').textContent, '');
+	assert.equal(buttons(page.document, 'website-suggestions').length, 1, 'still offered');
 });
 
 test('a site with a module of its own, or text that is no host, is refused before any prompt', async () => {
