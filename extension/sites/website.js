@@ -17,6 +17,16 @@
 // owner chose to mark up, so a property the card lacks is not reported, and
 // `unread` is always empty on a view page.
 //
+// A page with no card of its owner may still describe them in schema.org
+// JSON-LD (observed in the @graph Yoast SEO prints for WordPress, 2023-2024:
+// a Person with an @id on the site's home URL, name, description (the
+// user's bio, cut at 250 characters), image {url, contentUrl}, sameAs;
+// other generators write `url`, jobTitle, worksFor, address, or an image as
+// a list of {"@id": <image URL>}). The same owner rule picks the Person; each
+// value's element is where the page shows that exact text (the heading with
+// the name), and a value the page does not show has none: its warning sits
+// in the box at the top of the page.
+//
 // The edit page is WordPress's wp-admin/profile.php (the signed-in user's own
 // Profile; user-edit.php edits someone else and is not read). Markup observed
 // in WordPress 6.x's wp-admin/user-edit.php template, which profile.php
@@ -170,19 +180,22 @@
 		}
 	}
 
-	// The site owner's card: the first top-level h-card with a URL on this
-	// host; else the only top-level card, when it names no URL at all. A card
-	// that only links elsewhere (a guest author's) is not the owner's.
-	function representativeCard(document, url) {
-		const base = document.baseURI;
+	// The site's owner among `candidates` (cards or JSON-LD people): the first
+	// with a URL on this host; else the only candidate, when it names no URL.
+	// One that only links elsewhere (a guest author) is not the owner.
+	function owner(candidates, urlsOf, url) {
 		const host = hostOf(url);
-		const candidates = kit.all(document, '.h-card').filter(card => !card.parentElement || !card.parentElement.closest('.h-card'));
-		const onHost = candidates.find(card => cardUrls(card, base).some(address => hostOf(address) === host));
+		const onHost = candidates.find(candidate => urlsOf(candidate).some(address => hostOf(address) === host));
 		if (onHost) {
 			return onHost;
 		}
 
-		return candidates.length === 1 && cardUrls(candidates[0], base).length === 0 ? candidates[0] : null;
+		return candidates.length === 1 && urlsOf(candidates[0]).length === 0 ? candidates[0] : null;
+	}
+
+	function representativeCard(document, url) {
+		const candidates = kit.all(document, '.h-card').filter(card => !card.parentElement || !card.parentElement.closest('.h-card'));
+		return owner(candidates, card => cardUrls(card, document.baseURI), url);
 	}
 
 	// The card's p-name element, or the card itself when its name is implied
@@ -219,9 +232,107 @@
 		return label ? [plainValue(label), label] : null;
 	}
 
+	// schema.org JSON-LD, for sites that describe their owner only there (SEO
+	// plugins put a Person in an @graph): every Person of the page's
+	// ld+json blocks, at the top, in @graph, or as a mainEntity, author or
+	// publisher. A block that does not parse is skipped.
+	function jsonLdPeople(document) {
+		const people = [];
+		function visit(node, depth) {
+			if (depth > 8 || node === null || typeof node !== 'object') {
+				return;
+			}
+
+			if (Array.isArray(node)) {
+				for (const item of node) {
+					visit(item, depth + 1);
+				}
+
+				return;
+			}
+
+			if ([node['@type']].flat().includes('Person')) {
+				people.push(node);
+			}
+
+			for (const key of ['@graph', 'mainEntity', 'author', 'publisher']) {
+				visit(node[key], depth + 1);
+			}
+		}
+
+		for (const script of kit.all(document, 'script[type="application/ld+json"]')) {
+			try {
+				visit(JSON.parse(script.textContent), 0);
+			} catch {}
+		}
+
+		return people;
+	}
+
+	// A JSON-LD value as text: a string, the first of a list, or an object's `key`.
+	function ldText(value, key = 'name') {
+		const first = Array.isArray(value) ? value[0] : value;
+		const text = first !== null && typeof first === 'object' ? first[key] : first;
+		return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
+	}
+
+	// A person's URLs: `url` and an `@id` that is a web address (Yoast's
+	// "https://<site>/#/schema/person/…").
+	function personUrls(person, base) {
+		return [person.url, person['@id']].flat()
+			.map(value => ldText(value, 'url'))
+			.map(value => (value ? kit.absoluteUrl(value, base) : ''))
+			.filter(value => /^https?:/i.test(value));
+	}
+
+	// Where the page shows `value`: the innermost element whose whole text is
+	// it (the heading with the name), or null, and the warning then sits at
+	// the top of the page.
+	function shownAt(document, value) {
+		if (!value || !document.body) {
+			return null;
+		}
+
+		const found = kit.all(document.body, 'h1, h2, h3, h4, p, span, a, strong, em, li, dd, td, div').filter(element => kit.text(element) === value);
+		return found.find(element => !found.some(other => other !== element && element.contains(other))) || null;
+	}
+
+	function extractPerson(document, person, read) {
+		const text = {
+			name: ldText(person.name),
+			bio: ldText(person.description),
+			title: ldText(person.jobTitle),
+			employer: ldText(person.worksFor),
+		};
+		const address = [person.address].flat()[0];
+		text.location = address !== null && typeof address === 'object'
+			? [ldText(address.addressLocality), ldText(address.addressRegion)].filter(Boolean).join(', ')
+			: ldText(address);
+		for (const [field, value] of Object.entries(text)) {
+			if (value) {
+				read.set(field, value, shownAt(document, value));
+			}
+		}
+
+		// An image's @id is its address only when it names an image file.
+		const id = ldText(person.image, '@id');
+		const given = ldText(person.image, 'url') || ldText(person.image, 'contentUrl') || (/\.(png|jpe?g|gif|webp|avif)(\?|$)/i.test(id) ? id : '');
+		const image = given ? kit.absoluteUrl(given, document.baseURI) : '';
+		if (/^https?:|^data:image\//i.test(image)) {
+			const shown = kit.all(document, 'img[src]').find(img => kit.absoluteUrl(img.getAttribute('src'), document.baseURI) === image);
+			read.set('photo', {url: image}, shown || null);
+		}
+	}
+
 	function extractView(document, url, read) {
 		const card = representativeCard(document, url);
 		if (!card) {
+			// No card of the owner: their schema.org Person, if the page has one.
+			const person = owner(jsonLdPeople(document), candidate => personUrls(candidate, document.baseURI), url);
+			if (person) {
+				extractPerson(document, person, read);
+			}
+
 			return;
 		}
 

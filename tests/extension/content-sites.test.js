@@ -15,7 +15,8 @@ import {manifest} from './helpers/ui-scripts.js';
 const canonical = JSON.parse(readFileSync(join(fixturesDir, 'ada.canonical.json'), 'utf8'));
 const plain = value => JSON.parse(JSON.stringify(value));
 
-async function run(siteId, file, url, html = fixture(siteId, file.replace(/\.html$/, ''))) {
+// `warnings`: what the stand-in host answers to every check.
+async function run(siteId, file, url, html = fixture(siteId, file.replace(/\.html$/, '')), warnings = []) {
 	// Sites without a manifest entry get the scripts the background registers at run time.
 	const entry = manifest.content_scripts.find(candidate => candidate.js.includes(`sites/${siteId}.js`));
 	const scripts = (entry ? entry.js : contentScripts(manifest, `sites/${siteId}.js`)).slice(1);
@@ -30,7 +31,7 @@ async function run(siteId, file, url, html = fixture(siteId, file.replace(/\.htm
 		}
 
 		if (channel === 'check') {
-			return {ok: true, result: {revision: 1, warnings: [], checked: Object.keys(payload.fields)}};
+			return {ok: true, result: {revision: 1, warnings, checked: Object.keys(payload.fields)}};
 		}
 
 		return {ok: true, result: {}};
@@ -99,4 +100,19 @@ test('website: a page of the user\'s site with no card of her (a post) is not a 
 	assert.deepEqual(sent.map(entry => entry.channel), ['profiles.mine']);
 	assert.equal(document.documentElement.dataset.oneselfChecks, undefined);
 	assert.equal(document.querySelector('oneself-warning, oneself-summary'), null);
+});
+
+test('website: values only its JSON-LD holds are checked, and a warning with no place on the page sits at its top', async () => {
+	const person = {'@context': 'https://schema.org', '@type': 'Person', '@id': 'https://ada.example.com/#me', name: 'Ada Whitfield', jobTitle: 'Senior Software Engineer'};
+	const html = `<!DOCTYPE html><html><head><title>About</title><script type="application/ld+json">${JSON.stringify(person)}</script></head><body><main><h1>Ada Whitfield</h1><p>Hello.</p></main></body></html>`;
+	const warning = field => ({field, severity: 'warning', code: 'differs', observed: 'x', canonical: 'y', message: `${field} differs`});
+	const {sent, document} = await run('website', 'about.html', 'https://ada.example.com/about/', html, [warning('name'), warning('title')]);
+	const [check] = sent.filter(entry => entry.channel === 'check');
+	assert.deepEqual(check.payload.fields, {name: 'Ada Whitfield', title: 'Senior Software Engineer'});
+	const name = document.querySelector('oneself-warning[data-field="name"]');
+	const title = document.querySelector('oneself-warning[data-field="title"]');
+	assert.ok(name && title, 'both warnings are shown');
+	assert.equal(name.closest('[data-oneself-orphans]'), null, 'the name\'s beside its heading');
+	assert.ok(title.closest('[data-oneself-orphans]'), 'the title, shown nowhere, at the top of the page');
+	assert.equal(document.body.firstElementChild.hasAttribute('data-oneself-orphans'), true);
 });

@@ -187,6 +187,81 @@ describe('website: extract from the representative h-card', () => {
 	});
 });
 
+describe('website: extract from schema.org JSON-LD when the page has no card of its owner', () => {
+	// As an SEO plugin prints it: one @graph with the page, the site and the person.
+	const graph = (person, extra = []) => `<script type="application/ld+json">${JSON.stringify({'@context': 'https://schema.org', '@graph': [
+		{'@type': 'ProfilePage', '@id': 'https://ada.example.com/about/', mainEntity: {'@id': 'https://ada.example.com/#/schema/person/1'}},
+		{'@type': 'WebSite', '@id': 'https://ada.example.com/#website', publisher: {'@id': 'https://ada.example.com/#/schema/person/1'}},
+		person,
+		...extra,
+	]})}</script>`;
+	const ada = {
+		'@type': 'Person',
+		'@id': 'https://ada.example.com/#/schema/person/1',
+		name: 'Ada Whitfield',
+		description: 'Senior engineer at Northwind Analytics. Seattle.',
+		jobTitle: 'Senior Software Engineer',
+		worksFor: {'@type': 'Organization', name: 'Northwind Analytics'},
+		address: {'@type': 'PostalAddress', addressLocality: 'Seattle', addressRegion: 'WA'},
+		image: {'@type': 'ImageObject', url: '/media/ada.png'},
+		sameAs: ['https://github.com/adawhitfield'],
+	};
+
+	it('reads the site owner\'s Person, its values placed where the page shows them', () => {
+		const {site, document, url} = page(`${graph(ada)}<main><h1>Ada Whitfield</h1><img src="/media/ada.png" alt=""><p>Hello, I write about build systems.</p></main>`, 'https://ada.example.com/about/');
+		const {kind, fields, elements, unread} = site.extract(document, url);
+		assert.equal(kind, 'view');
+		assert.deepEqual(plain(unread), []);
+		assert.deepEqual(plain(fields), {
+			name: 'Ada Whitfield',
+			bio: 'Senior engineer at Northwind Analytics. Seattle.',
+			title: 'Senior Software Engineer',
+			employer: 'Northwind Analytics',
+			location: 'Seattle, WA',
+			photo: {url: 'https://ada.example.com/media/ada.png'},
+		});
+		assert.equal(elements.name.tagName, 'H1');
+		assert.equal(elements.photo.tagName, 'IMG');
+		// Shown nowhere on the page: no element; the warning goes to the top of the page.
+		assert.equal(elements.bio, undefined);
+		assert.equal(elements.title, undefined);
+	});
+
+	it('takes a photo given as a list of image ids, not an id that is no image', () => {
+		const listed = page(graph({'@type': 'Person', url: 'https://ada.example.com/', name: 'Ada Whitfield', image: [{'@id': 'https://ada.example.com/cover.png'}]}));
+		assert.deepEqual(plain(listed.site.extract(listed.document, listed.url).fields.photo), {url: 'https://ada.example.com/cover.png'});
+		const idOnly = page(graph({...ada, image: {'@id': 'https://ada.example.com/#/schema/person/image/'}}));
+		assert.equal('photo' in idOnly.site.extract(idOnly.document, idOnly.url).fields, false);
+	});
+
+	it('prefers the visible h-card to the JSON-LD', () => {
+		const {site, document, url} = page(`${graph(ada)}<div class="h-card"><a class="u-url p-name" href="/">Ada W.</a></div>`, 'https://ada.example.com/');
+		assert.deepEqual(plain(site.extract(document, url).fields), {name: 'Ada W.'});
+	});
+
+	it('does not read another site\'s person (a guest author), nor guess between two without a URL', () => {
+		const marcus = {'@type': 'Person', '@id': 'https://marcus.example.net/#me', name: 'Marcus Lindqvist', url: 'https://marcus.example.net/'};
+		const guest = page(graph(marcus));
+		assert.deepEqual(plain(guest.site.extract(guest.document, guest.url).fields), {});
+		const two = page(graph({'@type': 'Person', name: 'Ada Whitfield'}, [{'@type': 'Person', name: 'Marcus Lindqvist'}]));
+		assert.deepEqual(plain(two.site.extract(two.document, two.url).fields), {});
+		const one = page(graph({'@type': ['Person', 'Author'], name: 'Ada Whitfield', jobTitle: ['Staff Software Engineer', 'Speaker']}));
+		assert.deepEqual(plain(one.site.extract(one.document, one.url).fields), {name: 'Ada Whitfield', title: 'Staff Software Engineer'});
+	});
+
+	it('skips a block that does not parse and values that are not text', () => {
+		const broken = '<script type="application/ld+json">{"@type": "Person", "name": </script>';
+		const odd = graph({...ada, description: 42, jobTitle: {'@type': 'DefinedTerm'}, image: null, address: 'Boston, MA'});
+		const {site, document, url} = page(`${broken}${odd}`);
+		const {fields} = site.extract(document, url);
+		assert.equal(fields.name, 'Ada Whitfield');
+		assert.equal(fields.location, 'Boston, MA');
+		for (const field of ['bio', 'title', 'photo']) {
+			assert.equal(field in fields, false, field);
+		}
+	});
+});
+
 describe('website: extract from WordPress\'s Profile screen', () => {
 	it('reads first and last name, website, biographical info and the avatar', () => {
 		const {site, document, url} = open('website', 'edit');
