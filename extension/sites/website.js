@@ -20,7 +20,8 @@
 // A page with no card of its owner may still describe them in schema.org
 // JSON-LD (observed in the @graph Yoast SEO prints for WordPress, 2023-2024:
 // a Person with an @id on the site's home URL, name, description (the
-// user's bio, cut at 250 characters), image {url, contentUrl}, sameAs;
+// user's bio, cut at 250 characters, so read only where the page shows the
+// same text), image {url, contentUrl}, sameAs;
 // other generators write `url`, jobTitle, worksFor, address, or an image as
 // a list of {"@id": <image URL>}). The same owner rule picks the Person; each
 // value's element is where the page shows that exact text (the heading with
@@ -309,8 +310,11 @@
 			? [ldText(address.addressLocality), ldText(address.addressRegion)].filter(Boolean).join(', ')
 			: ldText(address);
 		for (const [field, value] of Object.entries(text)) {
-			if (value) {
-				read.set(field, value, shownAt(document, value));
+			const shown = shownAt(document, value);
+			// The bio only where the page shows it: generators cut it (Yoast
+			// at 250 characters), and a cut bio would always read as different.
+			if (value && (shown || field !== 'bio')) {
+				read.set(field, value, shown);
 			}
 		}
 

@@ -208,7 +208,7 @@ describe('website: extract from schema.org JSON-LD when the page has no card of 
 	};
 
 	it('reads the site owner\'s Person, its values placed where the page shows them', () => {
-		const {site, document, url} = page(`${graph(ada)}<main><h1>Ada Whitfield</h1><img src="/media/ada.png" alt=""><p>Hello, I write about build systems.</p></main>`, 'https://ada.example.com/about/');
+		const {site, document, url} = page(`${graph(ada)}<main><h1>Ada Whitfield</h1><img src="/media/ada.png" alt=""><p>Senior engineer at Northwind Analytics. Seattle.</p></main>`, 'https://ada.example.com/about/');
 		const {kind, fields, elements, unread} = site.extract(document, url);
 		assert.equal(kind, 'view');
 		assert.deepEqual(plain(unread), []);
@@ -222,9 +222,17 @@ describe('website: extract from schema.org JSON-LD when the page has no card of 
 		});
 		assert.equal(elements.name.tagName, 'H1');
 		assert.equal(elements.photo.tagName, 'IMG');
+		assert.equal(elements.bio.tagName, 'P');
 		// Shown nowhere on the page: no element; the warning goes to the top of the page.
-		assert.equal(elements.bio, undefined);
 		assert.equal(elements.title, undefined);
+	});
+
+	it('reads the bio only where the page shows it: generators cut it', () => {
+		const cut = {...ada, description: 'Senior engineer at Northwind Analytics. Sea'};
+		const {site, document, url} = page(`${graph(cut)}<h1>Ada Whitfield</h1><p>Senior engineer at Northwind Analytics. Seattle.</p>`);
+		const {fields} = site.extract(document, url);
+		assert.equal('bio' in fields, false);
+		assert.equal(fields.title, 'Senior Software Engineer', 'the other values, shown or not');
 	});
 
 	it('takes a photo given as a list of image ids, not an id that is no image', () => {
