@@ -39,11 +39,9 @@ export function createChannels(deps) {
 		return reply.ok ? {ok: true, result: reply.result} : {ok: false, error: reply.error};
 	}
 
-	const websites = async () => (await deps.websites?.()) ?? [];
-
 	// The site of the sending tab, checked against what the page claims.
 	async function siteOfSender(context, claimed) {
-		const site = siteForUrl(context.url, await deps.instances(), await websites());
+		const site = siteForUrl(context.url, await deps.instances(), await deps.websites());
 		if (!site || (claimed !== undefined && claimed !== site)) {
 			const error = new Error('This page is not one of the supported sites.');
 			error.code = 'forbidden';
@@ -270,7 +268,7 @@ export function createChannels(deps) {
 		'website.hosts': {
 			allow: pages,
 			async handle() {
-				return {ok: true, result: {hosts: await websites()}};
+				return {ok: true, result: {hosts: await deps.websites()}};
 			},
 		},
 

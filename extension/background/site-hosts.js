@@ -43,7 +43,8 @@ function parse(url) {
 	}
 }
 
-const withoutWww = hostname => hostname.replace(/^www\./, '');
+// A site served at "www.<host>" and "<host>" is one site.
+export const withoutWww = hostname => hostname.replace(/^www\./, '');
 
 // The site id for a page URL, or null. `instances` are Mastodon hostnames,
 // `websites` the user's own sites' (without "www.", background/website.js).

@@ -2,14 +2,14 @@
 // like Mastodon instances, its content scripts are registered at run time,
 // after the options page obtained the host permission.
 
-import {SITE_HOSTS} from './site-hosts.js';
+import {SITE_HOSTS, withoutWww} from './site-hosts.js';
 import {createUserHosts, normalizeHostname} from './user-hosts.js';
 
 // The site's hostname without a leading "www." (both forms are the site), or
 // '' when the text is not a hostname or names a site with a module of its own.
 export function normalizeWebsite(text) {
-	const hostname = normalizeHostname(text).replace(/^www\./, '');
-	const known = Object.values(SITE_HOSTS).flat().map(host => host.replace(/^www\./, ''));
+	const hostname = withoutWww(normalizeHostname(text));
+	const known = Object.values(SITE_HOSTS).flat().map(withoutWww);
 	return hostname.includes('.') && !known.includes(hostname) ? hostname : '';
 }
 

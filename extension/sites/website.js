@@ -286,16 +286,26 @@
 			.filter(value => /^https?:/i.test(value));
 	}
 
-	// Where the page shows `value`: the innermost element whose whole text is
-	// it (the heading with the name), or null, and the warning then sits at
+	// Where the page shows each of `values`: the innermost element whose whole
+	// text is it (the heading with the name). One walk over the page for all
+	// of them; a value shown nowhere is absent, and its warning then sits at
 	// the top of the page.
-	function shownAt(document, value) {
-		if (!value || !document.body) {
-			return null;
+	function shownAt(document, values) {
+		const shown = new Map();
+		if (!document.body) {
+			return shown;
 		}
 
-		const found = kit.all(document.body, 'h1, h2, h3, h4, p, span, a, strong, em, li, dd, td, div').filter(element => kit.text(element) === value);
-		return found.find(element => !found.some(other => other !== element && element.contains(other))) || null;
+		const wanted = new Set(values.filter(Boolean));
+		// Document order puts an ancestor before its descendants: a later match inside it wins.
+		for (const element of kit.all(document.body, 'h1, h2, h3, h4, p, span, a, strong, em, li, dd, td, div')) {
+			const text = kit.text(element);
+			if (wanted.has(text) && (!shown.has(text) || shown.get(text).contains(element))) {
+				shown.set(text, element);
+			}
+		}
+
+		return shown;
 	}
 
 	function extractPerson(document, person, read) {
@@ -309,12 +319,12 @@
 		text.location = address !== null && typeof address === 'object'
 			? [ldText(address.addressLocality), ldText(address.addressRegion)].filter(Boolean).join(', ')
 			: ldText(address);
+		const shown = shownAt(document, Object.values(text));
 		for (const [field, value] of Object.entries(text)) {
-			const shown = shownAt(document, value);
 			// The bio only where the page shows it: generators cut it (Yoast
 			// at 250 characters), and a cut bio would always read as different.
-			if (value && (shown || field !== 'bio')) {
-				read.set(field, value, shown);
+			if (value && (shown.has(value) || field !== 'bio')) {
+				read.set(field, value, shown.get(value));
 			}
 		}
 

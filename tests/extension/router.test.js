@@ -233,7 +233,7 @@ test('a transport failure becomes an error reply with its fix', async () => {
 			throw error;
 		},
 	};
-	const channels = createChannels({host, tabs: createTabState(memoryStorage()), badge: async () => {}, fetchGray: async () => [], instances: async () => [], hostState: async () => ({}), mastodon: {}});
+	const channels = createChannels({host, tabs: createTabState(memoryStorage()), badge: async () => {}, fetchGray: async () => [], instances: async () => [], websites: async () => [], hostState: async () => ({}), mastodon: {}, website: {}});
 	const route = createRouter({channels, extensionOrigin: ORIGIN, extensionId: ID});
 	const reply = await route({channel: 'profile.get'}, pageSender());
 	assert.deepEqual(reply, {ok: false, error: {code: 'not_installed', message: 'The oneself host is not installed for this browser', fix: 'Run ./install.sh'}});

@@ -64,7 +64,6 @@ export const sites = {
 		differs: [
 			{field: 'bio', severity: 'warning'},
 		],
-		editField: {field: 'bio', selector: '#account_note', limit: 500},
 	},
 	website: {
 		name: 'Website',
