@@ -92,6 +92,28 @@ TEST_CASE("cli: init, set, get, show --json, history, revert", "[cli]") {
   CHECK(json::parse(verify.out)["ok"] == true);
 }
 
+// The user's own website is a site like the others: it takes settings, is
+// checked, appears in status, and gets the longest bio (it has no limits).
+TEST_CASE("cli: the website site", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"set", "sites.website.policy", "personal"}).exitCode == 0);
+  CHECK(cli.Run({"get", "sites.website.policy"}).out == "personal\n");
+  REQUIRE(cli.Run({"set", "bio.short", "Calm tools."}).exitCode == 0);
+  REQUIRE(cli.Run({"set", "bio.long", "I build calm tools for busy people, and write about them."}).exitCode == 0);
+  CHECK(cli.Run({"bio", "--site", "website"}).out == "I build calm tools for busy people, and write about them.\n");
+  const std::string fields = cli.Write("site.json", R"({"name": "Ada Whitfield"})");
+  REQUIRE(cli.Run({"check", "--site", "website", fields}).exitCode == 0);
+  json st = json::parse(cli.Run({"status", "--json"}).out);
+  bool sawWebsite = false;
+  for (const json& site : st["sites"]) {
+    if (site["id"] != "website") continue;
+    sawWebsite = true;
+    CHECK(site["name"] == "Website");
+    CHECK(site["seen"].is_string());
+  }
+  CHECK(sawWebsite);
+}
+
 TEST_CASE("cli: check, status and bio share the host's verbs", "[cli]") {
   Cli cli;
   REQUIRE(cli.Run({"set", "headline", "Staff Software Engineer at Lumen Labs"}).exitCode == 0);
