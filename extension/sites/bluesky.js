@@ -12,10 +12,8 @@
 	const kit = oneself.siteKit;
 
 	function pageKind(url) {
-		let parsed;
-		try {
-			parsed = new URL(url);
-		} catch {
+		const parsed = kit.parseUrl(url);
+		if (!parsed) {
 			return null;
 		}
 

@@ -32,10 +32,8 @@
 	]);
 
 	function pageKind(url) {
-		let parsed;
-		try {
-			parsed = new URL(url);
-		} catch {
+		const parsed = kit.parseUrl(url);
+		if (!parsed) {
 			return null;
 		}
 

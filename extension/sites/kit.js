@@ -121,6 +121,16 @@
 			.find(element => (element.getAttribute('aria-label') || '').toLowerCase() === wanted) || null;
 	}
 
+	// The page's address as a URL, or null when it is not one (every module's
+	// pageKind starts here).
+	function parseUrl(url) {
+		try {
+			return new URL(url);
+		} catch {
+			return null;
+		}
+	}
+
 	function absoluteUrl(href, base) {
 		try {
 			return new URL(href, base).href;
@@ -297,6 +307,7 @@
 		all,
 		byText,
 		byLabel,
+		parseUrl,
 		absoluteUrl,
 		metaContent,
 		normalizeHandle,

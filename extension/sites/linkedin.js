@@ -20,10 +20,8 @@
 
 	// /in/<vanity>/ and its sub-pages; "me" is LinkedIn's alias for the signed-in member.
 	function pageKind(url) {
-		let parsed;
-		try {
-			parsed = new URL(url);
-		} catch {
+		const parsed = kit.parseUrl(url);
+		if (!parsed) {
 			return null;
 		}
 

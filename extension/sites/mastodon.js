@@ -18,10 +18,8 @@
 	const kit = oneself.siteKit;
 
 	function pageKind(url) {
-		let parsed;
-		try {
-			parsed = new URL(url);
-		} catch {
+		const parsed = kit.parseUrl(url);
+		if (!parsed) {
 			return null;
 		}
 
@@ -67,9 +65,10 @@
 				hosts.add(domain[1].toLowerCase());
 			}
 
-			try {
-				hosts.add(new URL(entry.url).hostname.toLowerCase());
-			} catch {}
+			const parsed = kit.parseUrl(entry.url);
+			if (parsed) {
+				hosts.add(parsed.hostname.toLowerCase());
+			}
 		}
 
 		return [...hosts];

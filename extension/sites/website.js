@@ -45,10 +45,8 @@
 	}
 
 	function pageKind(url) {
-		let parsed;
-		try {
-			parsed = new URL(url);
-		} catch {
+		const parsed = kit.parseUrl(url);
+		if (!parsed) {
 			return null;
 		}
 
@@ -80,12 +78,8 @@
 			given = `https://${given}`;
 		}
 
-		try {
-			const parsed = new URL(given);
-			return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : null;
-		} catch {
-			return null;
-		}
+		const parsed = kit.parseUrl(given);
+		return parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') ? parsed : null;
 	}
 
 	// "/~ada" owns "/~ada" and "/~ada/about", not "/~bob" or "/~adam"; "/" owns everything.
@@ -174,11 +168,8 @@
 	}
 
 	function hostOf(address) {
-		try {
-			return bareHost(new URL(address).hostname);
-		} catch {
-			return '';
-		}
+		const parsed = kit.parseUrl(address);
+		return parsed ? bareHost(parsed.hostname) : '';
 	}
 
 	// The site's owner among `candidates` (cards or JSON-LD people): the first

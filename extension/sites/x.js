@@ -23,10 +23,8 @@
 	const tabs = new Set(['', 'with_replies', 'media', 'likes', 'highlights', 'articles', 'superfollows', 'verified_followers']);
 
 	function pageKind(url) {
-		let parsed;
-		try {
-			parsed = new URL(url);
-		} catch {
+		const parsed = kit.parseUrl(url);
+		if (!parsed) {
 			return null;
 		}
 
