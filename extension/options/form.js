@@ -1,7 +1,7 @@
 // The canonical profile form: builds the inputs from the field lists of
 // model.js, fills them from a snapshot, reads them back into a profile and
 // site settings, and keeps the per-site counters live.
-import {counters, getPath, LIST_FIELDS, OVERRIDE_FIELDS, POLICIES, setPath, TEXT_FIELDS} from './model.js';
+import {counters, getPath, LIST_FIELDS, OVERRIDE_FIELDS, POLICIES, setPath, TEXT_FIELDS, updateRequest} from './model.js';
 
 const SITE_IDS = ['linkedin', 'x', 'github', 'facebook', 'mastodon', 'bluesky', 'instagram', 'google', 'website'];
 
@@ -35,6 +35,9 @@ export function createProfileForm({sites: siteInfo = []}) {
 	const lists = new Map(); // path → {container, spec}
 	const siteInputs = new Map(); // site → {policy, overrides: Map}
 	let original = null; // the snapshot the form was filled from
+	// What fill last put in each control (and each list, as rowsText): a
+	// control that now says something else holds an edit the user has not saved.
+	const filled = new Map();
 
 	const textBox = document.getElementById('text-fields');
 	textBox.replaceChildren();
@@ -122,26 +125,47 @@ export function createProfileForm({sites: siteInfo = []}) {
 		return row;
 	}
 
-	function fill(snapshot) {
+	// A list's rows as text, to tell whether the user changed them.
+	function rowsText(container) {
+		return JSON.stringify([...container.querySelectorAll('.list-row')].map(row => [...row.querySelectorAll('input')].map(input => input.value)));
+	}
+
+	// keepEdits: the controls the user changed since the last fill keep what
+	// they say (the store changed under them: an import, a revert, a save
+	// elsewhere); only the others take the snapshot's values.
+	function fill(snapshot, {keepEdits = false} = {}) {
 		original = snapshot;
 		const {profile, sites} = snapshot.doc;
+		const edited = (control, current) => keepEdits && filled.has(control) && current !== filled.get(control);
+		const put = (control, value) => {
+			if (!edited(control, control.value)) {
+				control.value = value;
+			}
+
+			filled.set(control, value);
+			control.oneselfUpdate?.();
+		};
+
 		for (const [path, input] of inputs) {
 			const value = getPath(profile, path);
-			input.value = typeof value === 'string' ? value : '';
-			input.oneselfUpdate?.();
+			put(input, typeof value === 'string' ? value : '');
 		}
 
-		document.getElementById('nicknames').value = (profile.name?.nicknames ?? []).join(', ');
+		put(document.getElementById('nicknames'), (profile.name?.nicknames ?? []).join(', '));
 		for (const [path, {container, spec}] of lists) {
-			container.replaceChildren(...(Array.isArray(profile[path]) ? profile[path] : []).map(value => listRow(spec, value)));
+			const values = Array.isArray(profile[path]) ? profile[path] : [];
+			if (!edited(container, rowsText(container))) {
+				container.replaceChildren(...values.map(value => listRow(spec, value)));
+			}
+
+			filled.set(container, JSON.stringify(values.map(value => spec.keys.map(key => String(value[key] ?? '')))));
 		}
 
 		for (const [site, {policy, overrides}] of siteInputs) {
-			policy.value = sites[site]?.policy ?? 'professional';
+			put(policy, sites[site]?.policy ?? 'professional');
 			for (const [field, input] of overrides) {
 				const value = sites[site]?.overrides?.[field];
-				input.value = typeof value === 'string' ? value : '';
-				input.oneselfUpdate?.();
+				put(input, typeof value === 'string' ? value : '');
 			}
 		}
 	}
@@ -209,7 +233,17 @@ export function createProfileForm({sites: siteInfo = []}) {
 		return {profile, sites};
 	}
 
-	return {fill, read, get snapshot() {
+	// The profile.update request for the unsaved edits; null when there are none.
+	function changes() {
+		if (!original) {
+			return null;
+		}
+
+		const {profile, sites} = read();
+		return updateRequest(original, profile, sites);
+	}
+
+	return {fill, read, changes, get snapshot() {
 		return original;
 	}};
 }

@@ -1,9 +1,11 @@
 // The options page: the one view of who you are. Loads the canonical
 // profile, lets every field be edited, and saves one merge patch against the
 // revision it was loaded from (a conflict reloads instead of overwriting).
+// What the user typed and has not saved is never thrown away silently: a
+// reload (after an import, a revert, a photo) keeps it; only Discard changes
+// drops it, and leaving the page with it asks first.
 import {call, send, snapshotOf} from '../lib/messages.js';
 import {createProfileForm} from './form.js';
-import {updateRequest} from './model.js';
 import {createHistory, renderIgnores, renderStatus, setUpImportExport, setUpMastodon, setUpPhoto, setUpWebsite} from './sections.js';
 
 const $ = id => document.getElementById(id);
@@ -21,10 +23,10 @@ async function main() {
 	const form = createProfileForm({sites: hello.sites ?? []});
 	const history = createHistory({getSnapshot: () => form.snapshot, reload});
 
-	async function reload() {
+	async function reload({keepEdits = true} = {}) {
 		try {
 			const snapshot = snapshotOf(await call('profile.get'));
-			form.fill(snapshot);
+			form.fill(snapshot, {keepEdits});
 			renderIgnores(snapshot, reload);
 		} catch (error) {
 			$('save-status').textContent = `Could not load the profile: ${error.message}`;
@@ -35,8 +37,7 @@ async function main() {
 
 	$('profile-form').addEventListener('submit', async event => {
 		event.preventDefault();
-		const {profile, sites} = form.read();
-		const request = updateRequest(form.snapshot, profile, sites);
+		const request = form.changes();
 		if (!request) {
 			$('save-status').textContent = 'Nothing changed.';
 			return;
@@ -53,7 +54,13 @@ async function main() {
 			$('save-status').textContent = `Not saved: ${reply.error?.message ?? 'no answer'}`;
 		}
 	});
-	$('reload').addEventListener('click', () => reload());
+	$('reload').addEventListener('click', () => reload({keepEdits: false}));
+	window.addEventListener('beforeunload', event => {
+		if (form.changes()) {
+			event.preventDefault();
+			event.returnValue = ''; // Chromium before 119 asks only when this is set
+		}
+	});
 
 	setUpPhoto(reload);
 	setUpImportExport(reload, () => form.snapshot);

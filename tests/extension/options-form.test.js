@@ -70,3 +70,25 @@ test('the counters follow the typing, per site', () => {
 	type(input('field-bio-short'), 'Hello https://example.com/x');
 	assert.equal(input('field-bio-short-counters').textContent, 'X 29/160');
 });
+
+test('refilled from a newer revision, the user\'s edits stay and the rest follows the store', () => {
+	const form = createProfileForm({sites});
+	form.fill(snapshot);
+	type(input('field-headline'), 'Principal Engineer');
+	document.querySelector('#list-fields .list-row input').value = 'Northwind Traders';
+	const newer = structuredClone(snapshot);
+	newer.revision = 13;
+	newer.doc.profile.email = 'new@example.com';
+	newer.doc.profile.headline = 'Imported headline';
+	form.fill(newer, {keepEdits: true});
+	assert.equal(input('field-email').value, 'new@example.com');
+	assert.equal(input('field-headline').value, 'Principal Engineer');
+	const request = form.changes();
+	assert.equal(request.baseRevision, 13);
+	assert.equal(request.profile.headline, 'Principal Engineer');
+	assert.equal(request.profile.work[0].employer, 'Northwind Traders');
+	assert.equal(request.profile.email, undefined);
+	form.fill(newer);
+	assert.equal(input('field-headline').value, 'Imported headline', 'without keepEdits, the store wins');
+	assert.equal(form.changes(), null);
+});
