@@ -23,8 +23,15 @@ export function unreadSentence(field) {
 }
 
 // host: the state record; tab: {site, url, own, kind, handle, unread, warnings};
+// tabUrl: the address the browser's tab shows now;
 // profile: the canonical profile (or null); bio: bio.get's result (or null).
-export function popupModel({host, tab, site, profile, bio}) {
+export function popupModel({host, tab, tabUrl, site, profile, bio}) {
+	// A report from another address is about a page the tab has left (a
+	// navigation inside a single-page site that nothing has reported yet).
+	if (tab?.url && tabUrl && withoutFragment(tab.url) !== withoutFragment(tabUrl)) {
+		tab = {};
+	}
+
 	const siteName = SITE_NAMES[site] ?? null;
 	const model = {
 		host: {ok: host?.ok !== false, title: host?.title ?? '', fix: host?.fix ?? ''},
@@ -81,6 +88,29 @@ export function popupModel({host, tab, site, profile, bio}) {
 	}
 
 	return model;
+}
+
+function withoutFragment(url) {
+	return String(url).split('#')[0];
+}
+
+// What the popup says when the profile or the bio could not be loaded, and
+// what to do about it. failed: [{what: 'profile' | 'bio', error}].
+export function loadFailure(failed, siteName) {
+	const what = failed.map(({what}) => (what === 'bio' ? `the bio for ${siteName ?? 'this site'}` : 'your canonical profile')).join(' or ');
+	const fix = failed.map(({error}) => error?.fix).find(Boolean)
+		?? 'Close and reopen this popup to try again. If it keeps failing, run `oneself doctor`.';
+	return `Could not load ${what}, so there is nothing to copy yet. ${fix}`;
+}
+
+// "This is my profile" failed: a sentence for people, not the host's text.
+export function claimFailure(error) {
+	if (error?.code === 'conflict') {
+		return 'Your profile changed meanwhile. Click again to add it.';
+	}
+
+	const fix = error?.fix ?? 'Try again, or add it on the options page (Edit your canonical profile…).';
+	return `Could not add it to your profiles. ${fix}`;
 }
 
 export function pageSentence(model) {

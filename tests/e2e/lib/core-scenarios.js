@@ -129,8 +129,10 @@ export function bioText(result) {
 // The popup speaks of this page: its warnings count, and the bio's length
 // against the site's limit.
 export async function assertPopupSummary(popup, count, fitted) {
-	const text = await waitForText(popup, new RegExp(`\\b${count} difference`));
+	let text = await waitForText(popup, new RegExp(`\\b${count} difference`));
 	if (fitted.limit) {
+		// The page's state shows before the host answers; the bio comes after.
+		text = await waitForText(popup, /\/ [\d,]+ characters/);
 		assert.match(text.replaceAll(',', ''), new RegExp(`${[...bioText(fitted)].length} / ${fitted.limit}`), 'the bio\'s length against the limit');
 	}
 }
