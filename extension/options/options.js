@@ -35,24 +35,39 @@ async function main() {
 		await Promise.all([renderStatus(), history.refresh()]);
 	}
 
+	// One save at a time: a second click while the first is on its way would
+	// send the same base revision again and come back as a false conflict.
+	let saving = false;
 	$('profile-form').addEventListener('submit', async event => {
 		event.preventDefault();
+		if (saving) {
+			return;
+		}
+
 		const request = form.changes();
 		if (!request) {
 			$('save-status').textContent = 'Nothing changed.';
 			return;
 		}
 
+		saving = true;
+		$('save').disabled = true;
+		$('save-status').textContent = 'Saving…';
 		const reply = await send('profile.update', request);
 		if (reply.ok) {
+			await reload();
 			$('save-status').textContent = `Saved (revision ${reply.result?.revision ?? '?'}).`;
-			await reload();
 		} else if (reply.error?.code === 'conflict') {
-			$('save-status').textContent = 'The profile changed elsewhere meanwhile (the CLI or another browser). Reloaded it: make your change again.';
+			// The edits are kept on top of the newer version, which the other
+			// fields now show.
 			await reload();
+			$('save-status').textContent = 'Not saved: the profile was changed elsewhere (the CLI or another browser) after this page loaded it. Your edits are still here, over the newer version: check them, then Save again.';
 		} else {
-			$('save-status').textContent = `Not saved: ${reply.error?.message ?? 'no answer'}`;
+			$('save-status').textContent = `Not saved: ${reply.error?.message ?? 'no answer'}. Your edits are still here: Save again once that is fixed.`;
 		}
+
+		saving = false;
+		$('save').disabled = false;
 	});
 	$('reload').addEventListener('click', () => reload({keepEdits: false}));
 	window.addEventListener('beforeunload', event => {

@@ -35,3 +35,62 @@ test('leaving with unsaved changes asks first; Discard changes drops them', asyn
 	assert.equal(page.$('field-headline').value, 'Engineer');
 	assert.equal(leave(), false);
 });
+
+// A profile.update that answers only when the test says so.
+function heldUpdate(page, answer) {
+	let release;
+	page.handlers['profile.update'] = () => new Promise(resolve => {
+		release = () => resolve(answer());
+	});
+	return () => release();
+}
+
+test('a double click on Save sends one update; Save is off while it is on its way', async () => {
+	const page = await openOptionsPage();
+	const release = heldUpdate(page, () => {
+		page.handlers['profile.get'] = snapshotAt(2, {headline: 'Staff Engineer'});
+		return {revision: 2};
+	});
+	page.type(page.$('field-headline'), 'Staff Engineer');
+	page.$('save').click();
+	page.$('save').click();
+	page.submit(page.$('profile-form'));
+	await settle();
+	assert.equal(page.$('save').disabled, true);
+	assert.equal(page.$('save-status').textContent, 'Saving…');
+	release();
+	await settle();
+	assert.equal(page.sentOn('profile.update').length, 1);
+	assert.equal(page.$('save-status').textContent, 'Saved (revision 2).');
+	assert.equal(page.$('save').disabled, false);
+});
+
+test('a real conflict keeps the typing, over the newer version, and says to save again', async () => {
+	const page = await openOptionsPage({'profile.get': snapshotAt(1, {headline: 'Engineer', email: 'a@example.com'})});
+	page.handlers['profile.update'] = () => {
+		page.handlers['profile.get'] = snapshotAt(2, {headline: 'Engineer', email: 'b@example.com'});
+		throw replyError('conflict', 'baseRevision 1 is not the current revision 2');
+	};
+	page.type(page.$('field-headline'), 'Staff Engineer');
+	page.$('save').click();
+	await settle();
+	assert.equal(page.$('field-headline').value, 'Staff Engineer');
+	assert.equal(page.$('field-email').value, 'b@example.com');
+	assert.match(page.$('save-status').textContent, /changed elsewhere.*Your edits are still here.*Save again/);
+	page.handlers['profile.update'] = payload => ({revision: 3, payload});
+	page.$('save').click();
+	await settle();
+	assert.deepEqual(page.sentOn('profile.update').at(-1), {baseRevision: 2, profile: {headline: 'Staff Engineer'}});
+});
+
+test('a failed save keeps the typing and says so', async () => {
+	const page = await openOptionsPage({'profile.update': () => {
+		throw replyError('host_unavailable', 'The oneself host is not running');
+	}});
+	page.type(page.$('field-headline'), 'Staff Engineer');
+	page.$('save').click();
+	await settle();
+	assert.equal(page.$('field-headline').value, 'Staff Engineer');
+	assert.match(page.$('save-status').textContent, /^Not saved: The oneself host is not running\. Your edits are still here/);
+	assert.equal(page.$('save').disabled, false);
+});
