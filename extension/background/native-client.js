@@ -25,6 +25,11 @@ export class NativeClient {
 	#connecting = null;
 	#nextId = 1;
 	#pending = new Map();
+	// Ids sent on this port that the host has not answered yet, oldest first,
+	// those timed out here included: the host answers in order, so a reply
+	// with id null (a frame it could not read) answers the first of them.
+	#unanswered = [];
+	#timedOut = false; // the state says `timeout` until the host answers again
 	#idleTimer = null;
 	#reconnectTimer = null;
 	#backoff = null; // {attempts, lastFailureAt}, loaded from memory once
@@ -144,6 +149,8 @@ export class NativeClient {
 		}
 
 		this.#port = port;
+		this.#unanswered = [];
+		this.#timedOut = false;
 		port.onMessage(message => this.#onMessage(port, message));
 		port.onDisconnect(reason => this.#onDisconnect(port, reason));
 
@@ -174,11 +181,15 @@ export class NativeClient {
 			const timer = this.#timers.setTimeout(() => {
 				this.#pending.delete(id);
 				this.#armIdle();
-				reject(hostError('timeout', `${message.type} got no reply within ${timeoutMs} ms`));
+				const detail = `${message.type} got no reply within ${timeoutMs} ms`;
+				this.#timedOut = true;
+				this.#emit('timeout', detail);
+				reject(hostError('timeout', detail));
 			}, timeoutMs);
 			this.#pending.set(id, {resolve, reject, timer});
 			try {
 				port.post({...message, id});
+				this.#unanswered.push(id);
 			} catch (error) {
 				this.#timers.clearTimeout(timer);
 				this.#pending.delete(id);
@@ -192,15 +203,29 @@ export class NativeClient {
 			return;
 		}
 
-		const entry = this.#pending.get(message?.id);
+		const id = message?.id === null && message.ok === false ? this.#unanswered[0] : message?.id;
+		// In order: a reply to this id means every earlier one was answered.
+		const index = this.#unanswered.indexOf(id);
+		if (index >= 0) {
+			this.#unanswered.splice(0, index + 1);
+		}
+
+		if (this.#timedOut && port === this.#port && this.#hello) {
+			this.#timedOut = false;
+			this.#emit('connected', '', {version: this.#hello.version, store: this.#hello.store});
+		}
+
+		const entry = this.#pending.get(id);
 		if (!entry) {
 			// A reply after its timeout, or one we never asked for: dropped.
 			return;
 		}
 
-		this.#pending.delete(message.id);
+		this.#pending.delete(id);
 		this.#timers.clearTimeout(entry.timer);
-		entry.resolve(message);
+		// An id-null error is the host's answer to that request: passed on
+		// with the request's id, like any other error reply.
+		entry.resolve({...message, id});
 		this.#armIdle();
 	}
 

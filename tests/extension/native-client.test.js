@@ -210,3 +210,50 @@ test('concurrent first requests share one connection', async () => {
 
 	assert.deepEqual((await all).map(reply => reply.result.n), [1, 2, 3]);
 });
+
+test('a timeout is the host\'s state until the host answers again', async () => {
+	const {native, client, timers, states} = setUp();
+	const pending = client.request({type: 'sites.status'});
+	const outcome = pending.then(() => 'resolved', error => error);
+	await timers.settle();
+	await timers.advance(1001);
+	assert.equal((await outcome).code, 'timeout');
+	assert.equal(states.at(-1).state, 'timeout');
+	assert.equal(states.at(-1).ok, false);
+
+	const next = client.request({type: 'profile.get'});
+	await timers.settle();
+	const port = native.last();
+	port.reply(port.requests('profile.get')[0].id, {});
+	await next;
+	assert.equal(states.at(-1).state, 'connected');
+});
+
+test('an error with id null answers the oldest request the host has not answered', async () => {
+	const {native, client, timers} = setUp();
+	const first = client.request({type: 'check', site: 'x', fields: {bio: 'x'.repeat(10)}});
+	const second = client.request({type: 'profile.get'});
+	await timers.settle();
+	const port = native.last();
+	port.replyError(null, 'too_large', 'the message is 9000000 bytes, over the limit of 8388608');
+	const reply = await first;
+	assert.equal(reply.ok, false);
+	assert.equal(reply.error.code, 'too_large');
+	assert.equal(reply.id, port.requests('check')[0].id);
+	port.reply(port.requests('profile.get')[0].id, {revision: 2});
+	assert.equal((await second).result.revision, 2, 'the next request still gets its own reply');
+});
+
+test('an id-null error for a request that already timed out does not answer the next one', async () => {
+	const {native, client, timers} = setUp();
+	const first = client.request({type: 'check', site: 'x', fields: {}}).catch(error => error);
+	await timers.settle();
+	await timers.advance(1001);
+	assert.equal((await first).code, 'timeout');
+	const second = client.request({type: 'profile.get'});
+	await timers.settle();
+	const port = native.last();
+	port.replyError(null, 'bad_json', 'not UTF-8');
+	port.reply(port.requests('profile.get')[0].id, {revision: 3});
+	assert.equal((await second).ok, true);
+});
