@@ -150,6 +150,33 @@ TEST_CASE("rules: names", "[compare][rules]") {
   CHECK(w["severity"] == "info");
 }
 
+TEST_CASE("rules: names: the canonical full name always matches, whatever its parts say", "[compare][rules]") {
+  // Parts left from another import, or from before a marriage.
+  for (const json& parts : {json{{"given", "Zoë"}, {"family", "Ångström-Núñez"}},
+                            json{{"given", "Ada"}, {"family", "Lovelace"}}}) {
+    const auto snap = Patched({{"profile", {{"name", {{"full", "Ada King"}, {"given", parts["given"]},
+                                                      {"family", parts["family"]}}}}}});
+    INFO(parts.dump());
+    CHECK(OneWarning(RunCheck(snap, "github", {{"name", "Ada King"}}), "name").is_null());
+    CHECK(OneWarning(RunCheck(snap, "github", {{"name", "King, Ada"}}), "name").is_null());
+    const json w = OneWarning(RunCheck(snap, "github", {{"name", "Ada Byron"}}), "name");
+    REQUIRE(w.is_object());
+    CHECK(w["severity"] == "error");
+  }
+  // A nickname that is part of the full name as written is the name itself.
+  const auto addie = Patched({{"profile", {{"name", {{"full", "Addie Whitfield"}}}}}});
+  CHECK(OneWarning(RunCheck(addie, "github", {{"name", "Addie Whitfield"}}), "name").is_null());
+}
+
+TEST_CASE("rules: names: a symbol in the canonical name is part of it", "[compare][rules]") {
+  const auto flagged = Patched({{"profile", {{"name", {{"full", "Ada Ng 🇸🇪"}, {"given", "Ada"}, {"family", "Ng"}}}}}});
+  CHECK(OneWarning(RunCheck(flagged, "github", {{"name", "Ada Ng 🇸🇪"}}), "name").is_null());
+  // Another symbol is still a decoration.
+  const json w = OneWarning(RunCheck(flagged, "github", {{"name", "Ada Ng 🚀"}}), "name");
+  REQUIRE(w.is_object());
+  CHECK(w["code"] == "extra");
+}
+
 TEST_CASE("rules: employer and title severities", "[compare][rules]") {
   json w = CheckOne("employer", "Lumen Health");
   REQUIRE(w.is_object());

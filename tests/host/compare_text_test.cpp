@@ -41,6 +41,11 @@ TEST_CASE("text: symbols are detected", "[compare][text]") {
   CHECK(HasSymbol("Ada ✨"));
   CHECK_FALSE(HasSymbol("Ada Whitfield"));
   CHECK_FALSE(HasSymbol("José"));
+  // Symbols beyond those of another string (the canonical name's own flag).
+  CHECK(HasSymbolBeyond("Ada 🇸🇪 🚀", "Ada 🇸🇪"));
+  CHECK_FALSE(HasSymbolBeyond("🇸🇪 Ada", "Ada 🇸🇪"));
+  CHECK_FALSE(HasSymbolBeyond("Ada", ""));
+  CHECK(HasSymbolBeyond("Ada ✨", ""));
 }
 
 TEST_CASE("text: code points and grapheme clusters", "[compare][text]") {

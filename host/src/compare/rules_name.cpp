@@ -120,7 +120,7 @@ void CheckName(RuleContext& ctx, std::string_view observedIn) {
   if (m == nullptr) return;
 
   bool given = false, family = false, familyInitial = false, nick = false, middle = false;
-  bool extra = text::HasSymbol(observed);
+  bool extra = text::HasSymbolBeyond(observed, m->full);
   std::vector<std::string_view> unknown;
   std::string nameText;  // the segments that make up the name itself
   bool first = true;
@@ -169,9 +169,21 @@ void CheckName(RuleContext& ctx, std::string_view observedIn) {
       if (std::find(tokens.begin(), tokens.end(), f) == tokens.end()) family = false;
     }
   }
+  auto sortedTokens = [](std::string_view s, text::Fold fold) {
+    const std::string norm = text::Normalize(s, fold);
+    std::vector<std::string> out;
+    for (std::string_view t : text::Tokens(norm)) out.emplace_back(t);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // The canonical full name, in any order, is the name whatever the given and
+  // family parts say: they may be stale ("Ada King" after a marriage, with
+  // "Lovelace" still the family part) or another script's spelling.
+  const bool isFullName = sortedTokens(nameText, text::Fold::kLoose) == sortedTokens(m->full, text::Fold::kLoose);
   const bool hasGiven = given || nick;
   const bool hasFamily = family || familyInitial || m->family.empty();
-  if (!hasGiven || !hasFamily || unknown.size() > 1 || (!unknown.empty() && !(given && family))) {
+  if (!isFullName &&
+      (!hasGiven || !hasFamily || unknown.size() > 1 || (!unknown.empty() && !(given && family)))) {
     if (unknown.empty() && hasGiven && !hasFamily) {
       ctx.out.push_back(Make("info", "differs", observed, m->full,
                              "Name shows only part of your canonical name, \"" + m->full + "\"."));
@@ -189,12 +201,12 @@ void CheckName(RuleContext& ctx, std::string_view observedIn) {
                            "titles or taglines)."));
     return;
   }
-  if (nick && !given) {
+  if (nick && !given && !isFullName) {
     ctx.out.push_back(Make("info", "differs", observed, m->full,
                            "Name uses a nickname instead of your given name."));
     return;
   }
-  if (!unknown.empty()) {
+  if (!unknown.empty() && !isFullName) {
     middle = true;
     ctx.out.push_back(Make("info", "differs", observed, m->full,
                            "Name includes a middle name that your canonical name does not."));
@@ -203,14 +215,7 @@ void CheckName(RuleContext& ctx, std::string_view observedIn) {
   (void)middle;
   // The same name tokens in the same or another order: only case or accents
   // may still differ, which is info.
-  auto sortedTokens = [](std::string_view s, text::Fold fold) {
-    const std::string norm = text::Normalize(s, fold);
-    std::vector<std::string> out;
-    for (std::string_view t : text::Tokens(norm)) out.emplace_back(t);
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  if (sortedTokens(nameText, text::Fold::kLoose) == sortedTokens(m->full, text::Fold::kLoose) &&
+  if (isFullName &&
       sortedTokens(nameText, text::Fold::kStrict) != sortedTokens(m->full, text::Fold::kStrict)) {
     ctx.out.push_back(Make("info", "differs", observed, m->full,
                            "Name differs from your canonical name only in letter case or accents."));

@@ -89,7 +89,7 @@ void Compare(RuleContext& ctx, const NameModel& m, const Part& p, std::string_vi
   const bool first = p.field == "firstName";
   bool allWanted = true;
   for (const std::string& t : want) allWanted = allWanted && Has(seen, t);
-  bool decorated = text::HasSymbol(observed);
+  bool decorated = text::HasSymbolBeyond(observed, p.canonical);
   bool onlyMiddle = true;  // every extra token is a middle name or an initial
   for (const std::string& t : seen) {
     if (Has(want, t)) continue;

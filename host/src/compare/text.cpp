@@ -285,24 +285,40 @@ double DiceOfSorted(const std::vector<uint64_t>& a, const std::vector<uint64_t>&
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 
-bool HasSymbol(std::string_view s) {
+namespace {
+
+bool IsSymbol(utf8proc_int32_t cp) {
+  if (cp < 0x80) return false;
+  const auto cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_SO || cat == UTF8PROC_CATEGORY_SK || (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
+// Calls `visit(cp)` for each symbol of `s` until it returns true; true if one did.
+template <typename Visit>
+bool AnySymbol(std::string_view s, Visit visit) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   auto left = static_cast<utf8proc_ssize_t>(s.size());
   while (left > 0) {
     utf8proc_int32_t cp = 0;
     const auto n = utf8proc_iterate(p, left, &cp);
     if (n <= 0) return false;
-    if (cp >= 0x80) {
-      const auto cat = utf8proc_category(cp);
-      if (cat == UTF8PROC_CATEGORY_SO || cat == UTF8PROC_CATEGORY_SK ||
-          (cp >= 0x1F000 && cp <= 0x1FAFF)) {
-        return true;
-      }
-    }
+    if (IsSymbol(cp) && visit(cp)) return true;
     p += n;
     left -= n;
   }
   return false;
+}
+
+}  // namespace
+
+bool HasSymbol(std::string_view s) {
+  return AnySymbol(s, [](utf8proc_int32_t) { return true; });
+}
+
+bool HasSymbolBeyond(std::string_view s, std::string_view allowed) {
+  return AnySymbol(s, [&](utf8proc_int32_t cp) {
+    return !AnySymbol(allowed, [cp](utf8proc_int32_t own) { return own == cp; });
+  });
 }
 
 std::string_view Trim(std::string_view s) {

@@ -43,6 +43,9 @@ double DiceOfSorted(const std::vector<uint64_t>& a, const std::vector<uint64_t>&
 
 // True if `s` holds a symbol such as an emoji, or a pictographic character.
 bool HasSymbol(std::string_view s);
+// True if `s` holds such a symbol that `allowed` does not: the flag someone
+// keeps in their canonical name is part of it, a new one is a decoration.
+bool HasSymbolBeyond(std::string_view s, std::string_view allowed);
 
 // Trims ASCII and Unicode white space at both ends.
 std::string_view Trim(std::string_view s);
