@@ -111,6 +111,16 @@ export function createProfileForm({sites: siteInfo = []}) {
 		siteBox.append(fieldset);
 	}
 
+	// Before the first fill, the controls' own values are the baseline: text
+	// typed while the profile could not be loaded counts as an edit.
+	for (const control of [...inputs.values(), document.getElementById('nicknames'), ...[...siteInputs.values()].flatMap(({policy, overrides}) => [policy, ...overrides.values()])]) {
+		filled.set(control, control.value);
+	}
+
+	for (const {container} of lists.values()) {
+		filled.set(container, rowsText(container));
+	}
+
 	function listRow(spec, value) {
 		const row = make('div', {class: 'list-row'});
 		for (const key of spec.keys) {
@@ -136,7 +146,7 @@ export function createProfileForm({sites: siteInfo = []}) {
 	function fill(snapshot, {keepEdits = false} = {}) {
 		original = snapshot;
 		const {profile, sites} = snapshot.doc;
-		const edited = (control, current) => keepEdits && filled.has(control) && current !== filled.get(control);
+		const edited = (control, current) => keepEdits && current !== filled.get(control);
 		const put = (control, value) => {
 			if (!edited(control, control.value)) {
 				control.value = value;

@@ -22,25 +22,39 @@ async function main() {
 	const hello = await call('hello', {protocol: 1}).catch(() => ({sites: []}));
 	const form = createProfileForm({sites: hello.sites ?? []});
 	const history = createHistory({getSnapshot: () => form.snapshot, reload});
+	// One save at a time: a second click while the first is on its way would
+	// send the same base revision again and come back as a false conflict.
+	let saving = false;
 
+	// Save stays off until a profile is loaded: there is no revision to save
+	// against before.
+	let loadFailed = false;
 	async function reload({keepEdits = true} = {}) {
 		try {
 			const snapshot = snapshotOf(await call('profile.get'));
 			form.fill(snapshot, {keepEdits});
 			renderIgnores(snapshot, reload);
+			if (loadFailed) {
+				$('save-status').textContent = '';
+			}
+
+			loadFailed = false;
 		} catch (error) {
-			$('save-status').textContent = `Could not load the profile: ${error.message}`;
+			loadFailed = true;
+			$('save-status').textContent = form.snapshot
+				? `Could not reload the profile: ${error.message}. The form shows the last version loaded.`
+				: `Could not load the profile: ${error.message}. Saving is off until it loads: see above, then press Try again.`;
 		}
+
+		$('save').disabled = saving || !form.snapshot;
+		$('reload').textContent = form.snapshot ? 'Discard changes' : 'Try again';
 
 		await Promise.all([renderStatus(), history.refresh()]);
 	}
 
-	// One save at a time: a second click while the first is on its way would
-	// send the same base revision again and come back as a false conflict.
-	let saving = false;
 	$('profile-form').addEventListener('submit', async event => {
 		event.preventDefault();
-		if (saving) {
+		if (saving || !form.snapshot) {
 			return;
 		}
 
@@ -67,9 +81,11 @@ async function main() {
 		}
 
 		saving = false;
-		$('save').disabled = false;
+		$('save').disabled = !form.snapshot;
 	});
-	$('reload').addEventListener('click', () => reload({keepEdits: false}));
+	// Discard changes, or Try again when nothing could be loaded yet (which
+	// keeps what was typed meanwhile).
+	$('reload').addEventListener('click', () => reload({keepEdits: !form.snapshot}));
 	window.addEventListener('beforeunload', event => {
 		if (form.changes()) {
 			event.preventDefault();

@@ -142,7 +142,11 @@ export async function renderStatus() {
 			return row;
 		}));
 	} catch (error) {
-		body.replaceChildren(make('tr', error.message));
+		const cell = make('td', `Could not read the sites' status: ${error.message}`);
+		cell.colSpan = 5;
+		const row = make('tr');
+		row.append(cell);
+		body.replaceChildren(row);
 	}
 }
 

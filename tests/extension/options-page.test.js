@@ -94,3 +94,30 @@ test('a failed save keeps the typing and says so', async () => {
 	assert.match(page.$('save-status').textContent, /^Not saved: The oneself host is not running\. Your edits are still here/);
 	assert.equal(page.$('save').disabled, false);
 });
+
+test('host down at load: Save is off and says why; a later load clears that and turns Save on', async () => {
+	const down = () => {
+		throw replyError('host_unavailable', 'The oneself host is not running');
+	};
+	const page = await openOptionsPage({'profile.get': down, 'sites.status': down});
+	assert.equal(page.$('save').disabled, true);
+	assert.match(page.$('save-status').textContent, /^Could not load the profile: The oneself host is not running\. Saving is off/);
+	page.submit(page.$('profile-form'));
+	await settle();
+	assert.deepEqual(page.sentOn('profile.update'), []);
+	const cell = page.document.querySelector('#status-table tbody tr td');
+	assert.match(cell.textContent, /not running/, 'the error sits in a cell of its own');
+	assert.equal(cell.colSpan, 5);
+
+	page.type(page.$('field-email'), 'ada@example.com');
+	page.handlers['profile.get'] = snapshotAt(1, {headline: 'Engineer'});
+	page.handlers['sites.status'] = {sites: []};
+	assert.equal(page.$('reload').textContent, 'Try again');
+	page.$('reload').click();
+	await settle();
+	assert.equal(page.$('save-status').textContent, '');
+	assert.equal(page.$('save').disabled, false);
+	assert.equal(page.$('field-headline').value, 'Engineer');
+	assert.equal(page.$('field-email').value, 'ada@example.com', 'typed while it was down: kept');
+	assert.equal(page.$('reload').textContent, 'Discard changes');
+});
