@@ -205,7 +205,7 @@ export function createChannels(deps) {
 						site,
 						url: context.url,
 						own,
-						kind: payload.kind === 'edit' ? 'edit' : 'view',
+						kind: ['edit', 'none'].includes(payload.kind) ? payload.kind : 'view',
 						handle: typeof payload.handle === 'string' ? payload.handle.slice(0, 200) : null,
 						unread: Array.isArray(payload.unread) ? payload.unread.filter(f => FIELDS.has(f)) : [],
 						warnings: own && sameUrl ? old.warnings ?? [] : [],

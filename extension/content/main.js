@@ -282,9 +282,11 @@
 			checker.input(field);
 		}
 
+		// kind 'none': not a profile page, so that the popup and the badge
+		// forget the page the tab showed before a navigation inside the site.
 		function report(own, unread = []) {
 			reported = JSON.stringify([own, unread]);
-			return send('page.report', {site: site.id, kind: mode ?? kind?.kind, own, handle: kind?.handle ?? null, unread});
+			return send('page.report', {site: site.id, kind: mode ?? kind?.kind ?? 'none', own, handle: kind?.handle ?? null, unread});
 		}
 
 		function clearWarnings() {
@@ -306,6 +308,7 @@
 			sent = new Set();
 			waitingSince = null;
 			ownership = null;
+			reported = null;
 		}
 
 		// A new page (first load or a navigation inside the site).
@@ -317,6 +320,7 @@
 			kind = site.pageKind(url);
 			mode = kind?.kind ?? null;
 			if (!kind) {
+				await report(false);
 				return;
 			}
 

@@ -44,7 +44,7 @@ export function popupModel({host, tab, tabUrl, site, profile, bio}) {
 		copies: [],
 	};
 
-	if (site && tab?.site === site) {
+	if (site && tab?.site === site && tab.kind !== 'none') {
 		if (tab.own) {
 			model.page = 'own';
 			model.warnings = (tab.warnings ?? []).length;

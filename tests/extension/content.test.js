@@ -244,3 +244,20 @@ test('a host failure still completes the round (the popup says what to do)', asy
 	assert.equal(rounds(dom.window.document), '1');
 	assert.equal(dom.window.document.documentElement.dataset.oneselfError, 'not_installed');
 });
+
+test('a navigation inside the site always reports, even to a page that is no profile', async () => {
+	const {document, window, timers, background} = await open('https://www.linkedin.com/in/ada/', '<main><p id="headline">Senior Engineer</p></main>');
+	const reports = () => background.sent.filter(entry => entry.channel === 'page.report').map(entry => entry.payload);
+	assert.equal(reports().length, 1);
+	window.history.pushState({}, '', '/feed/');
+	document.querySelector('main').append(document.createElement('div'));
+	await timers.advance(250);
+	assert.equal(reports().length, 2);
+	assert.deepEqual({kind: reports()[1].kind, own: reports()[1].own}, {kind: 'none', own: false});
+	// Back to the same profile: reported again, though it reports the same as before.
+	window.history.pushState({}, '', '/in/ada/');
+	document.querySelector('main').append(document.createElement('div'));
+	await timers.advance(250);
+	assert.equal(reports().length, 3);
+	assert.equal(reports()[2].own, true);
+});

@@ -80,3 +80,9 @@ test('the user\'s website: "Your website", a page with no card of her not a prof
 	const outside = popupModel({host: describeState('connected'), tab: {site: 'website', own: false, handle: 'ada.example.com', url: 'https://ada.example.com/~bob/'}, site: 'website', profile: withSite, bio: null});
 	assert.equal(outside.claim, null);
 });
+
+test('a tab reported as no profile page (a navigation inside the site) shows no earlier page', () => {
+	const model = popupModel({host: describeState('connected'), tab: {site: 'linkedin', kind: 'none', own: false, handle: null}, site: 'linkedin', profile: {}, bio: null});
+	assert.equal(model.claim, null);
+	assert.equal(pageSentence(model), 'LinkedIn: not a profile page, or not read yet.');
+});
