@@ -6,7 +6,8 @@
 // drops it, and leaving the page with it asks first.
 import {call, send, snapshotOf} from '../lib/messages.js';
 import {createProfileForm} from './form.js';
-import {createHistory, renderIgnores, renderStatus, setUpImportExport, setUpMastodon, setUpPhoto, setUpWebsite} from './sections.js';
+import {createHistory} from './history.js';
+import {renderIgnores, renderStatus, setUpImportExport, setUpMastodon, setUpPhoto, setUpWebsite} from './sections.js';
 
 const $ = id => document.getElementById(id);
 

@@ -1,11 +1,12 @@
 // The options page's sections besides the profile form: ignores, photo,
-// import and export, the status table, Mastodon instances, the website, history.
+// import and export, the status table, Mastodon instances, the website
+// (the history is in history.js).
 import {normalizeInstance} from '../background/mastodon.js';
 import {originsFor} from '../background/user-hosts.js';
 import {normalizeWebsite} from '../background/website.js';
 import {grayFromBlob} from '../lib/gray.js';
 import {ext, call, send} from '../lib/messages.js';
-import {describeChanges, ignoresOf} from './model.js';
+import {ignoresOf} from './model.js';
 
 function make(tag, text) {
 	const node = document.createElement(tag);
@@ -224,49 +225,4 @@ export function setUpWebsite(website = '') {
 		list: 'website.hosts',
 		key: 'hosts',
 	});
-}
-
-export function createHistory({getSnapshot, reload}) {
-	const list = document.getElementById('history');
-	const more = document.getElementById('history-more');
-	let next = null;
-
-	async function page(before) {
-		const result = await call('profile.history', before ? {before, limit: 20} : {limit: 20});
-		for (const entry of result.entries ?? []) {
-			const item = make('li');
-			item.value = entry.revision;
-			const when = entry.time ? new Date(entry.time).toLocaleString() : '';
-			item.append(make('strong', `Revision ${entry.revision}`), make('span', ` · ${when} · ${entry.source ?? ''}${entry.revertedTo ? ` · reverted to ${entry.revertedTo}` : ''} `));
-			// The newest entry is the profile as it is: nothing to revert to.
-			const current = entry.revision === getSnapshot()?.revision;
-			item.append(current ? make('em', '(current) ') : button(`Revert to revision ${entry.revision}`, async () => {
-				const reply = await send('profile.revert', {revision: entry.revision, baseRevision: getSnapshot().revision});
-				if (!reply.ok) {
-					item.append(make('span', ` ${reply.error?.message ?? 'failed'}`));
-					return;
-				}
-
-				await reload();
-			}));
-			const diff = make('pre', describeChanges(entry.changes).join('\n'));
-			item.append(diff);
-			list.append(item);
-		}
-
-		next = result.next ?? null;
-		more.hidden = next === null;
-	}
-
-	more.addEventListener('click', () => page(next));
-	return {
-		async refresh() {
-			list.replaceChildren();
-			try {
-				await page(null);
-			} catch (error) {
-				list.replaceChildren(make('li', error.message));
-			}
-		},
-	};
 }
