@@ -316,6 +316,23 @@ TEST_CASE("verbs: import and export", "[commands]") {
   CHECK(v.Revision() == 2);
 }
 
+TEST_CASE("verbs: a JSON Resume's name replaces given and family parts that no longer fit", "[commands]") {
+  Verbs v;
+  const std::string csv = "First Name,Last Name,Headline\r\nAda,Lovelace,Engineer\r\n";
+  v.Ok("import", {{"baseRevision", 0}, {"format", "linkedin-csv"}, {"files", {{"Profile.csv", csv}}}});
+  // The same name, written with its accents and another order of words: the parts stay.
+  json r = v.Ok("import", {{"baseRevision", 1}, {"format", "jsonresume"},
+                           {"content", R"({"basics": {"name": "LOVELACE Ada"}})"}});
+  CHECK(r["profile"]["name"] == json({{"full", "LOVELACE Ada"}, {"given", "Ada"}, {"family", "Lovelace"}}));
+  // A new name: the old parts go, and the one name left describes it.
+  r = v.Ok("import", {{"baseRevision", 2}, {"format", "jsonresume"}, {"content", R"({"basics": {"name": "Ada King"}})"}});
+  CHECK(r["profile"]["name"] == json({{"full", "Ada King"}}));
+  // A LinkedIn export brings its own parts, which are kept.
+  v.Ok("import", {{"baseRevision", 3}, {"format", "linkedin-csv"},
+                  {"files", {{"Profile.csv", "First Name,Last Name,Headline\r\nAda,Byron,\r\n"}}}});
+  CHECK(v.Ok("profile.get")["profile"]["name"] == json({{"full", "Ada Byron"}, {"given", "Ada"}, {"family", "Byron"}}));
+}
+
 TEST_CASE("verbs: check answers with the fingerprint of a photo sent as gray values", "[commands]") {
   Verbs v;
   json gray = json::array();

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands/command.h"
+#include "compare/canonical.h"
 #include "commands/fields.h"
 #include "commands/snapshot_json.h"
 #include "importers/importers.h"
@@ -47,6 +48,28 @@ Result<json> PatchFromLinkedIn(const json& request) {
   return importers::ImportLinkedInCsv(texts, skipUnknown);
 }
 
+// A JSON Resume names the person in one string. Given and family parts of an
+// earlier import (a LinkedIn export, or a name since changed) that the new
+// full name does not contain would go on describing the old name: the patch
+// removes them.
+void DropStaleNameParts(json& patch, const json& profile) {
+  if (!patch.contains("profile") || !patch["profile"].is_object() || !patch["profile"].contains("name")) return;
+  json& newName = patch["profile"]["name"];
+  if (!newName.is_object() || !newName.contains("full") || !newName["full"].is_string()) return;
+  if (newName.contains("given") || newName.contains("family")) return;
+  const auto old = profile.find("name");
+  if (old == profile.end() || !old->is_object()) return;
+  auto partOf = [&](const char* key) {
+    const auto it = old->find(key);
+    return it != old->end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const std::string given = partOf("given"), family = partOf("family");
+  if (given.empty() && family.empty()) return;
+  if (compare::NamePartsFit(newName["full"].get_ref<const std::string&>(), given, family)) return;
+  newName["given"] = nullptr;
+  newName["family"] = nullptr;
+}
+
 class Import final : public Command {
  public:
   Result<json> Run(const json& request, Context& ctx) override {
@@ -63,6 +86,13 @@ class Import final : public Command {
       return Status::BadRequest("field 'format' must be \"jsonresume\" or \"linkedin-csv\"");
     }
     if (!patch.ok()) return patch.status();
+    if (*format == "jsonresume") {
+      Result<std::shared_ptr<const store::Snapshot>> current = ctx.store.LoadShared();
+      if (!current.ok()) return current.status();
+      if (const auto it = (*current)->doc.find("profile"); it != (*current)->doc.end() && it->is_object()) {
+        DropStaleNameParts(*patch, *it);
+      }
+    }
     Result<store::Snapshot> snapshot = ctx.store.Update(*base, *patch, store::Source::kImport);
     if (!snapshot.ok()) return snapshot.status();
     json result = SnapshotJson(*snapshot);

@@ -94,6 +94,17 @@ NameModel BuildName(const json& name) {
   return m;
 }
 
+bool NamePartsFit(std::string_view full, std::string_view given, std::string_view family) {
+  const std::vector<std::string> words = LooseTokens(full);
+  auto within = [&](std::string_view part) {
+    for (const std::string& t : LooseTokens(part)) {
+      if (std::find(words.begin(), words.end(), t) == words.end()) return false;
+    }
+    return true;
+  };
+  return within(given) && within(family);
+}
+
 const std::vector<PreviousValue>* Canonical::Previous(std::string_view key) const {
   for (const auto& [k, values] : previous) {
     if (k == key) return &values;

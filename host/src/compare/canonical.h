@@ -107,4 +107,8 @@ const Canonical& CanonicalFor(const store::Snapshot& snapshot);
 // Parses a name written as one string against the canonical given/family split.
 NameModel BuildName(const nlohmann::json& name);
 
+// True when every word of `given` and `family` is a word of `full` (accents
+// and case aside): the parts describe the same name.
+bool NamePartsFit(std::string_view full, std::string_view given, std::string_view family);
+
 }  // namespace oneself::compare
