@@ -64,6 +64,7 @@
 		let tick = null;
 		let observer = null;
 		let stopped = false;
+		let orphans = null; // the box this script made for warnings whose field is not on the page
 
 		const allWarnings = () => [...warnings.values()].flat().map(entry => entry.warning);
 
@@ -86,21 +87,23 @@
 		}
 
 		function orphanage() {
-			let box = document.querySelector('[data-oneself-orphans]');
-			if (!box) {
-				box = document.createElement('div');
-				box.setAttribute('data-oneself-orphans', '');
-				document.body.prepend(box);
+			if (!orphans) {
+				orphans = document.createElement('div');
+				orphans.setAttribute('data-oneself-orphans', '');
 			}
 
-			return box;
+			if (!orphans.isConnected) {
+				document.body.prepend(orphans);
+			}
+
+			return orphans;
 		}
 
 		function place(entry) {
 			const field = elements[entry.warning.field];
 			if (field?.isConnected) {
 				ui.warning.attach(entry.host, field);
-			} else if (!entry.host.isConnected || entry.host.parentElement?.hasAttribute('data-oneself-orphans') !== true) {
+			} else if (!entry.host.isConnected || entry.host.parentElement !== orphans) {
 				orphanage().append(entry.host);
 			}
 		}

@@ -3,16 +3,23 @@
 // ("2 differences from your profile", "Matches your profile").
 (function defineAnnouncer(root) {
 	const ui = (root.oneself.ui ??= {});
+	// The regions this script made, by document: the page could make an
+	// element that looks like one and swallow the announcements.
+	const regions = new WeakMap();
 
 	function region(document) {
-		let node = document.querySelector('[data-oneself-live]');
+		let node = regions.get(document);
 		if (!node) {
 			node = document.createElement('div');
+			regions.set(document, node);
 			node.setAttribute('data-oneself-live', '');
 			node.setAttribute('role', 'status');
 			node.setAttribute('aria-live', 'polite');
 			// Visually hidden, still read by screen readers.
 			node.style.cssText = 'position:fixed!important;width:1px!important;height:1px!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;margin:-1px!important;padding:0!important;border:0!important;';
+		}
+
+		if (!node.isConnected) {
 			document.body.append(node);
 		}
 

@@ -3,14 +3,18 @@
 // opens a summary of the warnings. Hidden when all is well.
 (function defineSummary(root) {
 	const ui = (root.oneself.ui ??= {});
+	// The badges this script made, by document: never looked up in the page,
+	// which could hold an <oneself-summary> of its own.
+	const badges = new WeakMap();
 
 	function ensure(document) {
-		let host = document.querySelector('oneself-summary');
+		let host = badges.get(document);
 		if (host) {
 			return host;
 		}
 
 		host = document.createElement('oneself-summary');
+		badges.set(document, host);
 		const shadow = host.attachShadow({mode: 'open'});
 		const style = document.createElement('style');
 		style.textContent = ui.styles.summary;
@@ -38,7 +42,7 @@
 	// onSelect(warning), when given, makes each line a button that leads to it.
 	function render(document, warnings, {onSelect} = {}) {
 		if (warnings.length === 0) {
-			document.querySelector('oneself-summary')?.remove();
+			badges.get(document)?.remove();
 			return null;
 		}
 

@@ -261,3 +261,13 @@ test('a navigation inside the site always reports, even to a page that is no pro
 	assert.equal(reports().length, 3);
 	assert.equal(reports()[2].own, true);
 });
+
+test('a box of the page that looks like the orphans\' box does not hold the warnings', async () => {
+	const {document, timers} = await open('https://www.linkedin.com/in/ada/', '<div data-oneself-orphans hidden id="trap"></div><main><h1>Ada</h1><p id="headline">Senior Engineer</p></main>');
+	// The field goes away in a re-render: its warning has no field to sit by.
+	document.getElementById('headline').remove();
+	await timers.advance(250);
+	const orphan = document.querySelector('oneself-warning[data-field="headline"]');
+	assert.ok(orphan?.isConnected);
+	assert.equal(document.getElementById('trap').contains(orphan), false);
+});

@@ -232,3 +232,16 @@ test('the warning leaves a clamped "see more" box and flex rows, but not the dia
 	assert.equal(name.parentElement.getAttribute('role'), 'dialog', 'inside the dialog, below the row');
 	assert.equal(ui.warning.attach(name, document.getElementById('first')), false, 'stable: nothing moves the second time');
 });
+
+test('elements the page makes in the UI\'s likeness are never taken for it', () => {
+	const {document, ui} = page('<oneself-summary id="fake"></oneself-summary><div data-oneself-live id="sink" aria-hidden="true"></div>');
+	const summary = ui.summary.render(document, [warning()]);
+	assert.notEqual(summary.id, 'fake', 'the page\'s element is not used (it has no shadow root)');
+	assert.equal(summary.shadowRoot.querySelector('.badge').textContent, '1 difference');
+	ui.summary.render(document, []);
+	assert.ok(document.getElementById('fake'), 'the page\'s element is left alone');
+	ui.announcer.announce(document, 'oneself: copied.');
+	assert.equal(document.getElementById('sink').textContent, '');
+	const ours = [...document.querySelectorAll('[data-oneself-live]')].find(node => node.id !== 'sink');
+	assert.equal(ours.textContent, 'oneself: copied.');
+});
