@@ -6,6 +6,7 @@ import {originsFor} from '../background/user-hosts.js';
 import {normalizeWebsite} from '../background/website.js';
 import {grayFromBlob} from '../lib/gray.js';
 import {ext, call, send} from '../lib/messages.js';
+import {importRequest} from './import-files.js';
 import {ignoresOf} from './model.js';
 
 function make(tag, text) {
@@ -71,25 +72,6 @@ export function setUpPhoto(reload) {
 	});
 }
 
-// The import request for the chosen files (docs/protocol.md): one JSON
-// Resume document, or LinkedIn export CSVs by file name (the host recognises
-// each CSV by its header row, not its name).
-export async function importRequest(files, baseRevision) {
-	const texts = await Promise.all(files.map(async file => ({name: file.name, text: await file.text()})));
-	const json = texts.filter(file => file.text.trimStart().startsWith('{'));
-	if (json.length > 0) {
-		if (texts.length !== 1) {
-			throw new Error('import one JSON Resume file at a time, without CSV files');
-		}
-
-		return {format: 'jsonresume', content: json[0].text, baseRevision};
-	}
-
-	// The user may pick the whole export folder's files: the ones that are
-	// not Profile or Positions are skipped rather than refused.
-	return {format: 'linkedin-csv', files: Object.fromEntries(texts.map(file => [file.name, file.text])), skipUnknown: true, baseRevision};
-}
-
 export function setUpImportExport(reload, getSnapshot) {
 	document.getElementById('import-files').addEventListener('change', async event => {
 		const files = [...event.target.files];
@@ -97,15 +79,20 @@ export function setUpImportExport(reload, getSnapshot) {
 			return;
 		}
 
+		event.target.disabled = true;
 		try {
-			const result = await call('import', await importRequest(files, getSnapshot()?.revision ?? 0));
+			const {request, skipped} = await importRequest(files, getSnapshot()?.revision ?? 0);
+			say('import-status', 'Importing…');
+			const result = await call('import', request);
 			const what = Array.isArray(result.imported) && result.imported.length > 0 ? `: ${result.imported.join(', ')}` : '';
-			say('import-status', `Imported as revision ${result.revision ?? '?'}${what}.`);
+			const others = skipped.length > 0 ? ` Left out ${skipped.length} other file${skipped.length === 1 ? '' : 's'} (oneself imports only Profile.csv and Positions.csv).` : '';
 			await reload();
+			say('import-status', `Imported as revision ${result.revision ?? '?'}${what}.${others}`);
 		} catch (error) {
 			say('import-status', `Import failed: ${error.message}`);
 		}
 
+		event.target.disabled = false;
 		event.target.value = '';
 	});
 

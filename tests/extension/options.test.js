@@ -67,14 +67,3 @@ test('history changes read as sentences, down to the part that changed', () => {
 test('the ignores of every site, flattened', () => {
 	assert.deepEqual(ignoresOf({x: {ignores: [{field: 'bio', observed: 'hi', at: 't'}]}, github: {policy: 'off'}}), [{site: 'x', field: 'bio', observed: 'hi', at: 't'}]);
 });
-
-test('import requests are shaped as the CLI makes them', async () => {
-	const {importRequest} = await import('../../extension/options/sections.js');
-	const file = (name, text) => ({name, text: async () => text});
-	assert.deepEqual(await importRequest([file('resume.json', ' {"basics": {}}')], 4), {format: 'jsonresume', content: ' {"basics": {}}', baseRevision: 4});
-	assert.deepEqual(
-		await importRequest([file('Profile.csv', 'First Name,Last Name\nAda,Whitfield'), file('Positions.csv', 'Company Name,Title')], 4),
-		{format: 'linkedin-csv', files: {'Profile.csv': 'First Name,Last Name\nAda,Whitfield', 'Positions.csv': 'Company Name,Title'}, skipUnknown: true, baseRevision: 4},
-	);
-	await assert.rejects(importRequest([file('a.json', '{}'), file('b.csv', 'x')], 1), /one JSON Resume file/);
-});
