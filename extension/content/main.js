@@ -201,16 +201,27 @@
 
 		async function ignore(warning) {
 			const reply = await send('ignore.add', {site: site.id, field: warning.field, observed: warning.observed});
+			const mine = (warnings.get(warning.field) ?? []).filter(entry => entry.warning === warning);
 			if (!reply?.ok) {
-				ui.announcer.announce(document, `oneself could not ignore this: ${reply?.error?.message ?? 'no answer'}`);
+				const text = `oneself could not ignore this: ${reply?.error?.message ?? 'no answer'}`;
+				for (const entry of mine) {
+					ui.warning.showProblem(entry.host, text);
+				}
+
+				ui.announcer.announce(document, text);
 				return;
 			}
 
 			const kept = (warnings.get(warning.field) ?? []).filter(entry => entry.warning !== warning);
-			for (const entry of warnings.get(warning.field) ?? []) {
-				if (entry.warning === warning) {
-					ui.warning.detach(entry.host, elements[warning.field]);
-				}
+			// The focused button goes away with its warning: the focus goes
+			// back to the field rather than falling to the page's body.
+			const hadFocus = mine.some(entry => document.activeElement === entry.host);
+			for (const entry of mine) {
+				ui.warning.detach(entry.host, elements[warning.field]);
+			}
+
+			if (hadFocus) {
+				focusField(elements[warning.field]);
 			}
 
 			if (kept.length > 0) {
@@ -222,6 +233,19 @@
 			ui.summary.render(document, mode === 'view' ? allWarnings() : [], {onSelect: reveal});
 
 			ui.announcer.announce(document, 'oneself: ignored on this site.');
+		}
+
+		function focusField(field) {
+			if (!field?.isConnected) {
+				return;
+			}
+
+			// A view page's field is text: focusable by script only.
+			if (!ui.isEditable(field) && field.tabIndex < 0 && !field.hasAttribute('tabindex')) {
+				field.setAttribute('tabindex', '-1');
+			}
+
+			field.focus({preventScroll: true});
 		}
 
 		async function copy(text) {

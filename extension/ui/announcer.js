@@ -6,6 +6,7 @@
 	// The regions this script made, by document: the page could make an
 	// element that looks like one and swallow the announcements.
 	const regions = new WeakMap();
+	const REPEAT_DELAY_MS = 100;
 
 	function region(document) {
 		let node = regions.get(document);
@@ -30,7 +31,15 @@
 		const node = region(document);
 		if (node.textContent !== text) {
 			node.textContent = text;
+			return;
 		}
+
+		// The same words again (a second "copied"): a screen reader speaks
+		// only a change, so the region is emptied first.
+		node.textContent = '';
+		document.defaultView.setTimeout(() => {
+			node.textContent = text;
+		}, REPEAT_DELAY_MS);
 	}
 
 	// The sentence for a round with `count` warnings.

@@ -16,6 +16,7 @@
 .more { font-size: 12px; padding: 0 6px; margin-left: 4px; }
 .count { margin: 0 0 4px; font-variant-numeric: tabular-nums; }
 .count[data-over] { color: #b91c1c; font-weight: 600; }
+.problem { margin: 4px 0 0; color: #b91c1c; }
 .actions { display: flex; gap: 6px; flex-wrap: wrap; }
 button { font: inherit; padding: 2px 8px; border: 1px solid #9ca3af; border-radius: 4px; background: #fff; color: #111827; cursor: pointer; }
 button:hover { background: #f3f4f6; }

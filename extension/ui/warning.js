@@ -9,6 +9,9 @@
 	let serial = 0;
 	// Canonical values longer than this are clamped to three lines.
 	const LONG_VALUE = 240;
+	// The field in the buttons' names: several warnings on a page each have
+	// a "Copy", and a screen reader lists them out of context.
+	const FIELD_WORDS = {firstName: 'first name', lastName: 'last name', title: 'job title'};
 
 	function element(document, tag, attributes = {}, text) {
 		const node = document.createElement(tag);
@@ -31,8 +34,9 @@
 		const shadow = host.attachShadow({mode: 'open'});
 		shadow.append(element(document, 'style', {}, ui.styles.warning));
 
-		const box = element(document, 'div', {class: 'box', role: 'group', part: 'box'});
-		const message = element(document, 'p', {class: 'message'});
+		// The group is named by its message (ids are scoped to the shadow root).
+		const box = element(document, 'div', {class: 'box', role: 'group', part: 'box', 'aria-labelledby': 'message'});
+		const message = element(document, 'p', {class: 'message', id: 'message'});
 		// The message is the light-DOM text, shown through the slot.
 		message.append(document.createElement('slot'));
 
@@ -42,22 +46,24 @@
 		// A long canonical value (the About) shows three lines until asked.
 		const more = element(document, 'button', {type: 'button', class: 'more', 'data-action': 'more', 'aria-expanded': 'false'}, 'Show all');
 		more.addEventListener('click', () => {
-			const open = canonical.toggleAttribute('data-clamped') === false;
-			more.textContent = open ? 'Show less' : 'Show all';
-			more.setAttribute('aria-expanded', String(open));
+			state.expanded = !state.expanded;
+			showExpanded(host);
 		});
 		canonical.append(label, value, more);
 
 		const count = element(document, 'p', {class: 'count', 'aria-live': 'off'});
+		// What went wrong with a button (a failed Ignore), beside it.
+		const problem = element(document, 'p', {class: 'problem', role: 'alert', hidden: ''});
 		const actions = element(document, 'div', {class: 'actions'});
 		const use = element(document, 'button', {type: 'button', 'data-action': 'use'}, 'Use canonical');
 		const ignore = element(document, 'button', {type: 'button', 'data-action': 'ignore'}, 'Ignore on this site');
 		const copy = element(document, 'button', {type: 'button', 'data-action': 'copy'}, 'Copy');
 		actions.append(use, ignore, copy);
-		box.append(message, canonical, count, actions);
+		box.append(message, canonical, count, actions, problem);
 		shadow.append(box);
 
-		const state = {warning, options};
+		// expanded: "Show all" was clicked; it stays so across rechecks.
+		const state = {warning, options, expanded: false};
 		host.oneselfState = state;
 		use.addEventListener('click', () => state.options.onUse?.(fillValue(state.warning)));
 		ignore.addEventListener('click', () => state.options.onIgnore?.(state.warning));
@@ -88,14 +94,33 @@
 		const canonicalText = fillValue(warning);
 		shadow.querySelector('.value').textContent = canonicalText;
 		shadow.querySelector('.canonical').hidden = canonicalText === '';
-		const long = canonicalText.length > LONG_VALUE;
-		shadow.querySelector('.canonical').toggleAttribute('data-clamped', long);
-		shadow.querySelector('[data-action="more"]').hidden = !long;
-		shadow.querySelector('[data-action="more"]').textContent = 'Show all';
+		shadow.querySelector('[data-action="more"]').hidden = canonicalText.length <= LONG_VALUE;
+		showExpanded(host);
+		const field = FIELD_WORDS[warning.field] ?? String(warning.field ?? '');
+		shadow.querySelector('[data-action="use"]').setAttribute('aria-label', `Use canonical ${field}`);
+		shadow.querySelector('[data-action="ignore"]').setAttribute('aria-label', `Ignore on this site (${field})`);
+		shadow.querySelector('[data-action="copy"]').setAttribute('aria-label', `Copy canonical ${field}`);
 		shadow.querySelector('[data-action="use"]').hidden = !(options.editable && canonicalText !== '' && warning.field !== 'photo');
 		shadow.querySelector('[data-action="copy"]').hidden = canonicalText === '' || warning.field === 'photo';
 		shadow.querySelector('[data-action="ignore"]').hidden = !options.onIgnore;
 		setCount(host, warning.code === 'too_long' ? warning.observed : null);
+	}
+
+	// The clamp, the button's label and aria-expanded, from the state.
+	function showExpanded(host) {
+		const shadow = host.shadowRoot;
+		const more = shadow.querySelector('[data-action="more"]');
+		const open = host.oneselfState.expanded && !more.hidden;
+		shadow.querySelector('.canonical').toggleAttribute('data-clamped', !more.hidden && !open);
+		more.textContent = open ? 'Show less' : 'Show all';
+		more.setAttribute('aria-expanded', String(open));
+	}
+
+	// Shows (or, with an empty text, hides) what went wrong in this warning.
+	function showProblem(host, text) {
+		const problem = host.shadowRoot.querySelector('.problem');
+		problem.textContent = text;
+		problem.hidden = text === '';
 	}
 
 	// too_long: "243 / 220 characters", updated as the user types.
@@ -202,5 +227,5 @@
 		}
 	}
 
-	ui.warning = {create, update, setCount, attach, detach, fillValue, anchorFor};
+	ui.warning = {create, update, setCount, showProblem, attach, detach, fillValue, anchorFor};
 })(globalThis);

@@ -49,8 +49,13 @@ const CANONICAL = 'Staff Software Engineer at Lumen Labs';
 // over 220 characters it is too long.
 function fakeBackground() {
 	const sent = [];
+	const refused = new Set(); // channels that answer a store error
 	async function send(channel, payload) {
 		sent.push({channel, payload: plain(payload)});
+		if (refused.has(channel)) {
+			return {ok: false, error: {code: 'store_error', message: 'the store is locked'}};
+		}
+
 		if (channel === 'profiles.mine') {
 			return {ok: true, result: {site: 'linkedin', profiles: [{network: 'LinkedIn', username: 'ada'}]}};
 		}
@@ -70,7 +75,7 @@ function fakeBackground() {
 		return {ok: true, result: {}};
 	}
 
-	return {send, sent, channels: () => sent.map(entry => entry.channel)};
+	return {send, sent, refused, channels: () => sent.map(entry => entry.channel)};
 }
 
 async function open(url, body) {
@@ -270,4 +275,22 @@ test('a box of the page that looks like the orphans\' box does not hold the warn
 	const orphan = document.querySelector('oneself-warning[data-field="headline"]');
 	assert.ok(orphan?.isConnected);
 	assert.equal(document.getElementById('trap').contains(orphan), false);
+});
+
+test('after Ignore the focus goes back to the field; a failed Ignore says so in the warning', async () => {
+	const {document, timers, background} = await open('https://www.linkedin.com/in/ada/', '<p id="headline">Senior Engineer</p>');
+	const host = document.querySelector('oneself-warning');
+	const button = host.shadowRoot.querySelector('[data-action="ignore"]');
+	button.focus();
+	assert.equal(document.activeElement, host);
+	background.refused.add('ignore.add');
+	button.click();
+	await timers.settle();
+	assert.match(host.shadowRoot.querySelector('.problem').textContent, /could not ignore this: the store is locked/);
+	assert.equal(host.shadowRoot.querySelector('.problem').hidden, false);
+	background.refused.delete('ignore.add');
+	button.click();
+	await timers.settle();
+	assert.deepEqual(shown(document), []);
+	assert.equal(document.activeElement, document.getElementById('headline'));
 });

@@ -245,3 +245,42 @@ test('elements the page makes in the UI\'s likeness are never taken for it', () 
 	const ours = [...document.querySelectorAll('[data-oneself-live]')].find(node => node.id !== 'sink');
 	assert.equal(ours.textContent, 'oneself: copied.');
 });
+
+test('"Show all" stays open across updates, and aria-expanded follows the label', () => {
+	const {document, ui} = page();
+	const long = warning({field: 'bio', canonical: 'word '.repeat(100)});
+	const element = ui.warning.create(document, long, {});
+	const more = element.shadowRoot.querySelector('[data-action="more"]');
+	more.click();
+	ui.warning.update(element, {...long, observed: 'changed'});
+	assert.equal(more.textContent, 'Show less');
+	assert.equal(more.getAttribute('aria-expanded'), 'true');
+	assert.equal(element.shadowRoot.querySelector('.canonical').hasAttribute('data-clamped'), false);
+	more.click();
+	assert.equal(more.textContent, 'Show all');
+	assert.equal(more.getAttribute('aria-expanded'), 'false');
+});
+
+test('the warning is a group named by its message; its buttons name the field', () => {
+	const {document, ui} = page();
+	const element = ui.warning.create(document, warning({field: 'firstName'}), {site: 'linkedin', editable: true, onIgnore() {}});
+	const shadow = element.shadowRoot;
+	const box = shadow.querySelector('[role="group"]');
+	assert.equal(shadow.getElementById(box.getAttribute('aria-labelledby')).querySelector('slot') !== null, true);
+	const names = [...shadow.querySelectorAll('.actions button')].map(button => [button.textContent, button.getAttribute('aria-label')]);
+	assert.deepEqual(names, [
+		['Use canonical', 'Use canonical first name'],
+		['Ignore on this site', 'Ignore on this site (first name)'],
+		['Copy', 'Copy canonical first name'],
+	]);
+});
+
+test('the same announcement twice is spoken twice: emptied, then said again', async () => {
+	const {document, ui, window} = page();
+	ui.announcer.announce(document, 'oneself: copied.');
+	const region = document.querySelector('[data-oneself-live]');
+	ui.announcer.announce(document, 'oneself: copied.');
+	assert.equal(region.textContent, '');
+	await new Promise(resolve => window.setTimeout(resolve, 150));
+	assert.equal(region.textContent, 'oneself: copied.');
+});
