@@ -30,11 +30,17 @@ async function main() {
 	// Save stays off until a profile is loaded: there is no revision to save
 	// against before.
 	let loadFailed = false;
+	// The Mastodon and website sections, once set up: they offer the hosts
+	// the profile names, which a save, an import or a restore may change.
+	let mastodon = null;
+	let website = null;
 	async function reload({keepEdits = true} = {}) {
 		try {
 			const snapshot = snapshotOf(await call('profile.get'));
 			form.fill(snapshot, {keepEdits});
 			renderIgnores(snapshot, reload);
+			mastodon?.update(snapshot.doc.profile.profiles ?? []);
+			website?.update(snapshot.doc.profile.website ?? '');
 			if (loadFailed) {
 				$('save-status').textContent = '';
 			}
@@ -97,8 +103,10 @@ async function main() {
 	setUpPhoto(reload);
 	setUpImportExport(reload, () => form.snapshot);
 	await reload();
-	setUpMastodon(form.snapshot?.doc.profile.profiles ?? []).catch(() => {});
-	setUpWebsite(form.snapshot?.doc.profile.website ?? '').catch(() => {});
+	[mastodon, website] = await Promise.all([
+		setUpMastodon(form.snapshot?.doc.profile.profiles ?? []).catch(() => null),
+		setUpWebsite(form.snapshot?.doc.profile.website ?? '').catch(() => null),
+	]);
 }
 
 main();

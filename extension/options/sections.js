@@ -142,14 +142,26 @@ export async function renderStatus() {
 // (asked from the click itself, a user gesture). `named`: the hosts the
 // canonical profile names, offered as one-click buttons until added.
 // `prefix` names the section's elements and the background's channels.
-async function setUpHostList({prefix, named, normalize, list: listChannel, key}) {
+// Resolves with {suggest(named)}, to offer the hosts of a newer profile.
+async function setUpHostList({prefix, named: initiallyNamed, normalize, list: listChannel, key}) {
 	const list = document.getElementById(`${prefix}-list`);
 	const suggestions = document.getElementById(`${prefix}-suggestions`);
-	const render = hosts => list.replaceChildren(...hosts.map(hostname => {
+	let hosts = [];
+	let named = initiallyNamed;
+	const render = () => list.replaceChildren(...hosts.map(hostname => {
 		const item = make('li', `${hostname} `);
-		item.append(button('Remove', async () => show((await call(`${prefix}.remove`, {hostname}))[key])));
+		item.append(button('Remove', () => remove(hostname)));
 		return item;
 	}));
+
+	async function remove(hostname) {
+		try {
+			show((await call(`${prefix}.remove`, {hostname}))[key]);
+			say(`${prefix}-status`, `Removed ${hostname}.`);
+		} catch (error) {
+			say(`${prefix}-status`, `Not removed: ${error.message}`);
+		}
+	}
 
 	async function add(text) {
 		const hostname = normalize(text);
@@ -170,12 +182,14 @@ async function setUpHostList({prefix, named, normalize, list: listChannel, key})
 			return false;
 		}
 
-		say(`${prefix}-status`, '');
+		// The scripts are registered for pages loaded from now on.
+		say(`${prefix}-status`, `Added ${hostname}. Tabs already open on it read it once reloaded.`);
 		return true;
 	}
 
-	function show(hosts) {
-		render(hosts);
+	function show(next) {
+		hosts = next;
+		render();
 		const missing = named.filter(hostname => !hosts.includes(hostname));
 		suggestions.replaceChildren(...(missing.length > 0 ? [make('span', 'From your profile: ')] : []), ...missing.map(hostname => button(`Add ${hostname}`, () => add(hostname))));
 	}
@@ -189,27 +203,42 @@ async function setUpHostList({prefix, named, normalize, list: listChannel, key})
 	});
 
 	show((await call(listChannel))[key]);
+	return {
+		suggest(next) {
+			named = next;
+			show(hosts);
+		},
+	};
 }
 
+const mastodonInstances = profiles => globalThis.oneself?.sites?.get('mastodon')?.instances?.(profiles) ?? [];
+
 // profiles: the canonical profiles[]; their Mastodon instances are suggested.
-export function setUpMastodon(profiles = []) {
-	return setUpHostList({
+// Resolves with {update(profiles)}.
+export async function setUpMastodon(profiles = []) {
+	const section = await setUpHostList({
 		prefix: 'mastodon',
-		named: globalThis.oneself?.sites?.get('mastodon')?.instances?.(profiles) ?? [],
+		named: mastodonInstances(profiles),
 		normalize: normalizeInstance,
 		list: 'mastodon.instances',
 		key: 'instances',
 	});
+	return {update: next => section.suggest(mastodonInstances(next))};
 }
 
-// website: the canonical website, suggested.
-export function setUpWebsite(website = '') {
+const websiteHosts = website => {
 	const named = normalizeWebsite(website);
-	return setUpHostList({
+	return named ? [named] : [];
+};
+
+// website: the canonical website, suggested. Resolves with {update(website)}.
+export async function setUpWebsite(website = '') {
+	const section = await setUpHostList({
 		prefix: 'website',
-		named: named ? [named] : [],
+		named: websiteHosts(website),
 		normalize: normalizeWebsite,
 		list: 'website.hosts',
 		key: 'hosts',
 	});
+	return {update: next => section.suggest(websiteHosts(next ?? ''))};
 }

@@ -116,3 +116,39 @@ test('Mastodon instances typed in are added the same way', async () => {
 	assert.deepEqual(page.lists.mastodon, ['hachyderm.io']);
 	assert.equal(input.value, '', 'the field is cleared once added');
 });
+
+test('an added host is confirmed, with a word about the tabs already open', async () => {
+	const page = setUpPage({grant: true});
+	const {setUpWebsite} = await import('../../extension/options/sections.js');
+	await setUpWebsite('https://ada.example.com');
+	buttons(page.document, 'website-suggestions')[0].click();
+	await settle();
+	assert.equal(page.document.getElementById('website-status').textContent, 'Added ada.example.com. Tabs already open on it read it once reloaded.');
+});
+
+test('a Remove that fails says why, and the host stays listed', async () => {
+	const page = setUpPage({grant: true});
+	const {setUpMastodon} = await import('../../extension/options/sections.js');
+	page.lists.mastodon = ['hachyderm.io'];
+	await setUpMastodon([]);
+	const send = globalThis.chrome.runtime.sendMessage;
+	globalThis.chrome.runtime.sendMessage = async message => (message.channel === 'mastodon.remove' ? {ok: false, error: {code: 'extension', message: 'Could not unregister the scripts'}} : send(message));
+	buttons(page.document, 'mastodon-list')[0].click();
+	await settle();
+	assert.equal(page.document.getElementById('mastodon-status').textContent, 'Not removed: Could not unregister the scripts');
+	assert.match(page.document.getElementById('mastodon-list').textContent, /hachyderm\.io/);
+});
+
+test('a newly saved website is offered without reopening the page', async () => {
+	const {openOptionsPage, snapshotAt, settle: settleAll} = await import('./helpers/options-page.js');
+	const page = await openOptionsPage();
+	assert.deepEqual(buttons(page.document, 'website-suggestions'), []);
+	page.type(page.$('field-website'), 'https://ada.example.com/');
+	page.handlers['profile.update'] = () => {
+		page.handlers['profile.get'] = snapshotAt(2, {headline: 'Engineer', website: 'https://ada.example.com/'});
+		return {revision: 2};
+	};
+	page.$('save').click();
+	await settleAll();
+	assert.deepEqual(buttons(page.document, 'website-suggestions').map(offer => offer.textContent), ['Add ada.example.com']);
+});
