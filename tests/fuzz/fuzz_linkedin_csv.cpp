@@ -40,7 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   for (bool skipUnknown : {false, true}) {
-    Result<nlohmann::json> r = importers::ImportLinkedInCsv(files, skipUnknown);
+    std::vector<importers::ImportFile> named;
+    for (std::string_view text : files) named.push_back({"Fuzzed.csv", text});
+    Result<nlohmann::json> r = importers::ImportLinkedInCsv(named, skipUnknown);
     if (r.ok()) {
       if (!r->is_object()) __builtin_trap();
       (void)r->dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);

@@ -7,6 +7,7 @@
 
 using nlohmann::json;
 using oneself::Code;
+using oneself::importers::ImportFile;
 using oneself::importers::ImportLinkedInCsv;
 using oneself::importers::ParseCsv;
 
@@ -30,11 +31,18 @@ const std::string kPositionsCsv =
     "Old Co,Senior Engineer,,,Jan 2018,Feb 2021\r\n"
     "First Job Inc,Developer,,,2015,2017\r\n";
 
+// Files given by content alone, without names (the protocol's `content`).
+std::vector<ImportFile> Unnamed(std::initializer_list<std::string_view> texts) {
+  std::vector<ImportFile> files;
+  for (std::string_view text : texts) files.push_back({{}, text});
+  return files;
+}
+
 }  // namespace
 
 TEST_CASE("import: LinkedIn Profile.csv and Positions.csv together", "[import][linkedin]") {
   // The order of the files does not matter: each is known by its header.
-  auto patch = ImportLinkedInCsv({kPositionsCsv, kProfileCsv});
+  auto patch = ImportLinkedInCsv(Unnamed({kPositionsCsv, kProfileCsv}));
   REQUIRE(patch.ok());
   const json& p = (*patch)["profile"];
   CHECK(p["name"] == json({{"given", "Ada"}, {"family", "Whitfield"}, {"full", "Ada Whitfield"}}));
@@ -53,7 +61,7 @@ TEST_CASE("import: LinkedIn files with LF endings, no BOM, and full month names"
   std::string positions =
       "Company Name,Title,Description,Location,Started On,Finished On\n"
       "Lumen Labs,Engineer,,,September 2019,December 2020\n";
-  auto patch = ImportLinkedInCsv({positions});
+  auto patch = ImportLinkedInCsv(Unnamed({positions}));
   REQUIRE(patch.ok());
   CHECK((*patch)["profile"]["work"][0]["start"] == "2019-09");
   CHECK((*patch)["profile"]["work"][0]["end"] == "2020-12");
@@ -71,19 +79,61 @@ TEST_CASE("import: LinkedIn files that are not what they claim are refused", "[i
       {"Company Name,Title,Started On\nLumen,Engineer,last spring\n", "Started On \"last spring\" is not a date"},
       {"Company Name,Title,Started On\nLumen,Engineer,2020,surprise\n", "has 4 columns, the header has 3"},
       {"First Name,Last Name,Headline\n", "no profile row"},
+      {"Company Name,Title,Started On\r\n", "no position rows; importing it would empty your work history"},
       {"First Name,Last Name,Headline\n\xc3\x28,x,y\n", "not UTF-8"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
-    auto r = ImportLinkedInCsv({c.text});
+    auto r = ImportLinkedInCsv(Unnamed({c.text}));
     REQUIRE_FALSE(r.ok());
     CHECK(r.status().code() == Code::kBadImport);
     CHECK(r.status().message().find(c.says) != std::string::npos);
   }
   // Other files of the export can be passed over on request.
-  auto skipped = ImportLinkedInCsv({"Email Address,Confirmed\nada@example.com,Yes\n", kPositionsCsv}, true);
+  auto skipped = ImportLinkedInCsv(Unnamed({"Email Address,Confirmed\nada@example.com,Yes\n", kPositionsCsv}), true);
   REQUIRE(skipped.ok());
   CHECK((*skipped)["profile"]["work"].size() == 3);
+}
+
+TEST_CASE("import: a LinkedIn export folder: other files are passed over whatever they hold", "[import][linkedin]") {
+  std::string manyRows = "Date,From,Content\n";
+  for (int i = 0; i < 100'001; ++i) manyRows += "2024-01-01,Ada,hi\n";
+  const std::vector<ImportFile> folder = {
+      {"messages.csv", "CONVERSATION ID,FROM,CONTENT\n1,Ada,\"never closed\n"},
+      {"Invitations.csv", "From,To,Message\nAda,Bob,Gr\xFC\xDF Gott\n"},  // Latin-1
+      {"Shares.csv", manyRows},
+      {"Empty.csv", ""},
+      {"Positions.csv", kPositionsCsv},
+  };
+  auto patch = ImportLinkedInCsv(folder, true);
+  INFO(patch.status().ToString());
+  REQUIRE(patch.ok());
+  CHECK((*patch)["profile"]["work"].size() == 3);
+  // Given on their own, each is refused, with the file's name in the message.
+  for (const ImportFile& file : folder) {
+    if (file.name == "Positions.csv") continue;
+    INFO(file.name);
+    auto r = ImportLinkedInCsv({file});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().message().rfind(std::string(file.name), 0) == 0);
+  }
+  // A profile file that is broken is refused even in a folder, and named.
+  auto broken = ImportLinkedInCsv({{"Positions.csv", "Company Name,Title,Started On\nLumen,\"Engineer\n"}}, true);
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.status().message() ==
+        "Positions.csv: the CSV file ends inside a quoted cell that starts (line 2)");
+  auto notUtf8 = ImportLinkedInCsv({{"photo.png", "\x89PNG\r\n\x1a\n"}});
+  REQUIRE_FALSE(notUtf8.ok());
+  CHECK(notUtf8.status().message() == "photo.png: not a LinkedIn Profile.csv or Positions.csv: the CSV file is not UTF-8 text");
+}
+
+TEST_CASE("csv: the header row alone", "[import][csv]") {
+  auto header = oneself::importers::ParseCsvHeader("\xEF\xBB\xBF\r\n\"First\nName\",\"Last \"\"Name\"\"\"\r\nAda,\"open");
+  REQUIRE(header.ok());
+  CHECK(*header == std::vector<std::string>{"First\nName", "Last \"Name\""});
+  auto none = oneself::importers::ParseCsvHeader("\n\r\n");
+  REQUIRE(none.ok());
+  CHECK(none->empty());
 }
 
 TEST_CASE("csv: a million columns is refused without building them", "[import][csv]") {
@@ -95,7 +145,7 @@ TEST_CASE("csv: a million columns is refused without building them", "[import][c
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Code::kBadImport);
   CHECK(r.status().message().find("more than 256 columns") != std::string::npos);
-  auto viaImporter = ImportLinkedInCsv({wide});
+  auto viaImporter = ImportLinkedInCsv(Unnamed({wide}));
   CHECK(viaImporter.status().code() == Code::kBadImport);
 }
 

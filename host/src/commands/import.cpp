@@ -21,7 +21,7 @@ Result<json> PatchFromJsonResume(const json& request) {
 }
 
 Result<json> PatchFromLinkedIn(const json& request) {
-  std::vector<std::string_view> texts;
+  std::vector<importers::ImportFile> texts;
   if (request.contains("files") && !request["files"].is_null()) {
     const json& files = request["files"];
     if (!files.is_object() || files.empty()) {
@@ -31,14 +31,14 @@ Result<json> PatchFromLinkedIn(const json& request) {
       if (!text.is_string()) {
         return Status::BadRequest(fmt::format("field 'files.{}' must be a string", name.substr(0, 64)));
       }
-      texts.push_back(text.get_ref<const std::string&>());
+      texts.push_back({name, text.get_ref<const std::string&>()});
     }
   } else {
     if (!request.contains("content")) {
       return Status::BadRequest("field 'files' (or 'content') is missing: the CSV text to import");
     }
     if (!request["content"].is_string()) return Status::BadRequest("field 'content' must be a string");
-    texts.push_back(request["content"].get_ref<const std::string&>());
+    texts.push_back({{}, request["content"].get_ref<const std::string&>()});
   }
   bool skipUnknown = false;
   if (request.contains("skipUnknown") && !request["skipUnknown"].is_null()) {

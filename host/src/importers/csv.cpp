@@ -117,4 +117,23 @@ Result<std::vector<CsvRow>> ParseCsv(std::string_view text, const CsvLimits& lim
   return rows;
 }
 
+Result<CsvRow> ParseCsvHeader(std::string_view text, const CsvLimits& limits) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const size_t start = text.find_first_not_of("\r\n");
+  if (start == std::string_view::npos) return CsvRow{};
+  text.remove_prefix(start);
+  // The first line break outside quotes ends the header; a doubled quote
+  // inside a quoted cell toggles twice, which leaves it quoted.
+  bool quoted = false;
+  size_t end = 0;
+  while (end < text.size() && (quoted || (text[end] != '\n' && text[end] != '\r'))) {
+    if (text[end] == '"') quoted = !quoted;
+    ++end;
+  }
+  Result<std::vector<CsvRow>> rows = ParseCsv(text.substr(0, end), limits);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return CsvRow{};
+  return std::move(rows->front());
+}
+
 }  // namespace oneself::importers

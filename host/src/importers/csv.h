@@ -26,6 +26,12 @@ using CsvRow = std::vector<std::string>;
 // invalid UTF-8, or a limit exceeded.
 Result<std::vector<CsvRow>> ParseCsv(std::string_view text, const CsvLimits& limits = {});
 
+// The first row alone (the header), read without the rest of the file: a
+// file that is not one the importer wants is recognised as such even when
+// the rest of it would not parse (too many rows, an unterminated quote).
+// Empty for a file with no row.
+Result<CsvRow> ParseCsvHeader(std::string_view text, const CsvLimits& limits = {});
+
 bool IsValidUtf8(std::string_view text);
 
 }  // namespace oneself::importers

@@ -20,12 +20,19 @@ namespace oneself::importers {
 Result<nlohmann::json> ImportJsonResume(std::string_view text);
 Result<nlohmann::json> ImportJsonResume(const nlohmann::json& resume);
 
+// One file of an import: its name (for messages; may be empty) and text.
+struct ImportFile {
+  std::string_view name;
+  std::string_view text;
+};
+
 // The contents of files from LinkedIn's data export, each recognised by its
 // header row (Profile.csv, Positions.csv; others are kBadImport unless
-// `skipUnknown`). UTF-8 BOM, CRLF, quoted multi-line cells and doubled quotes
-// are handled; an unterminated quote or an absurd column count is kBadImport.
-Result<nlohmann::json> ImportLinkedInCsv(const std::vector<std::string_view>& files,
-                                         bool skipUnknown = false);
+// `skipUnknown`, and then skipped whatever the rest of them holds). UTF-8
+// BOM, CRLF, quoted multi-line cells and doubled quotes are handled; an
+// unterminated quote or an absurd column count is kBadImport, with the
+// file's name.
+Result<nlohmann::json> ImportLinkedInCsv(const std::vector<ImportFile>& files, bool skipUnknown = false);
 
 // The store document (Snapshot::doc) as a JSON Resume 1.2 document: `basics`
 // and `work`, and everything JSON Resume has no place for under "x-oneself".

@@ -90,8 +90,9 @@ std::string FirstUrl(const std::string& cell) {
   return {};
 }
 
-Status ReadProfile(const Header& header, const std::vector<CsvRow>& rows, json& profile) {
-  if (rows.size() < 2) return Status::BadImport("Profile.csv has a header but no profile row");
+Status ReadProfile(const Header& header, const std::vector<CsvRow>& rows, std::string_view file,
+                   json& profile) {
+  if (rows.size() < 2) return Status::BadImport(std::string(file) + " has a header but no profile row");
   const CsvRow& row = rows[1];
   std::string given = Cell(row, header.Find("first name"));
   std::string family = Cell(row, header.Find("last name"));
@@ -113,7 +114,14 @@ Status ReadProfile(const Header& header, const std::vector<CsvRow>& rows, json& 
   return Status::Ok();
 }
 
-Status ReadPositions(const Header& header, const std::vector<CsvRow>& rows, json& profile) {
+Status ReadPositions(const Header& header, const std::vector<CsvRow>& rows, std::string_view file,
+                     json& profile) {
+  // The list replaces the work history: a file without positions (a
+  // profile that had none when exported, a file cut short) would empty it.
+  if (rows.size() < 2) {
+    return Status::BadImport(std::string(file) +
+                             " has a header but no position rows; importing it would empty your work history");
+  }
   json work = json::array();
   auto company = header.Find("company name");
   auto title = header.Find("title");
@@ -129,7 +137,7 @@ Status ReadPositions(const Header& header, const std::vector<CsvRow>& rows, json
       std::string raw = Cell(rows[r], col);
       auto date = LinkedInDate(raw);
       if (!date)
-        return Status::BadImport("Positions.csv row " + std::to_string(r + 1) + ": " + name +
+        return Status::BadImport(std::string(file) + " row " + std::to_string(r + 1) + ": " + name +
                                  " \"" + raw + "\" is not a date like \"Jan 2020\" or \"2018\"");
       if (!date->empty()) position[key] = *date;
     }
@@ -154,26 +162,36 @@ Status CheckWidths(const Header& header, const std::vector<CsvRow>& rows, std::s
 
 }  // namespace
 
-Result<json> ImportLinkedInCsv(const std::vector<std::string_view>& files, bool skipUnknown) {
+Result<json> ImportLinkedInCsv(const std::vector<ImportFile>& files, bool skipUnknown) {
   if (files.empty()) return Status::BadImport("no LinkedIn export files were given");
   json profile = json::object();
-  for (std::string_view text : files) {
-    auto rows = ParseCsv(text);
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return Status::BadImport("an import file is empty");
-    Header header((*rows)[0]);
-    Status s;
-    if (header.Has({"first name", "last name", "headline"})) {
-      s = CheckWidths(header, *rows, "Profile.csv");
-      if (s.ok()) s = ReadProfile(header, *rows, profile);
-    } else if (header.Has({"company name", "title", "started on"})) {
-      s = CheckWidths(header, *rows, "Positions.csv");
-      if (s.ok()) s = ReadPositions(header, *rows, profile);
-    } else if (!skipUnknown) {
-      s = Status::BadImport(
-          "not a LinkedIn Profile.csv or Positions.csv: the header row does not have the "
-          "expected columns (First Name, Last Name, Headline or Company Name, Title, Started On)");
+  for (const ImportFile& file : files) {
+    // Messages name the file; a file given without a name is named by its kind.
+    auto named = [&](std::string_view kind) { return file.name.empty() ? std::string(kind) : std::string(file.name); };
+    auto withName = [&](const Status& s) {
+      return file.name.empty() ? s : Status::BadImport(std::string(file.name) + ": " + s.message());
+    };
+    Result<CsvRow> first = ParseCsvHeader(file.text);
+    if (first.ok() && first->empty()) {
+      if (skipUnknown) continue;
+      return Status::BadImport(named("an import file") + " is empty");
     }
+    const std::optional<Header> header = first.ok() ? std::optional<Header>(Header(*first)) : std::nullopt;
+    const bool isProfile = header && header->Has({"first name", "last name", "headline"});
+    const bool isPositions = header && !isProfile && header->Has({"company name", "title", "started on"});
+    if (!isProfile && !isPositions) {
+      if (skipUnknown) continue;
+      return withName(Status::BadImport(
+          "not a LinkedIn Profile.csv or Positions.csv: " +
+          (first.ok() ? std::string("the header row does not have the expected columns (First Name, Last Name, "
+                                    "Headline or Company Name, Title, Started On)")
+                      : first.status().message())));
+    }
+    auto rows = ParseCsv(file.text);
+    if (!rows.ok()) return withName(rows.status());
+    const std::string name = named(isProfile ? "Profile.csv" : "Positions.csv");
+    Status s = CheckWidths(*header, *rows, name);
+    if (s.ok()) s = isProfile ? ReadProfile(*header, *rows, name, profile) : ReadPositions(*header, *rows, name, profile);
     if (!s.ok()) return s;
   }
   if (profile.empty()) return Status::BadImport("the LinkedIn export files held no profile data");
