@@ -18,7 +18,8 @@ export const HOST_STATES = Object.freeze({
 	crashed: {
 		ok: false,
 		title: 'The oneself host stopped unexpectedly',
-		fix: 'oneself reconnects by itself. If this keeps happening, run `oneself doctor` and read the host log it points to.',
+		// After 6 automatic attempts (about 30 s) only a new request tries again.
+		fix: 'oneself tries to reconnect by itself a few times; after that, reopen this page to try again. If this keeps happening, run `oneself doctor` and read the host log it points to.',
 	},
 	comm_error: {
 		ok: false,

@@ -257,3 +257,10 @@ test('an id-null error for a request that already timed out does not answer the 
 	port.reply(port.requests('profile.get')[0].id, {revision: 3});
 	assert.equal((await second).ok, true);
 });
+
+test('the crashed state\'s fix does not promise a reconnection that stops after six attempts', async () => {
+	const {describeState} = await import('../../extension/background/host-states.js');
+	const {fix} = describeState('crashed');
+	assert.doesNotMatch(fix, /reconnects by itself\./);
+	assert.match(fix, /a few times/);
+});
