@@ -7,7 +7,7 @@
 import {call, send, snapshotOf} from '../lib/messages.js';
 import {createProfileForm} from './form.js';
 import {createHistory} from './history.js';
-import {renderIgnores, renderStatus, setUpImportExport, setUpMastodon, setUpPhoto, setUpWebsite} from './sections.js';
+import {renderIgnores, renderPhoto, renderStatus, setUpImportExport, setUpMastodon, setUpPhoto, setUpWebsite} from './sections.js';
 
 const $ = id => document.getElementById(id);
 
@@ -39,6 +39,7 @@ async function main() {
 			const snapshot = snapshotOf(await call('profile.get'));
 			form.fill(snapshot, {keepEdits});
 			renderIgnores(snapshot, reload);
+			renderPhoto(snapshot);
 			mastodon?.update(snapshot.doc.profile.profiles ?? []);
 			website?.update(snapshot.doc.profile.website ?? '');
 			if (loadFailed) {

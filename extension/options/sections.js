@@ -51,6 +51,12 @@ export function renderIgnores(snapshot, reload) {
 	}));
 }
 
+// Whether the profile has a photo, by its fingerprint (only that is stored).
+export function renderPhoto(snapshot) {
+	const phash = snapshot.doc.profile.photo?.phash;
+	say('photo-current', phash ? `A photo is set (fingerprint ${phash}). Pick another to replace it.` : 'No photo is set yet.');
+}
+
 export function setUpPhoto(reload) {
 	document.getElementById('photo-file').addEventListener('change', async event => {
 		const [file] = event.target.files;
@@ -69,6 +75,9 @@ export function setUpPhoto(reload) {
 		} catch (error) {
 			say('photo-status', `Could not use this photo: ${error.message}`);
 		}
+
+		// Picking the same file again (after an error, say) must fire again.
+		event.target.value = '';
 	});
 }
 
