@@ -38,7 +38,7 @@ async function main() {
 		try {
 			const snapshot = snapshotOf(await call('profile.get'));
 			form.fill(snapshot, {keepEdits});
-			renderIgnores(snapshot, reload);
+			renderIgnores(snapshot, reload, hello.sites ?? []);
 			renderPhoto(snapshot);
 			mastodon?.update(snapshot.doc.profile.profiles ?? []);
 			website?.update(snapshot.doc.profile.website ?? '');

@@ -29,7 +29,14 @@ function button(text, onClick) {
 	return node;
 }
 
-export function renderIgnores(snapshot, reload) {
+// A value cut to `max` characters, with an ellipsis when cut.
+function cut(text, max) {
+	const characters = [...text];
+	return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
+}
+
+// sites: hello's [{id, name}], to name each site as people know it.
+export function renderIgnores(snapshot, reload, sites = []) {
 	const list = document.getElementById('ignores');
 	const entries = ignoresOf(snapshot.doc.sites);
 	if (entries.length === 0) {
@@ -38,15 +45,22 @@ export function renderIgnores(snapshot, reload) {
 	}
 
 	list.replaceChildren(...entries.map(entry => {
-		const item = make('li', `${entry.site}, ${entry.field}: “${typeof entry.observed === 'string' ? entry.observed : JSON.stringify(entry.observed)}” `);
-		item.append(button('Stop ignoring', async () => {
+		const name = sites.find(site => site.id === entry.site)?.name ?? entry.site;
+		const observed = typeof entry.observed === 'string' ? entry.observed : JSON.stringify(entry.observed);
+		const value = make('span', cut(observed, 160));
+		value.title = observed;
+		const item = make('li', `${name}, ${entry.field}: “`);
+		const stop = button('Stop ignoring', async () => {
 			const reply = await send('ignore.remove', {site: entry.site, field: entry.field, observed: entry.observed});
 			if (reply.ok) {
+				say('ignores-status', '');
 				await reload();
 			} else {
-				item.append(make('span', ` ${reply.error?.message ?? 'failed'}`));
+				say('ignores-status', `Still ignored (${name}, ${entry.field}): ${reply.error?.message ?? 'no answer'}`);
 			}
-		}));
+		});
+		stop.setAttribute('aria-label', `Stop ignoring this ${entry.field} on ${name}`);
+		item.append(value, '” ', stop);
 		return item;
 	}));
 }

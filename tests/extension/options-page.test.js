@@ -121,3 +121,24 @@ test('host down at load: Save is off and says why; a later load clears that and 
 	assert.equal(page.$('field-email').value, 'ada@example.com', 'typed while it was down: kept');
 	assert.equal(page.$('reload').textContent, 'Discard changes');
 });
+
+test('ignored values: by site name, long values cut with the whole in a title, one failure message at a time', async () => {
+	const long = 'https://example.com/'.padEnd(400, 'x');
+	const page = await openOptionsPage({
+		'profile.get': snapshotAt(3, {}, {x: {ignores: [{field: 'website', observed: long, at: 't'}]}}),
+		'ignore.remove': () => {
+			throw replyError('store_error', 'The store could not be written');
+		},
+	});
+	const item = page.$('ignores').firstElementChild;
+	assert.match(item.textContent, /^X, website: “https:\/\/example\.com\/x+…” Stop ignoring$/);
+	assert.equal([...item.querySelector('span').textContent].length, 160);
+	assert.equal(item.querySelector('span').title, long);
+	const stop = item.querySelector('button');
+	stop.click();
+	await settle();
+	stop.click();
+	await settle();
+	assert.equal(page.$('ignores-status').textContent, 'Still ignored (X, website): The store could not be written');
+	assert.equal(item.querySelectorAll('span').length, 1);
+});
