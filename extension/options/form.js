@@ -45,7 +45,7 @@ export function createProfileForm({sites: siteInfo = []}) {
 		const id = `field-${spec.path.replace('.', '-')}`;
 		const row = make('div', {class: 'row'});
 		const label = make('label', {for: id}, spec.label);
-		const input = spec.multiline ? make('textarea', {id, rows: '3'}) : make('input', {id, type: 'text'});
+		const input = spec.multiline ? make('textarea', {id, rows: '3', dir: 'auto'}) : make('input', {id, type: 'text', dir: 'auto'});
 		row.append(label, input);
 		if (spec.counter) {
 			const box = make('div', {class: 'counters', 'aria-live': 'off', id: `${id}-counters`});
@@ -91,7 +91,7 @@ export function createProfileForm({sites: siteInfo = []}) {
 		for (const field of OVERRIDE_FIELDS) {
 			const id = `override-${site}-${field}`;
 			const row = make('div', {class: 'row'});
-			const input = field === 'bio' ? make('textarea', {id, rows: '2'}) : make('input', {id, type: 'text'});
+			const input = field === 'bio' ? make('textarea', {id, rows: '2', dir: 'auto'}) : make('input', {id, type: 'text', dir: 'auto'});
 			row.append(make('label', {for: id}, `Override: ${field}`), input);
 			const limitSite = siteInfo.filter(entry => entry.id === site);
 			if (limitSite.length > 0) {
@@ -124,7 +124,7 @@ export function createProfileForm({sites: siteInfo = []}) {
 	function listRow(spec, value) {
 		const row = make('div', {class: 'list-row'});
 		for (const key of spec.keys) {
-			const input = make('input', {type: 'text', placeholder: key, 'aria-label': `${spec.label}: ${key}`, 'data-key': key});
+			const input = make('input', {type: 'text', dir: 'auto', placeholder: key, 'aria-label': `${spec.label}: ${key}`, 'data-key': key});
 			input.value = value[key] ?? '';
 			row.append(input);
 		}

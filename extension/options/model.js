@@ -190,6 +190,11 @@ function itemText(item) {
 	return short(item);
 }
 
+// A value set apart from the text around it (U+2068 FIRST STRONG ISOLATE …
+// U+2069 POP DIRECTIONAL ISOLATE), so that "old → new" reads in order even
+// when both values are Arabic or Hebrew.
+const isolate = text => `\u2068${text}\u2069`;
+
 function changeLines(key, from, to) {
 	const absent = value => value === null || value === undefined;
 	if ((isObject(from) || absent(from)) && (isObject(to) || absent(to)) && !(absent(from) && absent(to))) {
@@ -204,25 +209,25 @@ function changeLines(key, from, to) {
 		const before = Array.isArray(from) ? from : [];
 		const after = Array.isArray(to) ? to : [];
 		return [
-			...before.filter(item => !after.some(other => sameJson(item, other))).map(item => `${key}: removed ${itemText(item)}`),
-			...after.filter(item => !before.some(other => sameJson(item, other))).map(item => `${key}: added ${itemText(item)}`),
+			...before.filter(item => !after.some(other => sameJson(item, other))).map(item => `${key}: removed ${isolate(itemText(item))}`),
+			...after.filter(item => !before.some(other => sameJson(item, other))).map(item => `${key}: added ${isolate(itemText(item))}`),
 		];
 	}
 
 	if (absent(from)) {
-		return [`${key}: set to ${short(to)}`];
+		return [`${key}: set to ${isolate(short(to))}`];
 	}
 
 	if (absent(to)) {
-		return [`${key}: removed (was ${short(from)})`];
+		return [`${key}: removed (was ${isolate(short(from))})`];
 	}
 
-	return [`${key}: ${short(from)} → ${short(to)}`];
+	return [`${key}: ${isolate(short(from))} → ${isolate(short(to))}`];
 }
 
 // A history entry's changes as lines a person reads, down to the changed
 // part: "location.display: Seattle, WA → Boston, MA", "work: added Staff
-// Engineer at Lumen Labs (2021-03 – now)".
+// Engineer at Lumen Labs (2021-03 – now)", each value isolated.
 export function describeChanges(changes = {}) {
 	return Object.entries(changes).flatMap(([key, change]) => changeLines(key, change?.from, change?.to));
 }

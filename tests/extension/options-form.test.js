@@ -92,3 +92,11 @@ test('refilled from a newer revision, the user\'s edits stay and the rest follow
 	assert.equal(input('field-headline').value, 'Imported headline', 'without keepEdits, the store wins');
 	assert.equal(form.changes(), null);
 });
+
+test('every text the user types takes its direction from its content', () => {
+	const form = createProfileForm({sites});
+	form.fill(snapshot);
+	const fields = [...document.querySelectorAll('#profile-form input[type="text"], #profile-form textarea')];
+	assert.ok(fields.length > 20);
+	assert.deepEqual(fields.filter(field => field.getAttribute('dir') !== 'auto').map(field => field.id || field.getAttribute('aria-label')), []);
+});

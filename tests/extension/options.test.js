@@ -51,7 +51,7 @@ test('history changes read as sentences, down to the part that changed', () => {
 		},
 		'sites.x': {from: {policy: 'personal'}, to: null},
 		email: {from: 'a@example.com', to: null},
-	}), [
+	}).map(line => line.replace(/\u2068|\u2069/g, '')), [
 		'headline: Senior Engineer → Staff Engineer',
 		'website: set to https://ada.example.com',
 		'location.display: Seattle, WA → Boston, MA',
@@ -61,6 +61,13 @@ test('history changes read as sentences, down to the part that changed', () => {
 		'work: added Staff Engineer at Lumen Labs (2021-03 – now)',
 		'sites.x.policy: removed (was personal)',
 		'email: removed (was a@example.com)',
+	]);
+});
+
+test('values in history lines are isolated, so right-to-left ones read in order', () => {
+	assert.deepEqual(describeChanges({headline: {from: 'مهندس', to: 'مهندس أول'}, website: {from: null, to: 'https://example.com'}}), [
+		'headline: \u2068مهندس\u2069 → \u2068مهندس أول\u2069',
+		'website: set to \u2068https://example.com\u2069',
 	]);
 });
 
