@@ -66,10 +66,15 @@ export function createProfileForm({sites: siteInfo = []}) {
 		const fieldset = make('fieldset');
 		fieldset.append(make('legend', {}, spec.label));
 		const container = make('div');
-		const add = make('button', {type: 'button'}, 'Add');
-		add.addEventListener('click', () => container.append(listRow(spec, {})));
+		const add = make('button', {type: 'button'}, `Add ${spec.item}`);
+		add.addEventListener('click', () => {
+			const row = listRow(spec, {});
+			container.append(row);
+			numberRows(container, spec);
+			row.querySelector('input').focus();
+		});
 		fieldset.append(container, add);
-		lists.set(spec.path, {container, spec});
+		lists.set(spec.path, {container, spec, add});
 		listBox.append(fieldset);
 	}
 
@@ -121,18 +126,34 @@ export function createProfileForm({sites: siteInfo = []}) {
 		filled.set(container, rowsText(container));
 	}
 
+	// Each input under a visible label; the Remove buttons are named by
+	// their row's number, which numberRows keeps in step.
 	function listRow(spec, value) {
 		const row = make('div', {class: 'list-row'});
-		for (const key of spec.keys) {
-			const input = make('input', {type: 'text', dir: 'auto', placeholder: key, 'aria-label': `${spec.label}: ${key}`, 'data-key': key});
+		spec.keys.forEach((key, index) => {
+			const cell = make('label', {class: 'list-cell'});
+			const input = make('input', {type: 'text', dir: 'auto', 'data-key': key});
 			input.value = value[key] ?? '';
-			row.append(input);
-		}
+			cell.append(make('span', {}, spec.keyLabels[index]), input);
+			row.append(cell);
+		});
 
-		const remove = make('button', {type: 'button', 'aria-label': 'Remove this row'}, 'Remove');
-		remove.addEventListener('click', () => row.remove());
+		const remove = make('button', {type: 'button'}, 'Remove');
+		remove.addEventListener('click', () => {
+			const {container, add} = lists.get(spec.path);
+			const next = row.nextElementSibling ?? row.previousElementSibling;
+			row.remove();
+			numberRows(container, spec);
+			(next?.querySelector('input') ?? add).focus();
+		});
 		row.append(remove);
 		return row;
+	}
+
+	function numberRows(container, spec) {
+		[...container.children].forEach((row, index) => {
+			row.querySelector('button').setAttribute('aria-label', `Remove ${spec.item} ${index + 1}`);
+		});
 	}
 
 	// A list's rows as text, to tell whether the user changed them.
@@ -166,6 +187,7 @@ export function createProfileForm({sites: siteInfo = []}) {
 			const values = Array.isArray(profile[path]) ? profile[path] : [];
 			if (!edited(container, rowsText(container))) {
 				container.replaceChildren(...values.map(value => listRow(spec, value)));
+				numberRows(container, spec);
 			}
 
 			filled.set(container, JSON.stringify(values.map(value => spec.keys.map(key => String(value[key] ?? '')))));

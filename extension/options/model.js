@@ -21,11 +21,12 @@ export const TEXT_FIELDS = Object.freeze([
 	{path: 'location.countryCode', label: 'Country code'},
 ]);
 
-// List fields: each row is an object with these keys.
+// List fields: each row is an object with these keys, shown with these
+// labels; `item` names one row ("Add position", "Remove position 2").
 export const LIST_FIELDS = Object.freeze([
-	{path: 'work', label: 'Work history', keys: ['employer', 'title', 'start', 'end'], nullable: ['end']},
-	{path: 'links', label: 'Other links', keys: ['label', 'url']},
-	{path: 'profiles', label: 'Your profiles, per network', keys: ['network', 'username', 'url']},
+	{path: 'work', label: 'Work history', item: 'position', keys: ['employer', 'title', 'start', 'end'], keyLabels: ['Employer', 'Title', 'Start (YYYY-MM)', 'End (empty: now)'], nullable: ['end']},
+	{path: 'links', label: 'Other links', item: 'link', keys: ['label', 'url'], keyLabels: ['Label', 'URL']},
+	{path: 'profiles', label: 'Your profiles, per network', item: 'profile', keys: ['network', 'username', 'url'], keyLabels: ['Network', 'Username', 'URL']},
 ]);
 
 export const POLICIES = Object.freeze(['professional', 'personal', 'off']);

@@ -100,3 +100,37 @@ test('every text the user types takes its direction from its content', () => {
 	assert.ok(fields.length > 20);
 	assert.deepEqual(fields.filter(field => field.getAttribute('dir') !== 'auto').map(field => field.id || field.getAttribute('aria-label')), []);
 });
+
+test('list buttons say what they add and remove; focus follows the rows', () => {
+	const form = createProfileForm({sites});
+	form.fill(snapshot);
+	const fieldset = [...document.querySelectorAll('#list-fields fieldset')].find(set => set.querySelector('legend').textContent === 'Work history');
+	const add = [...fieldset.querySelectorAll('button')].at(-1);
+	const removes = () => [...fieldset.querySelectorAll('.list-row button')].map(button => button.getAttribute('aria-label'));
+	const count = snapshot.doc.profile.work.length;
+	assert.equal(add.textContent, 'Add position');
+	assert.deepEqual(removes(), Array.from({length: count}, (_, index) => `Remove position ${index + 1}`));
+
+	add.click();
+	const rows = () => [...fieldset.querySelectorAll('.list-row')];
+	assert.equal(document.activeElement, rows().at(-1).querySelector('input'), 'focus on the new row');
+	assert.equal(removes().at(-1), `Remove position ${count + 1}`);
+
+	rows()[0].querySelector('button').click();
+	assert.equal(document.activeElement, rows()[0].querySelector('input'), 'focus on the row that took its place');
+	assert.deepEqual(removes(), Array.from({length: count}, (_, index) => `Remove position ${index + 1}`));
+	while (rows().length > 0) {
+		rows().at(-1).querySelector('button').click();
+	}
+
+	assert.equal(document.activeElement, add, 'no rows left: focus on Add');
+});
+
+test('list inputs have visible labels; narrow windows stack the rows', () => {
+	const form = createProfileForm({sites});
+	form.fill(snapshot);
+	const [first] = document.querySelectorAll('#list-fields .list-row');
+	assert.deepEqual([...first.querySelectorAll('input')].map(field => field.closest('label')?.textContent), ['Employer', 'Title', 'Start (YYYY-MM)', 'End (empty: now)']);
+	const css = readFileSync(join(extensionDir, 'options', 'options.css'), 'utf8');
+	assert.match(css, /@media \(max-width: 480px\) \{[^}]*\.row \{ grid-template-columns: 1fr; \}[\s\S]*\.list-row \{ flex-direction: column;/);
+});
