@@ -1,4 +1,4 @@
-// Export to JSON Resume 1.2 and back: the profile survives the round trip.
+// Export to JSON Resume (schema v1.0.0) and back: the profile survives the round trip.
 #include <catch2/catch.hpp>
 
 #include "importers/importers.h"
@@ -30,7 +30,7 @@ const json kProfile = {
 
 }  // namespace
 
-TEST_CASE("export: JSON Resume 1.2 basics and work, the rest under x-oneself", "[import][export]") {
+TEST_CASE("export: JSON Resume basics and work, the rest under x-oneself", "[import][export]") {
   json doc = {{"profile", kProfile},
               {"sites", {{"x", {{"policy", "personal"}, {"overrides", {{"bio", "Short for X"}}}}}}},
               {"previous", {{"headline", {{{"value", "Old"}, {"until", "2026-01-01T00:00:00Z"}}}}}}};

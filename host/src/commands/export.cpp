@@ -1,4 +1,4 @@
-// `export`: the profile as a JSON Resume 1.2 document (importers/).
+// `export`: the profile as a JSON Resume document (schema v1.0.0) (importers/).
 #include "commands/command.h"
 #include "importers/importers.h"
 

@@ -13,9 +13,9 @@
 
 namespace oneself::importers {
 
-// A JSON Resume document (schema 1.0 to 1.2; older "company"/"website" keys
-// too) as text. Unknown keys are ignored; our own "x-oneself" key (written by
-// ExportJsonResume) is read back. kBadImport if the text is not JSON or the
+// A JSON Resume document (schema v1.0.0, the current one; the older
+// "company"/"website" keys too) as text. Unknown keys are ignored; our own
+// "x-oneself" key (written by ExportJsonResume) is read back. kBadImport if the text is not JSON or the
 // JSON is not a resume, with a message that says which.
 Result<nlohmann::json> ImportJsonResume(std::string_view text);
 Result<nlohmann::json> ImportJsonResume(const nlohmann::json& resume);
@@ -34,7 +34,7 @@ struct ImportFile {
 // file's name.
 Result<nlohmann::json> ImportLinkedInCsv(const std::vector<ImportFile>& files, bool skipUnknown = false);
 
-// The store document (Snapshot::doc) as a JSON Resume 1.2 document: `basics`
+// The store document (Snapshot::doc) as a JSON Resume document (schema v1.0.0): `basics`
 // and `work`, and everything JSON Resume has no place for under "x-oneself".
 // ImportJsonResume(ExportJsonResume(doc)) gives back doc's profile and sites.
 nlohmann::json ExportJsonResume(const nlohmann::json& doc);

@@ -1,4 +1,4 @@
-// JSON Resume (https://jsonresume.org/schema, 1.0 to 1.2) -> store update patch.
+// JSON Resume (https://jsonresume.org/schema, v1.0.0 and older keys) -> store update patch.
 #include <algorithm>
 
 #include "importers/csv.h"

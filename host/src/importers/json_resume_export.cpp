@@ -1,4 +1,4 @@
-// Store document -> JSON Resume 1.2 (basics, work), with what JSON Resume has
+// Store document -> JSON Resume, schema v1.0.0 (basics, work), with what JSON Resume has
 // no place for under "x-oneself", so that the export imports back whole.
 #include "importers/importers.h"
 
