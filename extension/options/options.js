@@ -26,7 +26,7 @@ async function main() {
 	// One save at a time: a second click while the first is on its way would
 	// send the same base revision again and come back as a false conflict.
 	let saving = false;
-
+	// Whether the save status shows a load error, which a later load clears.
 	// Save stays off until a profile is loaded: there is no revision to save
 	// against before.
 	let loadFailed = false;
