@@ -154,7 +154,21 @@ export class NativeClient {
 		port.onMessage(message => this.#onMessage(port, message));
 		port.onDisconnect(reason => this.#onDisconnect(port, reason));
 
-		const reply = await this.#send({type: 'hello', protocol: PROTOCOL}, this.#timeoutMs);
+		let reply;
+		try {
+			reply = await this.#send({type: 'hello', protocol: PROTOCOL}, this.#timeoutMs);
+		} catch (error) {
+			// No handshake, no port: a hello that timed out (its state is
+			// already `timeout`) or could not be posted would leave a port
+			// that later requests use without a hello. The next request
+			// opens a new one.
+			if (this.#port === port) {
+				this.close();
+			}
+
+			throw error;
+		}
+
 		if (!reply.ok) {
 			const state = reply.error?.code === 'unsupported_protocol' ? 'unsupported' : reply.error?.code === 'forbidden' ? 'forbidden' : 'comm_error';
 			this.#emit(state, reply.error?.message ?? '');

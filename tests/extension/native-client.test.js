@@ -264,3 +264,28 @@ test('the crashed state\'s fix does not promise a reconnection that stops after 
 	assert.doesNotMatch(fix, /reconnects by itself\./);
 	assert.match(fix, /a few times/);
 });
+
+test('a hello that times out closes its port: the next request opens a new one and says hello first', async () => {
+	const {native, client, timers, states} = setUp({native: {autoHello: false}});
+	const first = client.request({type: 'profile.get'}).then(() => null, error => error);
+	await timers.settle();
+	const silent = native.last();
+	await timers.advance(1001);
+	assert.equal((await first).code, 'timeout');
+	assert.equal(states.at(-1).state, 'timeout');
+	assert.equal(silent.closedByUs, true, 'no port is kept without a handshake');
+	assert.equal(client.connected, false);
+	assert.equal(silent.requests('profile.get').length, 0);
+
+	const second = client.request({type: 'profile.get'});
+	await timers.settle();
+	assert.equal(native.ports.length, 2);
+	const port = native.last();
+	assert.deepEqual(port.posted.map(message => message.type), ['hello']);
+	port.reply(port.posted[0].id, {protocol: 1, version: '0.1.0', store: {revision: 0}});
+	await timers.settle();
+	assert.equal(states.at(-1).state, 'connected');
+	port.reply(port.requests('profile.get')[0].id, {revision: 4});
+	assert.equal((await second).result.revision, 4);
+	assert.equal(silent.requests('profile.get').length, 0, 'nothing more went to the old port');
+});
