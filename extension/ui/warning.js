@@ -63,7 +63,8 @@
 		shadow.append(box);
 
 		// expanded: "Show all" was clicked; it stays so across rechecks.
-		const state = {warning, options, expanded: false};
+		// problemFor: what the failure shown (if any) is about (problemKey).
+		const state = {warning, options, expanded: false, problemFor: null};
 		host.oneselfState = state;
 		use.addEventListener('click', () => state.options.onUse?.(fillValue(state.warning)));
 		ignore.addEventListener('click', () => state.options.onIgnore?.(state.warning));
@@ -89,6 +90,9 @@
 		host.dataset.severity = String(warning.severity ?? 'warning');
 		host.dataset.code = String(warning.code ?? 'differs');
 		host.textContent = String(warning.message ?? '');
+		if (host.oneselfState.problemFor !== problemKey(warning)) {
+			showProblem(host, '');
+		}
 
 		const shadow = host.shadowRoot;
 		const canonicalText = fillValue(warning);
@@ -121,6 +125,14 @@
 		const problem = host.shadowRoot.querySelector('.problem');
 		problem.textContent = text;
 		problem.hidden = text === '';
+		host.oneselfState.problemFor = text === '' ? null : problemKey(host.oneselfState.warning);
+	}
+
+	// A failure (a refused Ignore) is about the value the warning showed
+	// then: it stays while a recheck reports that same value, and goes when
+	// the warning is updated to another one.
+	function problemKey(warning) {
+		return JSON.stringify([warning.field, warning.observed ?? null]);
 	}
 
 	// too_long: "243 / 220 characters", updated as the user types.

@@ -284,3 +284,21 @@ test('the same announcement twice is spoken twice: emptied, then said again', as
 	await new Promise(resolve => window.setTimeout(resolve, 150));
 	assert.equal(region.textContent, 'oneself: copied.');
 });
+
+test('a failure shown in the warning goes when a recheck reports another value, and stays for the same one', () => {
+	const {document, ui} = page();
+	const element = ui.warning.create(document, warning(), {onIgnore() {}});
+	const problem = element.shadowRoot.querySelector('.problem');
+	ui.warning.showProblem(element, 'oneself could not ignore this: the store is locked');
+	assert.equal(problem.hidden, false);
+
+	// The same value rechecked: the failure is still what happened to it.
+	ui.warning.update(element, warning({message: 'Your headline still differs.'}));
+	assert.equal(problem.hidden, false);
+	assert.match(problem.textContent, /could not ignore this/);
+
+	// Another value: the old failure is no longer about what is shown.
+	ui.warning.update(element, warning({observed: 'Principal Engineer'}));
+	assert.equal(problem.hidden, true);
+	assert.equal(problem.textContent, '');
+});
