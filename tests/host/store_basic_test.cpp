@@ -8,6 +8,7 @@
 
 using nlohmann::json;
 using oneself::Code;
+using oneself::Status;
 using oneself::store::Source;
 using oneself::store::Store;
 using oneself::testing::ModeOf;
@@ -119,6 +120,9 @@ TEST_CASE("store: wrong types are refused naming the field, nothing written", "[
       {{{"sites", {{"myspace", {{"policy", "off"}}}}}}, "sites.myspace"},
       {{{"sites", {{"x", {{"policy", "sometimes"}}}}}}, "sites.x.policy"},
       {{{"sites", {{"x", {{"ignores", {{{"field", "bio"}}}}}}}}}, "sites.x.ignores[0]"},
+      {{{"sites", {{"x", {{"overrides", {{"boi", "A typo"}}}}}}}}, "sites.x.overrides.boi"},
+      {{{"sites", {{"x", {{"overrides", {{"links", json::array()}}}}}}}}, "sites.x.overrides.links"},
+      {{{"sites", {{"x", {{"overrides", {{"bio", 160}}}}}}}}, "sites.x.overrides.bio"},
       {{{"previous", {{"headline", json::array()}}}}, "previous"},
       {{{"profile", "not an object"}}, "profile"},
   };
@@ -131,6 +135,32 @@ TEST_CASE("store: wrong types are refused naming the field, nothing written", "[
   }
   CHECK(store.Load()->revision == 0);
   CHECK(store.History(0, 10)->empty());
+}
+
+TEST_CASE("store: an override stored before overrides were checked does not refuse later updates", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Init().ok());
+  // Every field whose rule reads an override can have one.
+  json overrides = json::object();
+  for (const char* field : {"name", "headline", "bio", "location", "website", "employer", "title"}) {
+    overrides[field] = std::string("for X: ") + field;
+  }
+  auto set = store.Update(0, {{"sites", {{"x", {{"overrides", overrides}}}}}}, Source::kCli);
+  REQUIRE(set.ok());
+  // An unknown key written straight into the document (as an older version
+  // could store it) stays, and other updates still succeed.
+  auto legacy = store.Apply([](json& doc) {
+    doc["sites"]["x"]["overrides"]["boi"] = "A typo";
+    return Status::Ok();
+  }, Source::kCli);
+  REQUIRE(legacy.ok());
+  auto later = store.Update(legacy->revision, {{"profile", {{"headline", "Staff Engineer"}}}}, Source::kCli);
+  REQUIRE(later.ok());
+  // Removing it is allowed.
+  auto removed = store.Update(later->revision, {{"sites", {{"x", {{"overrides", {{"boi", nullptr}}}}}}}}, Source::kCli);
+  REQUIRE(removed.ok());
+  CHECK_FALSE(removed->doc["sites"]["x"]["overrides"].contains("boi"));
 }
 
 TEST_CASE("store: previous keeps earlier values newest first, and drops a value current again", "[store]") {

@@ -1,5 +1,6 @@
 #include "store/document.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string_view>
@@ -17,6 +18,11 @@ constexpr std::array<std::string_view, 9> kSiteIds = {
     "linkedin", "x", "github", "facebook", "mastodon", "bluesky", "instagram", "google", "website"};
 
 constexpr std::string_view kSitePrefix = "sites.";
+
+// The fields a site's override can replace: the ones whose rule reads
+// `overrides` (compare/rules_*.cpp), each a string.
+constexpr std::array<std::string_view, 7> kOverridable = {"name",     "headline", "bio",  "location",
+                                                          "website",  "employer", "title"};
 
 Status Bad(const std::string& field, std::string_view what) {
   return Status::BadRequest(field + " " + std::string(what));
@@ -232,8 +238,31 @@ Status ValidateDocument(const json& doc) {
   return Status::Ok();
 }
 
+// An override the update sets must name a field that honours one: a typo
+// ("boi") would be stored and silently change nothing. Checked on the patch,
+// not the document, so that an override stored before this check does not
+// refuse every later update.
+Status CheckOverridesSet(const json& sitesPatch) {
+  for (const auto& [id, site] : sitesPatch.items()) {
+    if (!site.is_object() || !site.contains("overrides") || !site["overrides"].is_object()) continue;
+    for (const auto& [field, value] : site["overrides"].items()) {
+      if (value.is_null()) continue;  // removing one is always allowed
+      const std::string name = "sites." + id + ".overrides." + field;
+      if (std::find(kOverridable.begin(), kOverridable.end(), field) == kOverridable.end()) {
+        return Bad(name, "is not a field a site can override (name, headline, bio, location, website, employer, title)");
+      }
+      if (!value.is_string()) return Bad(name, "must be a string");
+    }
+  }
+  return Status::Ok();
+}
+
 Status ApplyUpdatePatch(json& doc, const json& patch) {
   if (!patch.is_object()) return Status::BadRequest("the update must be an object");
+  if (const auto sites = patch.find("sites"); sites != patch.end() && sites->is_object()) {
+    Status s = CheckOverridesSet(*sites);
+    if (!s.ok()) return s;
+  }
   for (const auto& [key, value] : patch.items()) {
     if (key != "profile" && key != "sites")
       return Bad(key, "cannot be updated (only profile and sites)");
