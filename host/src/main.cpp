@@ -4,8 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,29 @@ int EndHost(int status) {
 #endif
 }
 
+// Which of stdin, stdout and stderr the program was started without.
+struct ClosedStandard {
+  bool in = false, out = false, err = false;
+};
+
+// A closed descriptor among 0, 1 and 2 is the next one open() returns: the log
+// file or a store file would then receive what the program prints. Each is
+// held by /dev/null instead, and the caller learns which were closed.
+ClosedStandard HoldStandardDescriptors() {
+  ClosedStandard closed;
+  bool* flags[] = {&closed.in, &closed.out, &closed.err};
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) >= 0 || errno != EBADF) continue;
+    *flags[fd] = true;
+    const int held = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+    if (held >= 0 && held != fd) {
+      ::dup2(held, fd);
+      ::close(held);
+    }
+  }
+  return closed;
+}
+
 int RunHostMode(const protocol::Caller& caller) {
   // The frames get a private handle on the real stdout, and fd 1 becomes
   // stderr: a stray print anywhere can then never corrupt the stream.
@@ -72,14 +97,29 @@ int main(int argc, char** argv) {
   // Everything oneself writes (store, logs) is private, whatever the umask.
   ::umask(077);
   std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+  const ClosedStandard closed = HoldStandardDescriptors();
   const protocol::Caller caller = protocol::IdentifyCaller(args);
-  if (caller.hostMode) return RunHostMode(caller);
+  if (caller.hostMode) {
+    if (closed.in || closed.out) {
+      std::fputs("oneself: started without stdin or stdout, which carry the messages\n", stderr);
+      return 2;
+    }
+    return RunHostMode(caller);
+  }
   log::SetUpLogging(/*toStderr=*/false);
   int status = 0;
   {
     cli::Output out(STDOUT_FILENO, /*unbuffered=*/false);
     cli::Output err(STDERR_FILENO, /*unbuffered=*/true);
+    if (closed.out) out.Refuse(EBADF);
     status = cli::RunCli(args, out, err);
+    // Output that did not reach its file (a full disk, a closed stdout) is a
+    // failure, even for a command that did everything else: `oneself export
+    // > resume.json` must not leave a short file behind a success.
+    if (!out.Flush() && out.used()) {
+      err << "oneself: cannot write the output: " << std::strerror(out.error()) << "\n";
+      if (status == 0) status = 2;
+    }
   }
   log::Shutdown();
   return status;

@@ -18,6 +18,7 @@ Output::Output() : fd_(-1), unbuffered_(false) {}
 Output::~Output() { Flush(); }
 
 Output& Output::operator<<(std::string_view text) {
+  used_ = used_ || !text.empty();
   if (fd_ < 0) {
     buffer_.append(text);
     return *this;
@@ -44,7 +45,10 @@ bool Output::WriteAll(std::string_view bytes) {
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
+    if (n <= 0) {
+      error_ = n < 0 ? errno : EIO;
+      return false;
+    }
     bytes.remove_prefix(static_cast<size_t>(n));
   }
   return true;

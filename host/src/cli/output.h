@@ -42,6 +42,16 @@ class Output {
   // (and from then on): what was refused is not silently dropped.
   bool Flush();
   bool ok() const { return ok_; }
+  // Why bytes were refused (an errno value), once !ok().
+  int error() const { return error_; }
+  // Refuses every byte from now on, for `error` (a descriptor that was closed
+  // when the program started, and is held by /dev/null).
+  void Refuse(int error) {
+    ok_ = false;
+    error_ = error;
+  }
+  // Whether anything was written, or tried to be.
+  bool used() const { return used_; }
   // What an in-memory Output holds.
   const std::string& str() const { return buffer_; }
 
@@ -51,6 +61,8 @@ class Output {
   int fd_;  // -1: in memory
   bool unbuffered_;
   bool ok_ = true;
+  bool used_ = false;
+  int error_ = 0;
   std::string buffer_;
 };
 
