@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "oneself/allowed_callers.h"
+#include "cli/args.h"
 #include "cli/read_file.h"
 #include "store/store.h"
 
@@ -414,23 +415,40 @@ void NoteOnPath(Report& report) {
   report.Note("`oneself` is not on your PATH (browsers do not need it; your shell does)");
 }
 
+// doctor's options, read by the parser every subcommand uses.
+Result<Options> OptionsFrom(const Args& args) {
+  if (!args.positional.empty()) return Status::BadRequest("doctor takes no arguments, only options");
+  if (args.Has("--json")) return Status::BadRequest("doctor has no --json output");
+  Options options;
+  options.system = args.Has("--system");
+  if (const std::string* binary = args.Option("--binary")) {
+    // A fix that points browsers at a file that cannot run only moves the problem.
+    std::error_code ec;
+    options.binary = fs::absolute(*binary, ec);
+    if (ec || !fs::exists(options.binary, ec)) {
+      return Status::BadRequest("--binary " + *binary + ": no such file");
+    }
+    if (!IsExecutableFile(options.binary)) {
+      return Status::BadRequest("--binary " + *binary + " is not an executable file");
+    }
+  }
+  return options;
+}
+
 }  // namespace
 
 int RunDoctor(const std::vector<std::string>& args, Output& out, Output& err) {
-  Options options;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      out << kDoctorUsage;
-      return 0;
-    } else if (a == "--system") {
-      options.system = true;
-    } else if (a == "--binary" && i + 1 < args.size()) {
-      options.binary = fs::absolute(args[++i]);
-    } else {
-      err << "oneself doctor: unknown argument: " << a << "\n" << kDoctorUsage;
-      return 1;
-    }
+  constexpr std::string_view kValued[] = {"--binary"};
+  constexpr std::string_view kFlags[] = {"--system"};
+  Result<Args> parsed = ParseArgs(args, kValued, kFlags);
+  if (parsed.ok() && parsed->Has("--help")) {
+    out << kDoctorUsage;
+    return 0;
+  }
+  Result<Options> options = parsed.ok() ? OptionsFrom(*parsed) : Result<Options>(parsed.status());
+  if (!options.ok()) {
+    err << "oneself doctor: " << options.status().message() << "; see `oneself doctor --help`\n";
+    return 1;
   }
   if (Env("HOME").empty()) {
     err << "oneself doctor: HOME is not set\n";
@@ -440,7 +458,7 @@ int RunDoctor(const std::vector<std::string>& args, Output& out, Output& err) {
   try {
     Report report(out);
     out << "Browsers (host manifest " << kHostName << ".json):\n";
-    CheckBrowsers(options, report);
+    CheckBrowsers(*options, report);
     out << "Profile store:\n";
     CheckStore(report);
     NoteStoreOverride(report);

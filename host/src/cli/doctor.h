@@ -23,7 +23,7 @@ inline constexpr std::string_view kDoctorUsage =
     "\n"
     "  --system       check the system-wide manifest folders instead of yours\n"
     "  --binary PATH  the oneself binary that fixes should point browsers at\n"
-    "                 (default: this program)\n"
+    "                 (default: this program); it must exist and be executable\n"
     "\n"
     "Exit status: 0 all is well, 1 a problem was found, 2 internal error.\n";
 

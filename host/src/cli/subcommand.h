@@ -2,8 +2,8 @@
 #pragma once
 
 #include <array>
-#include <map>
-#include <set>
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,28 +11,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/args.h"
 #include "cli/output.h"
 #include "commands/command.h"
 #include "oneself/status.h"
 
 namespace oneself::cli {
-
-// Parsed words after the subcommand's name.
-struct Args {
-  std::vector<std::string> positional;
-  std::map<std::string, std::string> options;  // "--site" -> "x"
-  std::set<std::string> flags;                  // "--json", "--help"
-  bool Has(std::string_view flag) const { return flags.count(std::string(flag)) > 0; }
-  const std::string* Option(std::string_view name) const {
-    auto it = options.find(std::string(name));
-    return it == options.end() ? nullptr : &it->second;
-  }
-};
-
-// `valued`: the options that take a value (empty entries are ignored);
-// every other "--word" is a flag. "--" ends the options; "-" is a
-// positional (stdin).
-Result<Args> ParseArgs(const std::vector<std::string>& words, std::span<const std::string_view> valued);
 
 struct Env {
   Output& out;
@@ -60,6 +44,12 @@ int ExitCode(const Status& status);
 int Fail(Env& env, const Status& status);
 // Runs one verb as the host would. On failure prints the reason.
 Result<nlohmann::json> RunVerb(Env& env, std::string_view type, nlohmann::json request);
+// The canonical id of the site --site names ("twitter" -> "x"); the reason
+// lists the site ids when it is missing or names none.
+Result<std::string> SiteOption(const Args& args, std::string_view verb);
+// "12", or "r12" as `history` prints it when `r` is allowed; nullopt for
+// anything else, a negative number included.
+std::optional<int64_t> RevisionNumber(const std::string& text, bool allowR);
 // Pretty JSON for --json output.
 void PrintJson(Env& env, const nlohmann::json& value);
 // Reads a whole file ("-" is stdin). not_found / store_error name the path.

@@ -1,14 +1,17 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 
 #include "cli/read_file.h"
 #include "cli/subcommand.h"
+#include "sites/site_table.h"
 
 namespace oneself::cli {
 
-Result<Args> ParseArgs(const std::vector<std::string>& words, std::span<const std::string_view> valued) {
+Result<Args> ParseArgs(const std::vector<std::string>& words, std::span<const std::string_view> valued,
+                       std::span<const std::string_view> flags) {
   Args args;
   bool optionsEnded = false;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -38,7 +41,8 @@ Result<Args> ParseArgs(const std::vector<std::string>& words, std::span<const st
       } else {
         return Status::BadRequest("option " + name + " needs a value");
       }
-    } else if (name == "--json" || name == "--help") {
+    } else if (name == "--json" || name == "--help" ||
+               std::find(flags.begin(), flags.end(), name) != flags.end()) {
       if (eq != std::string::npos) return Status::BadRequest("option " + name + " takes no value");
       args.flags.insert(name);
     } else {
@@ -65,6 +69,27 @@ int Fail(Env& env, const Status& status) {
 Result<nlohmann::json> RunVerb(Env& env, std::string_view type, nlohmann::json request) {
   request["type"] = std::string(type);
   return commands::Execute(type, request, env.ctx);
+}
+
+Result<std::string> SiteOption(const Args& args, std::string_view verb) {
+  std::string ids;
+  for (const sites::Site& site : sites::AllSites()) ids += (ids.empty() ? "" : ", ") + std::string(site.id);
+  const std::string* name = args.Option("--site");
+  if (name == nullptr) return Status::BadRequest(std::string(verb) + " needs --site SITE, one of " + ids);
+  const sites::Site* site = sites::FindSite(*name);
+  if (site == nullptr) return Status::BadRequest("--site " + *name + ": no such site; SITE is one of " + ids);
+  return std::string(site->id);
+}
+
+std::optional<int64_t> RevisionNumber(const std::string& text, bool allowR) {
+  std::string_view digits = text;
+  if (allowR && !digits.empty() && digits[0] == 'r') digits.remove_prefix(1);
+  int64_t n = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  if (digits.empty() || digits[0] == '-' || ec != std::errc() || end != digits.data() + digits.size()) {
+    return std::nullopt;
+  }
+  return n;
 }
 
 void PrintJson(Env& env, const nlohmann::json& value) {
