@@ -151,7 +151,7 @@ TEST_CASE("cli: check, status and bio share the host's verbs", "[cli]") {
   CHECK(bio.out == "I build calm tools for busy people.\n");
 }
 
-TEST_CASE("cli: photo set fingerprints a PNG; import and export round-trip", "[cli]") {
+TEST_CASE("cli: photo set fingerprints a PNG, and import and export round-trip", "[cli]") {
   Cli cli;
   const std::string png = std::string(ONESELF_SOURCE_DIR) + "/tests/extension/fixtures/assets/ada.png";
   auto set = cli.Run({"photo", "set", png, "--json"});
@@ -178,4 +178,86 @@ TEST_CASE("cli: photo set fingerprints a PNG; import and export round-trip", "[c
   REQUIRE(cli.Run({"import", again}).exitCode == 0);
   CHECK(cli.Run({"get", "name.full"}).out == "Richard Hendriks\n");
   CHECK(cli.Run({"verify"}).exitCode == 0);
+}
+
+// A score of 100 must not hide a misspelt field, a site that is off, or a
+// field the site's policy leaves out.
+TEST_CASE("cli: check says what it left aside, and why", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  const std::string typo = cli.Write("typo.json", R"({"headlin": "zzz"})");
+  auto ignored = cli.Run({"check", "--site", "linkedin", typo});
+  CHECK(ignored.exitCode == 0);
+  CHECK(ignored.out.find("Ignored: headlin (not a field oneself checks on LinkedIn)\n") != std::string::npos);
+
+  const std::string headline = cli.Write("headline.json", R"({"headline": "Engineer"})");
+  REQUIRE(cli.Run({"set", "sites.x.policy", "personal"}).exitCode == 0);
+  auto personal = cli.Run({"check", "--site", "twitter", headline});
+  CHECK(personal.out.find("Not checked: headline (sites.x.policy is personal)\n") != std::string::npos);
+
+  REQUIRE(cli.Run({"set", "sites.linkedin.policy", "off"}).exitCode == 0);
+  auto off = cli.Run({"check", "--site", "linkedin", headline});
+  CHECK(off.exitCode == 0);
+  CHECK(off.out == "LinkedIn is off (sites.linkedin.policy is off): nothing was checked.\n");
+}
+
+// doctor reads its options as every subcommand does, and will not point
+// browsers at a binary that cannot run.
+TEST_CASE("cli: doctor's options", "[cli]") {
+  Cli cli;
+  auto equals = cli.Run({"doctor", "--binary=/bin/sh"});
+  CHECK(equals.out.find("Browsers") != std::string::npos);
+  CHECK(cli.Err().empty());
+
+  CHECK(cli.Run({"doctor", "--binary"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself doctor: option --binary needs a value; see `oneself doctor --help`\n");
+  auto missing = cli.Run({"doctor", "--binary", "/nonexistent/oneself"});
+  CHECK(missing.exitCode == 1);
+  CHECK(missing.out.empty());
+  CHECK(cli.Err() == "oneself doctor: --binary /nonexistent/oneself: no such file; see `oneself doctor --help`\n");
+  const std::string text = cli.Write("oneself", "not a program");
+  CHECK(cli.Run({"doctor", "--binary", text}).exitCode == 1);
+  CHECK(cli.Err().find("is not an executable file") != std::string::npos);
+}
+
+TEST_CASE("cli: no command is a mistake: the usage on stderr, exit 1", "[cli]") {
+  Cli cli;
+  auto none = cli.Run({});
+  CHECK(none.exitCode == 1);
+  CHECK(none.out.empty());
+  CHECK(cli.Err().rfind("usage: oneself <command>", 0) == 0);
+}
+
+// --before 0 is the protocol's "from the newest"; from the command line it
+// would list everything, so it is refused; r3 is taken as `revert` takes it.
+TEST_CASE("cli: history's --before and --limit", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  for (const char* h : {"one", "two", "three"}) REQUIRE(cli.Run({"set", "headline", h}).exitCode == 0);
+  CHECK(cli.Run({"history", "--before", "0"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: --before takes a revision of 1 or more, such as 12 or r12 (bad_request)\n");
+  auto r3 = cli.Run({"history", "--before", "r3", "--json"});
+  REQUIRE(r3.exitCode == 0);
+  json h = json::parse(r3.out);
+  REQUIRE(h["entries"].size() == 2);
+  CHECK(h["entries"][0]["revision"] == 2);
+  CHECK(json::parse(cli.Run({"history", "--before=3", "--json"}).out) == h);
+  CHECK(cli.Run({"history", "--limit", "0"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: --limit must be between 1 and 100 (bad_request)\n");
+  CHECK(cli.Run({"history", "--limit", "101"}).exitCode == 1);
+  CHECK(cli.Run({"history", "--limit", "r2"}).exitCode == 1);
+}
+
+// Reasons name the command line's options, not the protocol's fields.
+TEST_CASE("cli: a wrong --site lists the sites, a wrong --mode names the option", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  CHECK(cli.Run({"bio", "--site", "y"}).exitCode == 1);
+  const std::string ids = "linkedin, x, github, facebook, mastodon, bluesky, instagram, google, website";
+  CHECK(cli.Err() == "oneself: --site y: no such site; SITE is one of " + ids + " (bad_request)\n");
+  const std::string fields = cli.Write("f.json", R"({"headline": "Engineer"})");
+  CHECK(cli.Run({"check", fields}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: check needs --site SITE, one of " + ids + " (bad_request)\n");
+  CHECK(cli.Run({"check", "--site", "x", "--mode", "edits", fields}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: --mode must be view or edit (bad_request)\n");
 }

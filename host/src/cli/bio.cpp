@@ -7,8 +7,8 @@ namespace {
 using nlohmann::json;
 
 int Run(const Args& args, Env& env) {
-  const std::string* site = args.Option("--site");
-  if (site == nullptr) return Fail(env, Status::BadRequest("bio needs --site SITE"));
+  Result<std::string> site = SiteOption(args, "bio");
+  if (!site.ok()) return Fail(env, site.status());
   if (!args.positional.empty()) return Fail(env, Status::BadRequest("bio takes no arguments besides --site"));
   Result<json> result = RunVerb(env, "bio.get", {{"site", *site}});
   if (!result.ok()) return Fail(env, result.status());

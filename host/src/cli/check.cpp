@@ -1,15 +1,48 @@
 // `oneself check --site SITE FILE|-`: compare what a site shows with the
 // canonical profile, exactly as the extension's `check` does.
+#include <algorithm>
+
 #include "cli/subcommand.h"
+#include "sites/site_table.h"
 
 namespace oneself::cli {
 namespace {
 
 using nlohmann::json;
 
+std::string Joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// The fields the verb left aside, with why: a score of 100 means nothing
+// when the field that mattered was misspelt or is not compared on this site.
+void PrintLeftAside(Env& env, const json& fields, const json& result, const sites::Site& site) {
+  std::vector<std::string> ignored;
+  if (result.contains("ignored")) {
+    for (const json& f : result["ignored"]) ignored.push_back(f.get<std::string>());
+  }
+  std::vector<std::string> unchecked;  // known fields the site's policy leaves out
+  for (const auto& [key, value] : fields.items()) {
+    const auto is = [&](const json& list) {
+      return std::find(list.begin(), list.end(), json(key)) != list.end();
+    };
+    if (!is(result["checked"]) && !is(result.value("ignored", json::array()))) unchecked.push_back(key);
+  }
+  if (!ignored.empty()) {
+    env.out << "Ignored: " << Joined(ignored) << (ignored.size() == 1 ? " (not a field" : " (not fields")
+            << " oneself checks on " << site.name << ")\n";
+  }
+  if (!unchecked.empty()) {
+    env.out << "Not checked: " << Joined(unchecked) << " (sites." << site.id << ".policy is "
+            << result.value("policy", "") << ")\n";
+  }
+}
+
 int Run(const Args& args, Env& env) {
-  const std::string* site = args.Option("--site");
-  if (site == nullptr) return Fail(env, Status::BadRequest("check needs --site SITE"));
+  Result<std::string> site = SiteOption(args, "check");
+  if (!site.ok()) return Fail(env, site.status());
   if (args.positional.size() != 1) {
     return Fail(env, Status::BadRequest("check takes one FILE of fields (or - for stdin)"));
   }
@@ -22,11 +55,20 @@ int Run(const Args& args, Env& env) {
   // Accept a whole check request too, not only its `fields`.
   if (fields.contains("fields") && fields["fields"].is_object()) fields = fields["fields"];
   json request = {{"site", *site}, {"mode", "view"}, {"fields", fields}};
-  if (const std::string* mode = args.Option("--mode")) request["mode"] = *mode;
+  if (const std::string* mode = args.Option("--mode")) {
+    if (*mode != "view" && *mode != "edit") return Fail(env, Status::BadRequest("--mode must be view or edit"));
+    request["mode"] = *mode;
+  }
   Result<json> result = RunVerb(env, "check", request);
   if (!result.ok()) return Fail(env, result.status());
   if (args.Has("--json")) {
     PrintJson(env, *result);
+    return 0;
+  }
+  const sites::Site* known = sites::FindSite(*site);  // SiteOption has found it
+  if (result->value("policy", "") == "off") {
+    env.out << known->name << " is off (sites." << known->id
+            << ".policy is off): nothing was checked.\n";
     return 0;
   }
   const json& warnings = (*result)["warnings"];
@@ -43,6 +85,7 @@ int Run(const Args& args, Env& env) {
   }
   if (result->contains("score")) env.out << (warnings.empty() ? " " : "") << "Score " << (*result)["score"].dump() << "/100";
   env.out << "\n";
+  PrintLeftAside(env, fields, *result, *known);
   return 0;
 }
 

@@ -31,10 +31,16 @@ void PrintOverview(Output& out) {
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, Output& out, Output& err) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+  if (args.empty()) {
+    // A command line without a command is a mistake: the usage goes where
+    // errors go, so that `oneself > file` does not fill the file with it.
+    PrintOverview(err);
+    return 1;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     if (args.size() >= 2 && args[0] == "help") return RunCli({args[1], "--help"}, out, err);
     PrintOverview(out);
-    return args.empty() ? 1 : 0;
+    return 0;
   }
   if (args[0] == "--version" || args[0] == "version") {
     out << "oneself " << ONESELF_VERSION << "\n";

@@ -1,5 +1,8 @@
 // `oneself history`: the journal, newest first.
+#include <fmt/format.h>
+
 #include "cli/subcommand.h"
+#include "protocol/limits.h"
 
 namespace oneself::cli {
 namespace {
@@ -9,14 +12,22 @@ using nlohmann::json;
 int Run(const Args& args, Env& env) {
   if (!args.positional.empty()) return Fail(env, Status::BadRequest("history takes no arguments"));
   json request = json::object();
-  for (const char* name : {"--limit", "--before"}) {
-    if (const std::string* v = args.Option(name)) {
-      json n = json::parse(*v, nullptr, false);
-      if (n.is_discarded() || !n.is_number_integer()) {
-        return Fail(env, Status::BadRequest(std::string(name) + " takes a number"));
-      }
-      request[std::string(name + 2)] = n;
+  // Checked here, so that the reason names the option rather than the
+  // protocol's field, and so that --before 0 (the protocol's "newest") is not
+  // taken for a revision.
+  if (const std::string* v = args.Option("--limit")) {
+    std::optional<int64_t> n = RevisionNumber(*v, false);
+    if (!n || *n < 1 || *n > protocol::kMaxHistoryPage) {
+      return Fail(env, Status::BadRequest(fmt::format("--limit must be between 1 and {}", protocol::kMaxHistoryPage)));
     }
+    request["limit"] = *n;
+  }
+  if (const std::string* v = args.Option("--before")) {
+    std::optional<int64_t> n = RevisionNumber(*v, true);
+    if (!n || *n < 1) {
+      return Fail(env, Status::BadRequest("--before takes a revision of 1 or more, such as 12 or r12"));
+    }
+    request["before"] = *n;
   }
   Result<json> result = RunVerb(env, "profile.history", request);
   if (!result.ok()) return Fail(env, result.status());
@@ -49,7 +60,7 @@ constinit const Subcommand kHistory{"history", "list earlier revisions, newest f
                                     "usage: oneself history [--limit N] [--before REV] [--json]\n\n"
                                     "Lists revisions newest first: time, source (cli, extension, import)\n"
                                     "and the fields that changed. --limit is at most 100 (default 20);\n"
-                                    "--before REV lists the revisions older than REV.\n",
+                                    "--before REV lists the revisions older than REV (12 or r12).\n",
                                     {"--limit", "--before"}, Run};
 
 }  // namespace oneself::cli

@@ -8,21 +8,17 @@ using nlohmann::json;
 
 int Run(const Args& args, Env& env) {
   if (args.positional.size() != 1) return Fail(env, Status::BadRequest("revert takes one revision number"));
-  std::string text = args.positional[0];
-  if (!text.empty() && text[0] == 'r') text.erase(0, 1);  // `history` prints r12
-  json revision = json::parse(text, nullptr, false);
-  if (revision.is_discarded() || !revision.is_number_integer()) {
-    return Fail(env, Status::BadRequest("'" + args.positional[0] + "' is not a revision number"));
-  }
+  std::optional<int64_t> revision = RevisionNumber(args.positional[0], true);
+  if (!revision) return Fail(env, Status::BadRequest("'" + args.positional[0] + "' is not a revision number"));
   Result<json> current = RunVerb(env, "profile.get", json::object());
   if (!current.ok()) return Fail(env, current.status());
   Result<json> result = RunVerb(env, "profile.revert",
-                                {{"revision", revision}, {"baseRevision", (*current)["revision"]}});
+                                {{"revision", *revision}, {"baseRevision", (*current)["revision"]}});
   if (!result.ok()) return Fail(env, result.status());
   if (args.Has("--json")) {
-    PrintJson(env, {{"revision", (*result)["revision"]}, {"revertedTo", revision}});
+    PrintJson(env, {{"revision", (*result)["revision"]}, {"revertedTo", *revision}});
   } else {
-    env.out << "Reverted to r" << revision.get<int64_t>() << " as revision "
+    env.out << "Reverted to r" << *revision << " as revision "
             << (*result)["revision"].get<int64_t>() << "\n";
   }
   return 0;
