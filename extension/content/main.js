@@ -64,7 +64,7 @@
 		let tick = null;
 		let observer = null;
 		let stopped = false;
-		let orphans = null; // the box this script made for warnings whose field is not on the page
+		let orphans = null; // the panel this script made for warnings whose field is not on the page
 
 		const allWarnings = () => [...warnings.values()].flat().map(entry => entry.warning);
 
@@ -86,25 +86,23 @@
 			}
 		}
 
-		function orphanage() {
-			if (!orphans) {
-				orphans = document.createElement('div');
-				orphans.setAttribute('data-oneself-orphans', '');
-			}
-
-			if (!orphans.isConnected) {
-				document.body.prepend(orphans);
-			}
-
-			return orphans;
-		}
-
+		// Beside its field, or in the panel of warnings with no field on the
+		// page. Call tidyOrphans() once the warnings are placed.
 		function place(entry) {
 			const field = elements[entry.warning.field];
 			if (field?.isConnected) {
 				ui.warning.attach(entry.host, field);
-			} else if (!entry.host.isConnected || entry.host.parentElement !== orphans) {
-				orphanage().append(entry.host);
+				return;
+			}
+
+			orphans ??= ui.orphans.create(document);
+			ui.orphans.hold(orphans, entry.host);
+		}
+
+		// The panel says how many it holds, and leaves the page when empty.
+		function tidyOrphans() {
+			if (orphans) {
+				ui.orphans.sync(orphans, [...warnings.values()].flat().filter(entry => entry.host.parentElement === orphans).length);
 			}
 		}
 
@@ -155,6 +153,8 @@
 			} else {
 				warnings.delete(field);
 			}
+
+			tidyOrphans();
 		}
 
 		function completeRound() {
@@ -170,6 +170,10 @@
 			const entry = (warnings.get(warning.field) ?? []).find(candidate => candidate.warning === warning);
 			if (!entry?.host.isConnected) {
 				return;
+			}
+
+			if (entry.host.parentElement === orphans) {
+				ui.orphans.open(orphans); // the user may have closed it
 			}
 
 			entry.host.scrollIntoView?.({block: 'center', behavior: 'smooth'});
@@ -229,6 +233,8 @@
 			} else {
 				warnings.delete(warning.field);
 			}
+
+			tidyOrphans();
 
 			ui.summary.render(document, mode === 'view' ? allWarnings() : [], {onSelect: reveal});
 
@@ -324,6 +330,7 @@
 			}
 
 			warnings = new Map();
+			tidyOrphans();
 			ui.summary.render(document, []);
 		}
 
@@ -442,6 +449,8 @@
 			for (const list of warnings.values()) {
 				list.forEach(place);
 			}
+
+			tidyOrphans();
 
 			const fresh = Object.fromEntries(Object.entries(found.fields).filter(([name]) => !sent.has(name)));
 			const waited = now() - (waitingSince ?? now());

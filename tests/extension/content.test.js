@@ -267,14 +267,57 @@ test('a navigation inside the site always reports, even to a page that is no pro
 	assert.equal(reports()[2].own, true);
 });
 
-test('a box of the page that looks like the orphans\' box does not hold the warnings', async () => {
-	const {document, timers} = await open('https://www.linkedin.com/in/ada/', '<div data-oneself-orphans hidden id="trap"></div><main><h1>Ada</h1><p id="headline">Senior Engineer</p></main>');
+test('a box of the page that looks like the orphans\' panel does not hold the warnings', async () => {
+	const traps = '<div data-oneself-orphans hidden id="trap"></div><oneself-orphans data-oneself-orphans id="lookalike"></oneself-orphans>';
+	const {document, timers} = await open('https://www.linkedin.com/in/ada/', `${traps}<main><h1>Ada</h1><p id="headline">Senior Engineer</p></main>`);
 	// The field goes away in a re-render: its warning has no field to sit by.
 	document.getElementById('headline').remove();
 	await timers.advance(250);
 	const orphan = document.querySelector('oneself-warning[data-field="headline"]');
 	assert.ok(orphan?.isConnected);
 	assert.equal(document.getElementById('trap').contains(orphan), false);
+	assert.equal(document.getElementById('lookalike').contains(orphan), false);
+	assert.ok(orphan.parentElement.shadowRoot, 'in the panel the script made');
+});
+
+// The panel the content script made: the parent of a warning that has no field.
+const panelOf = warning => warning.parentElement?.tagName === 'ONESELF-ORPHANS' ? warning.parentElement : null;
+
+test('a warning whose field leaves the page goes into the corner panel; the panel goes when the field is back', async () => {
+	const {document, timers} = await open('https://www.linkedin.com/in/ada/', '<main><h1>Ada</h1><div id="box"><p id="headline">Senior Engineer</p></div></main>');
+	const warning = document.querySelector('oneself-warning[data-field="headline"]');
+	assert.equal(panelOf(warning), null, 'beside its field at first');
+	const headline = document.getElementById('headline');
+	headline.remove();
+	await timers.advance(250);
+	const panel = panelOf(warning);
+	assert.ok(panel?.isConnected, 'in the panel');
+	assert.equal(panel.shadowRoot.querySelector('h2').textContent, 'oneself: 1 difference not shown on this page');
+	assert.deepEqual(shown(document), ['headline:differs'], 'still in the light DOM');
+
+	document.getElementById('box').append(headline);
+	await timers.advance(250);
+	assert.equal(headline.nextElementSibling, warning, 'back beside its field');
+	assert.equal(panel.isConnected, false, 'the empty panel left the page');
+});
+
+test('the summary\'s Show opens a closed panel and focuses the warning in it; Ignore on its last warning removes it', async () => {
+	const {document, timers} = await open('https://www.linkedin.com/in/ada/', '<main><h1>Ada</h1><p id="headline">Senior Engineer</p></main>');
+	document.getElementById('headline').remove();
+	await timers.advance(250);
+	const warning = document.querySelector('oneself-warning[data-field="headline"]');
+	const panel = panelOf(warning);
+	panel.shadowRoot.querySelector('.close').click();
+	assert.equal(panel.shadowRoot.querySelector('.panel').hidden, true);
+
+	document.querySelector('oneself-summary').shadowRoot.querySelector('.go').click();
+	assert.equal(panel.shadowRoot.querySelector('.panel').hidden, false, 'opened again');
+	assert.equal(warning.shadowRoot.activeElement?.textContent, 'Ignore on this site');
+
+	warning.shadowRoot.querySelector('[data-action="ignore"]').click();
+	await timers.settle();
+	assert.deepEqual(shown(document), []);
+	assert.equal(panel.isConnected, false);
 });
 
 test('after Ignore the focus goes back to the field; a failed Ignore says so in the warning', async () => {
