@@ -25,8 +25,10 @@ button:hover { background: #f3f4f6; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 [hidden] { display: none !important; }
 `,
+		// The badge's :host is important too: a page's rule for custom
+		// elements (or its inline style on them) must not hide or move it.
 		summary: `
-:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; display: flex; flex-direction: column; align-items: flex-end; font: 13px/1.4 system-ui, sans-serif; color: #1f2937; }
+:host { all: initial !important; position: fixed !important; inset: auto 16px 16px auto !important; z-index: 2147483646 !important; display: flex !important; flex-direction: column !important; align-items: flex-end !important; margin: 0 !important; font: 13px/1.4 system-ui, sans-serif !important; color: #1f2937 !important; }
 .badge { font: inherit; font-weight: 600; padding: 6px 12px; border-radius: 16px; border: 1px solid #d97706; background: #fffbeb; color: #92400e; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
 .badge:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .panel { margin-bottom: 8px; max-width: 28em; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #d1d5db; border-radius: 8px; padding: 8px 12px; box-shadow: 0 2px 8px rgba(0,0,0,.2); }

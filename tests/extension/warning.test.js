@@ -246,6 +246,21 @@ test('elements the page makes in the UI\'s likeness are never taken for it', () 
 	assert.equal(ours.textContent, 'oneself: copied.');
 });
 
+test('the summary badge\'s placement is important, so page rules cannot hide or move it', () => {
+	const {document, ui} = page();
+	const summary = ui.summary.render(document, [warning()]);
+	// jsdom does not apply a shadow root's :host rules; in a browser they win
+	// over the page's important and inline rules only when important too.
+	const style = document.createElement('style');
+	style.textContent = summary.shadowRoot.querySelector('style').textContent;
+	document.head.append(style);
+	const host = [...style.sheet.cssRules].find(rule => rule.selectorText === ':host').style;
+	style.remove();
+	for (const property of ['all', 'display', 'position', 'z-index', 'inset', 'margin']) {
+		assert.equal(host.getPropertyPriority(property), 'important', property);
+	}
+});
+
 test('"Show all" stays open across updates, and aria-expanded follows the label', () => {
 	const {document, ui} = page();
 	const long = warning({field: 'bio', canonical: 'word '.repeat(100)});
