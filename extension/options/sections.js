@@ -104,7 +104,10 @@ export function setUpImportExport(reload, getSnapshot) {
 
 		event.target.disabled = true;
 		try {
-			const {request, skipped} = await importRequest(files, getSnapshot()?.revision ?? 0);
+			// An import is made against the current revision; when the
+			// profile could not be loaded, it is asked for now.
+			const revision = getSnapshot()?.revision ?? (await call('profile.get')).revision;
+			const {request, skipped} = await importRequest(files, revision);
 			say('import-status', 'Importing…');
 			const result = await call('import', request);
 			const what = Array.isArray(result.imported) && result.imported.length > 0 ? `: ${result.imported.join(', ')}` : '';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {importRequest} from '../../extension/options/import-files.js';
-import {openOptionsPage, settle} from './helpers/options-page.js';
+import {openOptionsPage, replyError, settle, snapshotAt} from './helpers/options-page.js';
 
 const profileCsv = 'First Name,Last Name,Maiden Name,Address,Birth Date,Headline\nAda,Whitfield,,,,Staff Engineer';
 const positionsCsv = '\uFEFFCompany Name,Title,Description,Location,Started On,Finished On\nLumen Labs,Staff Engineer,,,Mar 2021,';
@@ -52,4 +52,25 @@ test('the page says it is importing, sends only the files the host imports, and 
 	release();
 	await settle();
 	assert.equal(page.$('import-status').textContent, 'Imported as revision 2: name, headline. Left out 1 other file (oneself imports only Profile.csv and Positions.csv).');
+});
+
+test('an import after the profile failed to load is made against the store\'s current revision', async () => {
+	let loads = 0;
+	const page = await openOptionsPage({
+		'profile.get'() {
+			loads++;
+			if (loads === 1) {
+				throw replyError('timeout', 'The oneself host did not answer in time.');
+			}
+
+			return snapshotAt(9, {headline: 'Engineer'});
+		},
+		import: {revision: 10, imported: ['headline']},
+	});
+	const input = page.$('import-files');
+	Object.defineProperty(input, 'files', {value: [file('Profile.csv', profileCsv)], configurable: true});
+	input.dispatchEvent(new page.window.Event('change'));
+	await settle();
+	assert.equal(page.sentOn('import')[0].baseRevision, 9);
+	assert.match(page.$('import-status').textContent, /^Imported as revision 10/);
 });
