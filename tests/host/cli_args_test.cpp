@@ -62,7 +62,8 @@ TEST_CASE("an option that needs a value and has none is refused") {
 
 TEST_CASE("unknown options are refused by name, whatever the table's empty entries") {
   CHECK(Refusal({"--limit", "3"}) == "unknown option --limit");
-  CHECK(Refusal({"-x"}) == "unknown option -x");
+  CHECK(Refusal({"-x"}) == "unknown option -x (to give a value that starts with '-', put -- before it)");
+  CHECK(Refusal({"--no more"}) == "unknown option --no more (to give a value that starts with '-', put -- before it)");
   CHECK(Refusal({"--=x"}) == "unknown option --");
 }
 

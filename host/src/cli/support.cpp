@@ -9,6 +9,11 @@
 #include "sites/site_table.h"
 
 namespace oneself::cli {
+namespace {
+
+constexpr const char* kDashHint = " (to give a value that starts with '-', put -- before it)";
+
+}  // namespace
 
 Result<Args> ParseArgs(const std::vector<std::string>& words, std::span<const std::string_view> valued,
                        std::span<const std::string_view> flags) {
@@ -22,7 +27,8 @@ Result<Args> ParseArgs(const std::vector<std::string>& words, std::span<const st
           args.flags.insert("--help");
           continue;
         }
-        return Status::BadRequest("unknown option " + w);
+        // No option of ours has one dash: this is more likely a value.
+        return Status::BadRequest("unknown option " + w + kDashHint);
       }
       args.positional.push_back(w);
       continue;
@@ -46,7 +52,8 @@ Result<Args> ParseArgs(const std::vector<std::string>& words, std::span<const st
       if (eq != std::string::npos) return Status::BadRequest("option " + name + " takes no value");
       args.flags.insert(name);
     } else {
-      return Status::BadRequest("unknown option " + name);
+      const bool spaced = name.find(' ') != std::string::npos;  // a sentence, not an option
+      return Status::BadRequest("unknown option " + name + (spaced ? kDashHint : ""));
     }
   }
   return args;
