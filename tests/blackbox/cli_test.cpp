@@ -261,3 +261,82 @@ TEST_CASE("cli: a wrong --site lists the sites, a wrong --mode names the option"
   CHECK(cli.Run({"check", "--site", "x", "--mode", "edits", fields}).exitCode == 1);
   CHECK(cli.Err() == "oneself: --mode must be view or edit (bad_request)\n");
 }
+
+// get and set agree on which fields exist, and point at the one meant.
+TEST_CASE("cli: an unknown field is named as such, with the closest known one", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  CHECK(cli.Run({"get", "headlin"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: headlin is not a known field; did you mean headline? (bad_request)\n");
+  CHECK(cli.Run({"set", "headlin", "x"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: headlin is not a known field; did you mean headline? (bad_request)\n");
+  CHECK(cli.Run({"get", "sites.linkdin.policy"}).exitCode == 1);
+  CHECK(cli.Err().find("did you mean sites.linkedin.policy?") != std::string::npos);
+  // An unset policy is the default every verb applies, as status shows it.
+  auto policy = cli.Run({"get", "sites.x.policy"});
+  CHECK(policy.exitCode == 0);
+  CHECK(policy.out == "professional (the default)\n");
+  CHECK(json::parse(cli.Run({"get", "sites.x.policy", "--json"}).out) == "professional");
+}
+
+// show prints work[0].title: get reads it; set says how lists are set.
+TEST_CASE("cli: paths into lists are read, and set whole", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  REQUIRE(cli.Run({"set", "work", R"([{"employer": "Lumen Labs", "title": "Engineer"}])"}).exitCode == 0);
+  CHECK(cli.Run({"show"}).out.find("work[0].title: Engineer\n") != std::string::npos);
+  CHECK(cli.Run({"get", "work[0].title"}).out == "Engineer\n");
+  CHECK(cli.Run({"get", "work.0.title"}).out == "Engineer\n");
+  for (const char* path : {"work[0].title", "work.0.title", "work.title"}) {
+    INFO(path);
+    CHECK(cli.Run({"set", path, "Boss"}).exitCode == 1);
+    CHECK(cli.Err().rfind("oneself: work is a list: it is set whole, as JSON, such as: oneself set work '[{", 0) == 0);
+  }
+  CHECK(cli.Run({"get", "work[x].title"}).exitCode == 1);
+}
+
+TEST_CASE("cli: set says what shape a value takes", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  CHECK(cli.Run({"set", "name", "Ada"}).exitCode == 1);
+  CHECK(cli.Err().find(R"(name takes a JSON object; for example: oneself set name '{"full": "Ada Lovelace"}')") !=
+        std::string::npos);
+  CHECK(cli.Err().find(R"(oneself set name.full "Ada Lovelace")") != std::string::npos);
+  CHECK(cli.Run({"set", "links", "nope"}).exitCode == 1);
+  CHECK(cli.Err().find("links takes a JSON list; for example: oneself set links '[") != std::string::npos);
+  CHECK(cli.Run({"set", "links", R"({"url": "https://a.example"})"}).exitCode == 1);  // JSON, not a list
+  CHECK(cli.Err().find("links takes a JSON list") != std::string::npos);
+}
+
+TEST_CASE("cli: a value that starts with '-', and a value from stdin", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  CHECK(cli.Run({"set", "headline", "-5 years of Go"}).exitCode == 1);
+  CHECK(cli.Err().find("unknown option -5 years of Go (to give a value that starts with '-', put -- before it)") !=
+        std::string::npos);
+  REQUIRE(cli.Run({"set", "headline", "--", "-5 years of Go"}).exitCode == 0);
+  CHECK(cli.Run({"get", "headline"}).out == "-5 years of Go\n");
+
+  auto piped = hardening::RunCommand("/bin/sh", {"-c", std::string("printf 'line one\\nline two\\n\\n' | ") +
+                                                          ONESELF_BINARY + " set bio.about -"},
+                                     cli.env, cli.errPath());
+  REQUIRE(piped.exitCode == 0);
+  CHECK(json::parse(cli.Run({"get", "bio.about", "--json"}).out) == "line one\nline two\n");
+}
+
+// The store makes no revision when nothing changes: the CLI must not report
+// the current one as new.
+TEST_CASE("cli: a change that changes nothing says so", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  REQUIRE(cli.Run({"set", "headline", "Engineer"}).exitCode == 0);
+  const std::string nothing = "Nothing changed; the profile is at revision 1\n";
+  CHECK(cli.Run({"set", "headline", "Engineer"}).out == nothing);
+  CHECK(cli.Run({"revert", "r1"}).out == nothing);
+  const std::string resume = cli.Write("resume.json", R"({"basics": {"label": "Engineer"}})");
+  REQUIRE(cli.Run({"import", resume}).exitCode == 0);
+  const int64_t rev = json::parse(cli.Run({"show", "--json"}).out)["revision"].get<int64_t>();
+  CHECK(cli.Run({"import", resume}).out ==
+        "Nothing changed; the profile is at revision " + std::to_string(rev) + "\n");
+  CHECK(json::parse(cli.Run({"show", "--json"}).out)["revision"] == rev);
+}

@@ -1,21 +1,37 @@
 // `oneself get FIELD`: one field of the canonical profile.
+#include "cli/field_paths.h"
 #include "cli/path.h"
 #include "cli/subcommand.h"
 
 namespace oneself::cli {
 namespace {
 
+constexpr const char* kDefaultPolicy = "professional";  // as compare/engine.cpp
+
 int Run(const Args& args, Env& env) {
   if (args.positional.size() != 1) return Fail(env, Status::BadRequest("get takes one FIELD, such as headline"));
   Result<std::vector<std::string>> parts = SplitPath(args.positional[0]);
   if (!parts.ok()) return Fail(env, parts.status());
+  const std::string& name = args.positional[0];
+  const bool siteSetting = (*parts)[0] == "sites";
+  if (siteSetting ? !IsSiteSetting(*parts) : FindField(*parts) == nullptr) {
+    return Fail(env, Status::BadRequest(name + " is not a known field" + DidYouMean(name)));
+  }
   Result<nlohmann::json> result = RunVerb(env, "profile.get", nlohmann::json::object());
   if (!result.ok()) return Fail(env, result.status());
-  const bool siteSetting = (*parts)[0] == "sites";
   std::vector<std::string> rest(parts->begin() + (siteSetting ? 1 : 0), parts->end());
   const nlohmann::json* value = Lookup((*result)[siteSetting ? "sites" : "profile"], rest);
   if (value == nullptr || value->is_null()) {
-    return Fail(env, Status::NotFound(args.positional[0] + " is not set"));
+    // An unset policy is not missing: every verb applies the default.
+    if (siteSetting && rest.size() == 2 && rest[1] == "policy") {
+      if (args.Has("--json")) {
+        PrintJson(env, kDefaultPolicy);
+      } else {
+        env.out << kDefaultPolicy << " (the default)\n";
+      }
+      return 0;
+    }
+    return Fail(env, Status::NotFound(name + " is not set"));
   }
   if (args.Has("--json")) {
     PrintJson(env, *value);
@@ -32,8 +48,9 @@ int Run(const Args& args, Env& env) {
 constinit const Subcommand kGet{"get", "print one field (name.full, headline, bio.short, ...)",
                                 "usage: oneself get FIELD [--json]\n\n"
                                 "FIELD is a dotted path into the profile: name.full, headline, bio.short,\n"
-                                "location.city, website, work.0.title, ... or a site setting such as\n"
-                                "sites.x.policy. Exits 1 if the field is not set.\n",
+                                "location.city, website, work[0].title (or work.0.title), ... or a site\n"
+                                "setting such as sites.x.policy. Exits 1 if the field is not set; an\n"
+                                "unset policy prints the default, professional.\n",
                                 {}, Run};
 
 }  // namespace oneself::cli

@@ -83,6 +83,9 @@ int Run(const Args& args, Env& env) {
   if (!result.ok()) return Fail(env, result.status());
   if (args.Has("--json")) {
     PrintJson(env, *result);
+  } else if ((*result)["revision"] == request["baseRevision"]) {
+    env.out << "Nothing changed; the profile is at revision " << request["baseRevision"].get<int64_t>()
+            << "\n";
   } else {
     env.out << "Imported " << request["format"].get<std::string>() << " as revision "
             << (*result)["revision"].get<int64_t>() << "\n";

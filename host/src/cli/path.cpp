@@ -7,11 +7,27 @@ namespace oneself::cli {
 using nlohmann::json;
 
 Result<std::vector<std::string>> SplitPath(const std::string& path) {
+  // `show` prints list items as work[0].title: the same as work.0.title.
+  std::string dotted;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] != '[') {
+      dotted += path[i];
+      continue;
+    }
+    const size_t close = path.find(']', i);
+    const std::string index = close == std::string::npos ? "" : path.substr(i + 1, close - i - 1);
+    const bool next = close + 1 == path.size() || (close + 1 < path.size() && path[close + 1] == '.');
+    if (index.empty() || index.find_first_not_of("0123456789") != std::string::npos || !next) {
+      return Status::BadRequest("'" + path + "' is not a field path such as name.full or work[0].title");
+    }
+    dotted += "." + index;
+    i = close;
+  }
   std::vector<std::string> parts;
   size_t start = 0;
   for (;;) {
-    const size_t dot = path.find('.', start);
-    std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    const size_t dot = dotted.find('.', start);
+    std::string part = dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (part.empty()) return Status::BadRequest("'" + path + "' is not a field path such as name.full");
     parts.push_back(std::move(part));
     if (dot == std::string::npos) break;

@@ -11,7 +11,8 @@
 
 namespace oneself::cli {
 
-// Splits "name.full" into {"name", "full"}; bad_request for an empty part.
+// Splits "name.full" into {"name", "full"}, and "work[0].title" into
+// {"work", "0", "title"}; bad_request for an empty part.
 Result<std::vector<std::string>> SplitPath(const std::string& path);
 
 // The value at `parts` under `root`, or nullptr.

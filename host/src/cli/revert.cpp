@@ -17,6 +17,11 @@ int Run(const Args& args, Env& env) {
   if (!result.ok()) return Fail(env, result.status());
   if (args.Has("--json")) {
     PrintJson(env, {{"revision", (*result)["revision"]}, {"revertedTo", *revision}});
+  } else if ((*result)["revision"] == (*current)["revision"]) {
+    // The store makes no revision when nothing changes (store.cpp): say so
+    // rather than name the current one as if it were new.
+    env.out << "Nothing changed; the profile is at revision " << (*current)["revision"].get<int64_t>()
+            << "\n";
   } else {
     env.out << "Reverted to r" << *revision << " as revision "
             << (*result)["revision"].get<int64_t>() << "\n";
