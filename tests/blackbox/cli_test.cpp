@@ -340,3 +340,22 @@ TEST_CASE("cli: a change that changes nothing says so", "[cli]") {
         "Nothing changed; the profile is at revision " + std::to_string(rev) + "\n");
   CHECK(json::parse(cli.Run({"show", "--json"}).out)["revision"] == rev);
 }
+
+// The store waits for its lock with no time limit: a writer behind another
+// says, once, why it is not done.
+TEST_CASE("cli: set says when it waits for another process's lock", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  const std::string lock = (cli.dir.path() / "store" / "lock").string();
+  const std::string script = "flock " + lock + " sleep 2.5 & sleep 0.3; " + ONESELF_BINARY +
+                             " set headline Engineer; rc=$?; wait; exit $rc";
+  auto r = hardening::RunCommand("/bin/sh", {"-c", script}, cli.env, cli.errPath());
+  CHECK(r.exitCode == 0);
+  CHECK(r.out == "Set headline (revision 1)\n");
+  const std::string err = cli.Err();
+  CHECK(err.rfind("oneself: waiting for another oneself to release the store", 0) == 0);
+  CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+  // Unlocked, nothing is said.
+  REQUIRE(cli.Run({"set", "headline", "Staff Engineer"}).exitCode == 0);
+  CHECK(cli.Err().empty());
+}

@@ -4,9 +4,11 @@
 #include <charconv>
 #include <filesystem>
 
+#include "cli/lock_notice.h"
 #include "cli/read_file.h"
 #include "cli/subcommand.h"
 #include "sites/site_table.h"
+#include "store/store_format.h"
 
 namespace oneself::cli {
 namespace {
@@ -75,6 +77,7 @@ int Fail(Env& env, const Status& status) {
 
 Result<nlohmann::json> RunVerb(Env& env, std::string_view type, nlohmann::json request) {
   request["type"] = std::string(type);
+  LockNotice notice(env.err, env.ctx.store.dir() / store::format::kLockFile);
   return commands::Execute(type, request, env.ctx);
 }
 
