@@ -29,6 +29,7 @@ TEST_CASE("cli: --version and --help", "[cli]") {
 
 TEST_CASE("cli: user errors exit 1 with one line on stderr", "[cli]") {
   Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
   auto unknown = cli.Run({"frobnicate"});
   CHECK(unknown.exitCode == 1);
   CHECK(unknown.out.empty());
@@ -96,6 +97,7 @@ TEST_CASE("cli: init, set, get, show --json, history, revert", "[cli]") {
 // checked, appears in status, and gets the longest bio (it has no limits).
 TEST_CASE("cli: the website site", "[cli]") {
   Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
   REQUIRE(cli.Run({"set", "sites.website.policy", "personal"}).exitCode == 0);
   CHECK(cli.Run({"get", "sites.website.policy"}).out == "personal\n");
   REQUIRE(cli.Run({"set", "bio.short", "Calm tools."}).exitCode == 0);
@@ -116,6 +118,7 @@ TEST_CASE("cli: the website site", "[cli]") {
 
 TEST_CASE("cli: check, status and bio share the host's verbs", "[cli]") {
   Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
   REQUIRE(cli.Run({"set", "headline", "Staff Software Engineer at Lumen Labs"}).exitCode == 0);
   REQUIRE(cli.Run({"set", "bio.short", "I build calm tools for busy people."}).exitCode == 0);
   const std::string fields = cli.Write("x.json", R"({"headline": "Staff Software Engineer at Lumen Labs"})");
@@ -153,6 +156,7 @@ TEST_CASE("cli: check, status and bio share the host's verbs", "[cli]") {
 
 TEST_CASE("cli: photo set fingerprints a PNG, and import and export round-trip", "[cli]") {
   Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
   const std::string png = std::string(ONESELF_SOURCE_DIR) + "/tests/extension/fixtures/assets/ada.png";
   auto set = cli.Run({"photo", "set", png, "--json"});
   REQUIRE(set.exitCode == 0);
@@ -358,4 +362,25 @@ TEST_CASE("cli: set says when it waits for another process's lock", "[cli]") {
   // Unlocked, nothing is said.
   REQUIRE(cli.Run({"set", "headline", "Staff Engineer"}).exitCode == 0);
   CHECK(cli.Err().empty());
+}
+
+// Only init makes the store: the others neither make part of one nor show an
+// empty profile as if it were the user's.
+TEST_CASE("cli: before init, commands say there is no store and create nothing", "[cli]") {
+  Cli cli;
+  const std::string store = (cli.dir.path() / "store").string();
+  const std::string fields = cli.Write("f.json", R"({"headline": "Engineer"})");
+  const std::vector<std::vector<std::string>> commands = {
+      {"check", "--site", "linkedin", fields}, {"set", "headline", "x"}, {"show"}, {"status"},
+      {"history"}, {"get", "headline"}, {"revert", "0"}, {"verify"}, {"export"}, {"bio", "--site", "x"}};
+  for (const auto& command : commands) {
+    INFO(command[0]);
+    auto r = cli.Run(command);
+    CHECK(r.exitCode == 1);
+    CHECK(r.out.empty());
+    CHECK(cli.Err() == "oneself: no profile store at " + store + " (run: oneself init) (not_found)\n");
+    CHECK_FALSE(std::filesystem::exists(store));
+  }
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  CHECK(cli.Run({"history"}).exitCode == 0);
 }

@@ -75,6 +75,13 @@ int RunCli(const std::vector<std::string>& args, Output& out, Output& err) {
   store::Store store(store::DefaultDirectory());
   commands::Context ctx{store, store::Source::kCli, commands::NowUtc};
   Env env{out, err, ctx};
+  // From the command line only init makes the store: another command would
+  // make part of one (a write takes the lock first) or show an empty profile
+  // as if it were the user's, when ONESELF_HOME is simply wrong. The host,
+  // started by a browser, still makes it on its first write.
+  if (sub != &kInit && !store.Exists()) {
+    return Fail(env, Status::NotFound("no profile store at " + store.dir().string() + " (run: oneself init)"));
+  }
   return sub->run(*parsed, env);
 }
 
