@@ -56,7 +56,9 @@ int Run(const Args& args, Env& env) {
   if (fields.contains("fields") && fields["fields"].is_object()) fields = fields["fields"];
   json request = {{"site", *site}, {"mode", "view"}, {"fields", fields}};
   if (const std::string* mode = args.Option("--mode")) {
-    if (*mode != "view" && *mode != "edit") return Fail(env, Status::BadRequest("--mode must be view or edit"));
+    if (*mode != "view" && *mode != "edit") {
+      return Fail(env, Status::BadRequest("--mode must be view or edit"));
+    }
     request["mode"] = *mode;
   }
   Result<json> result = RunVerb(env, "check", request);

@@ -80,7 +80,8 @@ int RunCli(const std::vector<std::string>& args, Output& out, Output& err) {
   // as if it were the user's, when ONESELF_HOME is simply wrong. The host,
   // started by a browser, still makes it on its first write.
   if (sub != &kInit && !store.Exists()) {
-    return Fail(env, Status::NotFound("no profile store at " + store.dir().string() + " (run: oneself init)"));
+    return Fail(env, Status::NotFound("no profile store at " + store.dir().string() +
+                                      " (run: oneself init)"));
   }
   return sub->run(*parsed, env);
 }

@@ -18,7 +18,8 @@ int Run(const Args& args, Env& env) {
   if (const std::string* v = args.Option("--limit")) {
     std::optional<int64_t> n = RevisionNumber(*v, false);
     if (!n || *n < 1 || *n > protocol::kMaxHistoryPage) {
-      return Fail(env, Status::BadRequest(fmt::format("--limit must be between 1 and {}", protocol::kMaxHistoryPage)));
+      return Fail(env, Status::BadRequest(
+                           fmt::format("--limit must be between 1 and {}", protocol::kMaxHistoryPage)));
     }
     request["limit"] = *n;
   }

@@ -36,7 +36,8 @@ LockNotice::LockNotice(Output& err, const std::filesystem::path& lock) {
     std::unique_lock<std::mutex> hold(mu_);
     if (cv_.wait_for(hold, std::chrono::seconds(1), [this] { return done_; })) return;
     if (told.exchange(true)) return;
-    err << "oneself: waiting for another oneself to release the store (no time limit; Ctrl-C gives up)...\n";
+    err << "oneself: waiting for another oneself to release the store "
+           "(no time limit; Ctrl-C gives up)...\n";
   });
 }
 

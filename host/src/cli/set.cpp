@@ -44,7 +44,8 @@ Status CheckSettable(const std::string& name, const std::vector<std::string>& pa
 
 // The value `set` stores for the text given: null removes the field, JSON
 // for lists and objects, else the text itself.
-Result<json> ValueFor(const std::string& name, const std::vector<std::string>& parts, const std::string& text) {
+Result<json> ValueFor(const std::string& name, const std::vector<std::string>& parts,
+                      const std::string& text) {
   if (text.empty()) return json(nullptr);
   const FieldPath* field = parts[0] == "sites" ? nullptr : FindField(parts);
   const bool siteJson = parts[0] == "sites" && parts.size() == 3 && parts[2] != "policy";

@@ -83,11 +83,15 @@ Result<nlohmann::json> RunVerb(Env& env, std::string_view type, nlohmann::json r
 
 Result<std::string> SiteOption(const Args& args, std::string_view verb) {
   std::string ids;
-  for (const sites::Site& site : sites::AllSites()) ids += (ids.empty() ? "" : ", ") + std::string(site.id);
+  for (const sites::Site& site : sites::AllSites()) {
+    ids += (ids.empty() ? "" : ", ") + std::string(site.id);
+  }
   const std::string* name = args.Option("--site");
   if (name == nullptr) return Status::BadRequest(std::string(verb) + " needs --site SITE, one of " + ids);
   const sites::Site* site = sites::FindSite(*name);
-  if (site == nullptr) return Status::BadRequest("--site " + *name + ": no such site; SITE is one of " + ids);
+  if (site == nullptr) {
+    return Status::BadRequest("--site " + *name + ": no such site; SITE is one of " + ids);
+  }
   return std::string(site->id);
 }
 
