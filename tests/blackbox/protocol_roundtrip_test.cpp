@@ -207,7 +207,7 @@ TEST_CASE("blackbox: the host log holds no profile values and is private", "[bla
   CHECK(text.find("Zebulon") == std::string::npos);
 }
 
-TEST_CASE("blackbox: a host that logs nothing opens no log; the first line names it", "[blackbox]") {
+TEST_CASE("blackbox: a host that logs nothing opens no log, and the first line names it", "[blackbox]") {
   Home home;
   const auto log = home.dir.path() / "state" / "oneself" / "oneself.log";
   {

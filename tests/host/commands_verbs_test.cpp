@@ -141,7 +141,7 @@ TEST_CASE("verbs: profile.revert", "[commands]") {
   ExpectBadField(v.Err("profile.revert", {{"revision", 1}}), "baseRevision");
 }
 
-TEST_CASE("verbs: check records an observation; sites.status reports staleness", "[commands]") {
+TEST_CASE("verbs: check records an observation, and sites.status reports staleness", "[commands]") {
   Verbs v;
   v.Ok("profile.update", {{"baseRevision", 0},
                           {"profile", {{"headline", "Staff Software Engineer at Lumen Labs"}}}});
