@@ -68,6 +68,8 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+std::vector<FieldPath> AllFields() { return {kFields.begin(), kFields.end()}; }
+
 const FieldPath* FindField(const std::vector<std::string>& parts) {
   std::string path;
   for (const std::string& part : parts) {

@@ -23,6 +23,9 @@ struct FieldPath {
   std::string_view example;  // a command that sets it; empty for text
 };
 
+// Every profile path the CLI knows, in the store's order.
+std::vector<FieldPath> AllFields();
+
 // The entry for `parts` ({"work", "0", "title"} is "work.title"), or nullptr.
 // Site settings ("sites", ...) are not in the table.
 const FieldPath* FindField(const std::vector<std::string>& parts);
