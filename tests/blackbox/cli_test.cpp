@@ -299,6 +299,17 @@ TEST_CASE("cli: paths into lists are read, and set whole", "[cli]") {
   CHECK(cli.Run({"get", "work[x].title"}).exitCode == 1);
 }
 
+TEST_CASE("cli: a site setting names its site as everywhere else: any case, twitter for X", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  CHECK(cli.Run({"set", "sites.twitter.policy", "personal"}).exitCode == 0);
+  CHECK(cli.Run({"get", "sites.x.policy"}).out == "personal\n");
+  CHECK(cli.Run({"set", "sites.LinkedIn.overrides.headline", "Engineer"}).exitCode == 0);
+  CHECK(cli.Run({"get", "sites.linkedin.overrides.headline"}).out == "Engineer\n");
+  CHECK(cli.Run({"get", "sites.Twitter.policy"}).out == "personal\n");
+  CHECK(cli.Run({"set", "sites.myspace.policy", "off"}).exitCode == 1);
+}
+
 TEST_CASE("cli: set says what shape a value takes", "[cli]") {
   Cli cli;
   REQUIRE(cli.Run({"init"}).exitCode == 0);

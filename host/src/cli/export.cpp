@@ -1,4 +1,4 @@
-// `oneself export`: the profile as a JSON Resume 1.2 document, on stdout.
+// `oneself export`: the profile as a JSON Resume document (schema v1.0.0), on stdout.
 #include "cli/subcommand.h"
 
 namespace oneself::cli {
@@ -16,9 +16,9 @@ int Run(const Args& args, Env& env) {
 
 constinit const Subcommand kExport{"export", "print the profile as a JSON Resume document",
                                    "usage: oneself export [--json] > resume.json\n\n"
-                                   "Prints the canonical profile as a JSON Resume 1.2 document; fields JSON\n"
-                                   "Resume has no place for are kept under one namespaced key. --json wraps\n"
-                                   "it with the revision it was made from.\n",
+                                   "Prints the canonical profile as a JSON Resume document (schema v1.0.0);\n"
+                                   "fields JSON Resume has no place for are kept under one namespaced key.\n"
+                                   "--json wraps it with the revision it was made from.\n",
                                    {}, Run};
 
 }  // namespace oneself::cli

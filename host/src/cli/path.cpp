@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "sites/site_table.h"
+
 namespace oneself::cli {
 
 using nlohmann::json;
@@ -32,6 +34,10 @@ Result<std::vector<std::string>> SplitPath(const std::string& path) {
     parts.push_back(std::move(part));
     if (dot == std::string::npos) break;
     start = dot + 1;
+  }
+  // A site is named as everywhere else: any case, and "twitter" for X.
+  if (parts.size() >= 2 && parts[0] == "sites") {
+    if (const sites::Site* site = sites::FindSite(parts[1])) parts[1] = std::string(site->id);
   }
   return parts;
 }

@@ -12,7 +12,8 @@
 namespace oneself::cli {
 
 // Splits "name.full" into {"name", "full"}, and "work[0].title" into
-// {"work", "0", "title"}; bad_request for an empty part.
+// {"work", "0", "title"}; bad_request for an empty part. A site setting's
+// site is given its id ("sites.Twitter.policy" is sites.x.policy).
 Result<std::vector<std::string>> SplitPath(const std::string& path);
 
 // The value at `parts` under `root`, or nullptr.
