@@ -310,6 +310,15 @@ TEST_CASE("cli: a site setting names its site as everywhere else: any case, twit
   CHECK(cli.Run({"set", "sites.myspace.policy", "off"}).exitCode == 1);
 }
 
+TEST_CASE("cli: a file that cannot be read is refused with the system's reason", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  // Opening succeeds and reading fails (EIO): the one read error that does
+  // not depend on who runs the test (root reads files of any mode).
+  CHECK(cli.Run({"import", "/proc/self/mem"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: cannot read /proc/self/mem: Input/output error (bad_request)\n");
+}
+
 TEST_CASE("cli: set says what shape a value takes", "[cli]") {
   Cli cli;
   REQUIRE(cli.Run({"init"}).exitCode == 0);

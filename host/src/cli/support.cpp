@@ -1,7 +1,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <filesystem>
 
 #include "cli/lock_notice.h"
@@ -119,8 +121,13 @@ Result<std::string> ReadFileText(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Status::NotFound("no such file: " + path);
   if (std::filesystem::is_directory(path, ec)) return Status::BadRequest(path + " is a folder, not a file");
+  errno = 0;
   std::optional<std::string> text = ReadWholeFile(path);
-  if (!text) return Status::BadRequest("cannot read " + path);
+  if (!text) {
+    // open's or read's reason ("Permission denied"): what the user can fix.
+    const int error = errno;
+    return Status::BadRequest("cannot read " + path + (error != 0 ? std::string(": ") + std::strerror(error) : ""));
+  }
   return std::move(*text);
 }
 
