@@ -13,18 +13,7 @@
 	// keeps it shown; the inline copy covers engines that ignore them.
 	const HOST_STYLE = 'display:block!important;position:fixed!important;z-index:2147483647!important;';
 
-	function element(document, tag, attributes = {}, text) {
-		const node = document.createElement(tag);
-		for (const [name, value] of Object.entries(attributes)) {
-			node.setAttribute(name, value);
-		}
-
-		if (text !== undefined) {
-			node.textContent = text;
-		}
-
-		return node;
-	}
+	const element = (...args) => ui.text.element(...args);
 
 	// A new, empty, unattached panel. The caller keeps it: it is never looked
 	// up in the page, which could hold an element that looks like it.

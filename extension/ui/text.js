@@ -1,6 +1,7 @@
 'use strict';
-// Small text helpers shared by the warning UI: how a site counts length, and
-// how a canonical value that is not a plain string is shown as text.
+// Small text helpers shared by the warning UI: how a site counts length, how
+// a canonical value that is not a plain string is shown as text, and the one
+// way the UI makes an element (its text always set with textContent).
 (function defineText(root) {
 	const ui = (root.oneself.ui ??= {});
 
@@ -55,5 +56,19 @@
 		return String(value);
 	}
 
-	ui.text = {length, display};
+	// A new element with `attributes` and, if given, `text` as its textContent.
+	function element(document, tag, attributes = {}, text) {
+		const node = document.createElement(tag);
+		for (const [name, value] of Object.entries(attributes)) {
+			node.setAttribute(name, value);
+		}
+
+		if (text !== undefined) {
+			node.textContent = text;
+		}
+
+		return node;
+	}
+
+	ui.text = {length, display, element};
 })(globalThis);

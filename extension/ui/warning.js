@@ -13,18 +13,7 @@
 	// a "Copy", and a screen reader lists them out of context.
 	const FIELD_WORDS = {firstName: 'first name', lastName: 'last name', title: 'job title'};
 
-	function element(document, tag, attributes = {}, text) {
-		const node = document.createElement(tag);
-		for (const [name, value] of Object.entries(attributes)) {
-			node.setAttribute(name, value);
-		}
-
-		if (text !== undefined) {
-			node.textContent = text;
-		}
-
-		return node;
-	}
+	const element = (...args) => ui.text.element(...args);
 
 	// warning: the host's {field, severity, code, observed, canonical, message, suggestion?, limit?}
 	// options: {site, editable, onUse(value), onIgnore(), onCopy(value)}
