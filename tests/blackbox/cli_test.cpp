@@ -319,6 +319,21 @@ TEST_CASE("cli: a file that cannot be read is refused with the system's reason",
   CHECK(cli.Err() == "oneself: cannot read /proc/self/mem: Input/output error (bad_request)\n");
 }
 
+TEST_CASE("cli: one-line fields refuse line breaks and control characters; bios keep their lines", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  CHECK(cli.Run({"set", "headline", "Line one\nLine two"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: headline is one line: it cannot hold a line break (bad_request)\n");
+  CHECK(cli.Run({"set", "name.full", "Ada\x1b[31m"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: name.full cannot hold control characters (such as a tab or an escape) (bad_request)\n");
+  CHECK(cli.Run({"set", "sites.x.overrides.headline", "a\tb"}).exitCode == 1);
+  CHECK(cli.Run({"set", "bio.about", "First line.\n\nSecond\tpara."}).exitCode == 0);
+  CHECK(cli.Run({"get", "bio.about"}).out == "First line.\n\nSecond\tpara.\n");
+  CHECK(cli.Run({"set", "sites.x.overrides.bio", "Two\nlines"}).exitCode == 0);
+  CHECK(cli.Run({"set", "bio.short", "Bell\a"}).exitCode == 1);
+  CHECK(cli.Run({"get", "headline"}).exitCode == 1);  // nothing was stored
+}
+
 TEST_CASE("cli: set says what shape a value takes", "[cli]") {
   Cli cli;
   REQUIRE(cli.Run({"init"}).exitCode == 0);

@@ -42,6 +42,24 @@ Status CheckSettable(const std::string& name, const std::vector<std::string>& pa
                             " --json` prints it to edit)");
 }
 
+// A text value as a field holds it: a bio (or a site's bio override) may
+// run over lines; every other field is one line, shown in one input on the
+// sites. Control characters (a pasted tab, an escape sequence) are in none.
+Status CheckText(const std::string& name, const std::vector<std::string>& parts, const std::string& text) {
+  const bool multiline = parts[0] == "bio" || parts.back() == "bio";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (multiline && (c == '\n' || c == '\r' || c == '\t')) continue;
+    if (byte == '\n' || byte == '\r') {
+      return Status::BadRequest(name + " is one line: it cannot hold a line break");
+    }
+    if (byte < 0x20 || byte == 0x7F) {
+      return Status::BadRequest(name + " cannot hold control characters (such as a tab or an escape)");
+    }
+  }
+  return Status::Ok();
+}
+
 // The value `set` stores for the text given: null removes the field, JSON
 // for lists and objects, else the text itself.
 Result<json> ValueFor(const std::string& name, const std::vector<std::string>& parts,
@@ -50,7 +68,11 @@ Result<json> ValueFor(const std::string& name, const std::vector<std::string>& p
   const FieldPath* field = parts[0] == "sites" ? nullptr : FindField(parts);
   const bool siteJson = parts[0] == "sites" && parts.size() == 3 && parts[2] != "policy";
   const bool takesJson = siteJson || (field != nullptr && field->shape != Shape::kText);
-  if (!takesJson) return json(text);
+  if (!takesJson) {
+    Status s = CheckText(name, parts, text);
+    if (!s.ok()) return s;
+    return json(text);
+  }
   // As deep as a request may nest, so that whatever is stored reads back.
   jsontext::ParseOptions options;
   options.maxDepth = protocol::kMaxJsonDepth;
