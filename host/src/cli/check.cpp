@@ -24,11 +24,12 @@ void PrintLeftAside(Env& env, const json& fields, const json& result, const site
     for (const json& f : result["ignored"]) ignored.push_back(f.get<std::string>());
   }
   std::vector<std::string> unchecked;  // known fields the site's policy leaves out
-  for (const auto& [key, value] : fields.items()) {
-    const auto is = [&](const json& list) {
-      return std::find(list.begin(), list.end(), json(key)) != list.end();
-    };
-    if (!is(result["checked"]) && !is(result.value("ignored", json::array()))) unchecked.push_back(key);
+  for (const auto& item : fields.items()) {
+    const json name(item.key());
+    const auto is = [&](const json& list) { return std::find(list.begin(), list.end(), name) != list.end(); };
+    if (!is(result.value("checked", json::array())) && !is(result.value("ignored", json::array()))) {
+      unchecked.push_back(item.key());
+    }
   }
   if (!ignored.empty()) {
     env.out << "Ignored: " << Joined(ignored) << (ignored.size() == 1 ? " (not a field" : " (not fields")
