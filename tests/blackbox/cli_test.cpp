@@ -319,7 +319,7 @@ TEST_CASE("cli: a file that cannot be read is refused with the system's reason",
   CHECK(cli.Err() == "oneself: cannot read /proc/self/mem: Input/output error (bad_request)\n");
 }
 
-TEST_CASE("cli: one-line fields refuse line breaks and control characters; bios keep their lines", "[cli]") {
+TEST_CASE("cli: one-line fields refuse line breaks and control characters, and bios keep their lines", "[cli]") {
   Cli cli;
   REQUIRE(cli.Run({"init"}).exitCode == 0);
   CHECK(cli.Run({"set", "headline", "Line one\nLine two"}).exitCode == 1);
