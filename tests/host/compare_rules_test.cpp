@@ -233,6 +233,14 @@ TEST_CASE("rules: too_long counts the site's way", "[compare][rules]") {
   CHECK(ws[0]["code"] == "too_long");
   CHECK(ws[0]["message"] == "Bio is 212 characters; X allows 160.");
   CHECK(ws[0]["limit"] == 160);
+  CHECK(ws[0]["suggestion"] == AdaSnapshot().doc["profile"]["bio"]["short"]);  // the bio fitted to X
+  // The website field is one address: its 100 count every character on X too.
+  const std::string longSite = "https://ada.example.com/" + std::string(100, 'p');
+  const auto siteWarnings = WarningsFor(RunCheck(AdaSnapshot(), "x", {{"website", longSite}}), "website");
+  REQUIRE_FALSE(siteWarnings.empty());
+  const json& site = siteWarnings[0];
+  CHECK(site["code"] == "too_long");
+  CHECK(site["message"] == "Website is 124 characters; X allows 100.");
   // 150 letters and a long URL: 150 + 1 + 23 on X, over 160.
   const std::string withUrl = std::string(150, 'b') + " https://ada.example.com/a/long/path";
   CHECK(WarningsFor(RunCheck(AdaSnapshot(), "x", {{"bio", withUrl}}), "bio")[0]["code"] == "too_long");

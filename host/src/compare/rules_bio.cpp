@@ -71,7 +71,8 @@ void CheckBio(RuleContext& ctx, std::string_view observedIn) {
     make("warning", "missing", "Bio is empty here; your canonical profile has one.", *candidates[0].text);
     return;
   }
-  CheckLength(ctx, "bio", observed, "Bio");
+  // Too long for the site: the bio fitted to it is what to write instead.
+  if (CheckLength(ctx, "bio", observed, "Bio")) ctx.out.back().suggestion = fitted();
   if (candidates.empty()) return;
 
   const std::string loose = text::Normalize(observed);

@@ -29,7 +29,10 @@ bool CheckLength(RuleContext& ctx, std::string_view field, std::string_view obse
                  std::string_view what) {
   const sites::FieldLimit* limit = sites::FindLimit(ctx.site, field);
   if (limit == nullptr) return false;
-  const size_t n = text::CountFor(ctx.site.counting, observed);
+  // A website field holds one address, kept as typed: its limit counts every
+  // character (X's URL-as-23 rule is for links inside text).
+  const sites::Counting counting = field == "website" ? sites::Counting::kCodePoints : ctx.site.counting;
+  const size_t n = text::CountFor(counting, observed);
   if (n <= static_cast<size_t>(limit->max)) return false;
   Warning w;
   w.field = std::string(field);
