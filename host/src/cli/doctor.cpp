@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -19,6 +21,7 @@
 #include "cli/args.h"
 #include "cli/read_file.h"
 #include "store/store.h"
+#include "store/store_format.h"
 
 #if defined(__APPLE__)
 #include <mach-o/dyld.h>
@@ -177,10 +180,25 @@ json ExpectedManifest(Family family, const fs::path& binary) {
 
 // One shell line that (re)writes the manifest: removing first so that a
 // symlink at the target is replaced, not written through.
+// The modes are set, not left to the umask: with umask 002 the file would be
+// group-writable, which the next doctor run refuses.
 std::string WriteManifestCommand(const fs::path& file, Family family, const fs::path& binary) {
-  return "mkdir -p " + ShellQuote(file.parent_path().string()) + " && rm -f " +
-         ShellQuote(file.string()) + " && printf '%s\\n' " +
-         ShellQuote(ExpectedManifest(family, binary).dump()) + " > " + ShellQuote(file.string());
+  const std::string qfile = ShellQuote(file.string());
+  return "mkdir -p -m 755 " + ShellQuote(file.parent_path().string()) + " && rm -f " + qfile +
+         " && printf '%s\\n' " + ShellQuote(ExpectedManifest(family, binary).dump()) + " > " +
+         qfile + " && chmod 644 " + qfile;
+}
+
+// Whoever can write `p` (or, for a folder, replace what is in it) chooses
+// what the browser runs.
+bool WritableByOthers(const fs::path& p, mode_t bits) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 && (st.st_mode & bits) != 0;
+}
+
+std::string ModeOf(const fs::path& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 ? ModeString(st.st_mode) : "unknown";
 }
 
 class Report {
@@ -267,6 +285,9 @@ void CheckManifest(const Browser& b, const Options& options, Report& report) {
     fail(path.string() + " is not an executable file", "chmod 755 " + ShellQuote(path.string()));
   } else if (path.filename() != "oneself") {
     fail("\"path\" names " + path.string() + ", which is not an oneself binary", rewrite);
+  } else if (WritableByOthers(path, S_IWGRP | S_IWOTH)) {
+    fail(path.string() + " is writable by its group or others (mode " + ModeOf(path) + ")",
+         "chmod go-w " + ShellQuote(path.string()));
   }
 
   // The browser refuses an extension the manifest does not list; each family
@@ -290,11 +311,17 @@ void CheckManifest(const Browser& b, const Options& options, Report& report) {
     }
   }
 
-  // Whoever can rewrite the manifest chooses what the browser runs.
-  struct stat st {};
-  if (::stat(file.c_str(), &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH))) {
-    fail("writable by others (mode " + ModeString(st.st_mode) + ")",
+  if (WritableByOthers(file, S_IWGRP | S_IWOTH)) {
+    fail("writable by its group or others (mode " + ModeOf(file) + ")",
          "chmod 644 " + ShellQuote(file.string()));
+  }
+  // Anyone may write into a world-writable folder, so anyone may replace the
+  // manifest (a sticky bit does not stop them creating it first). A
+  // group-writable folder is the norm with per-user groups, so only others count.
+  if (WritableByOthers(b.manifest_dir, S_IWOTH)) {
+    fail("its folder " + b.manifest_dir.string() + " is writable by anyone (mode " +
+             ModeOf(b.manifest_dir) + ")",
+         "chmod go-w " + ShellQuote(b.manifest_dir.string()));
   }
   if (good) report.Ok(label);
 }
@@ -321,17 +348,42 @@ void CheckStore(Report& report) {
   const std::string qdir = ShellQuote(dir.string());
   std::error_code ec;
   store::Store st(dir);
-  if (!fs::is_directory(dir, ec) || !st.Exists()) {
-    report.Problem("no profile store at " + dir.string(), "oneself init");
+
+  // Only a store that is truly absent is fixed by `oneself init`; one that
+  // cannot be reached or read would make init fail the same way.
+  struct stat s {};
+  if (::stat(dir.c_str(), &s) != 0) {
+    const int err = errno;
+    if (err == ENOENT) {
+      report.Problem("no profile store at " + dir.string(), "oneself init");
+    } else {
+      // The folder itself cannot be looked at: the fault is on the way to it.
+      report.Problem("cannot read " + dir.string() + ": " + std::strerror(err),
+                     "ls -ld " + ShellQuote(dir.parent_path().string()) +
+                         "   # a folder on the way is not a folder or not yours");
+    }
+    return;
+  }
+  if (!S_ISDIR(s.st_mode)) {
+    report.Problem("the store " + dir.string() + " is not a folder",
+                   "mv " + qdir + " " + ShellQuote(dir.string() + ".bak") + " && oneself init");
+    return;
+  }
+  struct stat ps {};
+  const fs::path profile = dir / std::string(store::format::kProfileFile);
+  if (::stat(profile.c_str(), &ps) != 0) {
+    const int err = errno;
+    if (err == ENOENT) {
+      report.Problem("no profile store at " + dir.string(), "oneself init");
+    } else {
+      // Typically a store made by `sudo oneself init`: root's, mode 700.
+      report.Problem("cannot read " + dir.string() + ": " + std::strerror(err),
+                     "sudo chown -R \"$(id -un)\" " + qdir + " && chmod -R u+rwX,go-rwx " + qdir);
+    }
     return;
   }
 
   bool good = true;
-  struct stat s {};
-  if (::stat(dir.c_str(), &s) != 0) {
-    report.Problem("cannot stat the store " + dir.string(), "");
-    return;
-  }
   if (s.st_uid != ::getuid()) {
     good = false;
     report.Problem("the store " + dir.string() + " belongs to another user (uid " +
