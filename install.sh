@@ -7,6 +7,7 @@ set -euo pipefail
 umask 022
 
 readonly HOST_NAME=org.oneself.host
+readonly EXTENSION_ID=ehjgpmlhhcdonfldkffomhacejmchinb
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {
@@ -21,11 +22,17 @@ the extension.
 Options:
   --prefix DIR   install the binary into DIR (default: ~/.local/bin;
                  with --system: /usr/local/bin)
-  --system       register the host system-wide for all users (needs root)
-  --uninstall    remove the binary and every host manifest written by this
-                 script; the profile store is kept
+  --system       register the host system-wide for all users (needs root);
+                 creates no profile store: each user runs `oneself init`
+  --uninstall    remove every host manifest written by this script and the
+                 `oneself` binary each one names, then the binary in the
+                 prefix; the profile store and the log are kept. Pass the
+                 same --prefix and --system as when installing
   --demo         build, then run the demo (demo/run.sh): a throwaway browser
-                 profile and store, never your own
+                 profile and store, never your own. Needs Node.js and
+                 Chromium or Chrome (installed unless --no-deps)
+  --headless     with --demo: no window; print what each page shows and exit
+                 (for a machine without a display)
   --no-deps      do not install missing packages
   --no-build     do not build; install the binary already in the build dir
   -h, --help     show this help
@@ -40,13 +47,15 @@ EOF
 }
 
 say() { printf '%s\n' "$*"; }
-die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
+warn() { printf 'install.sh: %s\n' "$*" >&2; }
+die() { warn "$*"; exit 1; }
 
 prefix=""
 system=0
 action=install
 deps=1
 build=1
+demo_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix)
@@ -56,6 +65,7 @@ while [ $# -gt 0 ]; do
     --system) system=1; shift ;;
     --uninstall) action=uninstall; shift ;;
     --demo) action=demo; shift ;;
+    --headless) demo_args+=(--headless); shift ;;
     --no-deps) deps=0; shift ;;
     --no-build) build=0; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -64,12 +74,22 @@ while [ $# -gt 0 ]; do
 done
 
 [ -n "${HOME:-}" ] || die "HOME is not set"
+if [ "${#demo_args[@]}" -gt 0 ] && [ "$action" != demo ]; then
+  die "--headless goes with --demo (./install.sh --demo --headless)"
+fi
 if [ "$system" = 1 ] && [ "$(id -u)" -ne 0 ]; then
   die "--system writes into system folders: run it as root (sudo ./install.sh --system)"
 fi
 if [ -z "$prefix" ]; then
   if [ "$system" = 1 ]; then prefix=/usr/local/bin; else prefix="$HOME/.local/bin"; fi
 fi
+# The shell expands ~ only at the start of a word: --prefix=~/bin reaches us
+# with the ~ still in it.
+case "$prefix" in
+  "~") prefix="$HOME" ;;
+  "~/"*) prefix="$HOME/${prefix#"~/"}" ;;
+  "~"*) die "--prefix $prefix: write the folder out in full" ;;
+esac
 case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
 case "$prefix" in *[[:cntrl:]]*) die "--prefix contains a control character" ;; esac
 binary="${prefix%/}/oneself"
@@ -142,42 +162,111 @@ browser_found() {  # browser_found CONFIG_DIR "PROGRAMS"
 }
 
 # --- Atomic writes ------------------------------------------------------------
-# Content goes to a fresh temporary file in the target's folder (mktemp
-# creates it exclusively, so a planted file or link there cannot be written
-# through), is synced, and is renamed over the target. rename(2) replaces a
-# symlink at the target itself, never the file it points to. A target whose
-# content is already right is left alone, so a second run changes nothing.
+# The wanted content is made in a private scratch folder and compared with the
+# target first: a target that is already right is left alone, and its folder
+# is not touched either, so a second run changes nothing (not even an mtime).
+# Otherwise the content goes to a fresh temporary file in the target's folder
+# (mktemp creates it exclusively, so a planted file or link there cannot be
+# written through), is synced, and is renamed over the target. rename(2)
+# replaces a symlink at the target itself, never the file it points to.
+#
+# These functions also run where `set -e` does not apply (as the condition of
+# an `if`), so every step checks its own status.
 sync_path() { sync "$1" 2>/dev/null || true; }
+file_mode() { stat -c %a "$1" 2>/dev/null || stat -f %Lp "$1"; }
+if [ "$os" = Darwin ]; then mv_no_follow=-h; else mv_no_follow=-T; fi
 
-# place TMP TARGET MODE: moves TMP into place unless TARGET already holds the
-# same bytes. Prints "unchanged", "replaced a symlink" or "written".
-place() {
-  local tmp="$1" target="$2" mode="$3"
-  if [ -f "$target" ] && [ ! -L "$target" ] && cmp -s "$tmp" "$target" \
-     && [ "$(stat -c %a "$target" 2>/dev/null || stat -f %Lp "$target")" = "$mode" ]; then
-    rm -f "$tmp"
-    echo unchanged
+scratch=""
+make_scratch() {
+  scratch="$(mktemp -d "${TMPDIR:-/tmp}/oneself-install.XXXXXX")" \
+    || die "cannot create a temporary folder in ${TMPDIR:-/tmp}"
+  trap 'rm -rf "$scratch"' EXIT
+}
+
+# is_current WANTED TARGET MODE: TARGET is a plain file with WANTED's bytes and MODE.
+is_current() {
+  [ -f "$2" ] && [ ! -L "$2" ] && cmp -s "$1" "$2" && [ "$(file_mode "$2")" = "$3" ]
+}
+
+# blocking_folder DIR: DIR if it exists, else its deepest existing parent:
+# the folder whose permissions decide whether DIR can be written.
+blocking_folder() {
+  local dir="$1"
+  while [ ! -e "$dir" ] && [ "$dir" != / ] && [ "$dir" != . ]; do dir="$(dirname "$dir")"; done
+  printf '%s\n' "$dir"
+}
+
+# put WANTED TARGET MODE: puts WANTED's bytes at TARGET. Sets $placed to
+# "unchanged", "written" or "replaced a symlink"; on failure sets $why_folder
+# and $why (the system's reason) and returns 1.
+put() {
+  local wanted="$1" target="$2" mode="$3" dir out tmp was_link=0
+  dir="$(dirname "$target")"
+  placed="" why="" why_folder=""
+  if is_current "$wanted" "$target" "$mode"; then
+    placed=unchanged
     return 0
   fi
-  local was_link=0
   [ -L "$target" ] && was_link=1
   if [ -d "$target" ] && [ "$was_link" = 0 ]; then
-    rm -f "$tmp"
-    die "$target is a folder; move it away and run again"
+    why_folder="$target" why="a folder is in the way; move it away"
+    return 1
   fi
-  chmod "$mode" "$tmp"
+  if ! out="$(mkdir -p -- "$dir" 2>&1)" || ! out="$(mktemp "$dir/.${target##*/}.XXXXXX" 2>&1)"; then
+    why_folder="$(blocking_folder "$dir")" why="${out##*: }"
+    return 1
+  fi
+  tmp="$out"
+  if ! out="$( { cp -- "$wanted" "$tmp" && chmod "$mode" "$tmp"; } 2>&1)"; then
+    rm -f -- "$tmp"
+    why_folder="$dir" why="${out##*: }"
+    return 1
+  fi
   sync_path "$tmp"
   # -T (GNU) / -h (BSD): a symlink to a folder at the target is replaced, not
   # entered.
-  mv -f "$mv_no_follow" "$tmp" "$target"
-  sync_path "$(dirname "$target")"
-  if [ "$was_link" = 1 ]; then echo "replaced a symlink"; else echo written; fi
+  if ! out="$(mv -f "$mv_no_follow" -- "$tmp" "$target" 2>&1)"; then
+    rm -f -- "$tmp"
+    why_folder="$dir" why="${out##*: }"
+    return 1
+  fi
+  sync_path "$dir"
+  if [ "$was_link" = 1 ]; then placed="replaced a symlink"; else placed=written; fi
 }
 
-if [ "$os" = Darwin ]; then mv_no_follow=-h; else mv_no_follow=-T; fi
+in_list() {  # in_list ITEM LIST...: ITEM is one of LIST
+  local item="$1" each
+  shift
+  for each in "$@"; do [ "$each" = "$item" ] && return 0; done
+  return 1
+}
 
-make_tmp() {  # make_tmp DIR NAME: an exclusive temporary file beside DIR/NAME
-  mktemp "$1/.$2.XXXXXX"
+# --- Manifests ------------------------------------------------------------------
+# make_manifest FAMILY BINARY OUT: the manifest install.sh writes, into OUT.
+make_manifest() {
+  cmake -DFAMILY="$1" -DBINARY="$2" -DOUT="$3" \
+    -P "$repo_root/scripts/host-manifest.cmake" >/dev/null
+}
+
+# manifest_binary FILE: the "path" a manifest names (empty if none). Only
+# good for a manifest this script wrote: one "path" line, and JSON escapes
+# no other than \" and \\ (control characters are refused in --prefix).
+manifest_binary() {
+  [ -f "$1" ] && [ ! -L "$1" ] || return 0
+  sed -n 's/^[[:space:]]*"path"[[:space:]]*:[[:space:]]*"\(.*\)"[[:space:]]*,\{0,1\}[[:space:]]*$/\1/p' "$1" 2>/dev/null \
+    | head -n 1 | sed 's/\\\(.\)/\1/g'
+}
+
+# our_binary FAMILY MANIFEST: prints the binary MANIFEST names when MANIFEST
+# is byte for byte what this script writes for a program named `oneself`;
+# nothing otherwise. Only such a binary is ever removed on the manifest's word.
+our_binary() {
+  local family="$1" manifest="$2" path
+  path="$(manifest_binary "$manifest")"
+  case "$path" in /*/oneself) ;; *) return 0 ;; esac
+  make_manifest "$family" "$path" "$scratch/expected.json" 2>/dev/null || return 0
+  cmp -s "$scratch/expected.json" "$manifest" && printf '%s\n' "$path"
+  return 0
 }
 
 # --- Steps ----------------------------------------------------------------------
@@ -195,37 +284,58 @@ build_binary() {
   [ -x "$built_binary" ] || die "no built binary at $built_binary (build it, or drop --no-build)"
 }
 
-install_binary() {
-  mkdir -p "$prefix"
-  local tmp result
-  tmp="$(make_tmp "$prefix" oneself)"
-  cp "$built_binary" "$tmp"
-  result="$(place "$tmp" "$binary" 755)"
-  say "  oneself binary: $binary ($result)"
+# Root without --system installs for root alone; into someone else's HOME
+# (sudo -E) it would leave them root-owned folders they cannot write.
+check_root_home() {
+  [ "$(id -u)" -eq 0 ] && [ "$system" = 0 ] || return 0
+  local owner
+  owner="$(stat -c %u "$HOME" 2>/dev/null || stat -f %u "$HOME" 2>/dev/null || echo 0)"
+  if [ "$owner" != 0 ]; then
+    die "you are root, but HOME ($HOME) belongs to another user: what root writes there, that user could not change. Run ./install.sh as that user (no sudo), or sudo ./install.sh --system for every user"
+  fi
+  warn "running as root without --system: the binary, the manifests and the profile store go under $HOME, for root's own browsers only. For your own account run ./install.sh without sudo; for every user, sudo ./install.sh --system"
 }
 
+install_binary() {
+  if ! put "$built_binary" "$binary" 755; then
+    warn "cannot install the binary into $prefix: $why_folder: $why"
+    if [ "$system" = 1 ]; then
+      die "fix that folder, or choose another with --prefix DIR"
+    fi
+    die "choose a folder you can write with --prefix DIR (the default is ~/.local/bin), or install for every user with sudo ./install.sh --system"
+  fi
+  say "  oneself binary: $binary ($placed)"
+}
+
+found_any=0
+failed_browsers=()
+other_copies=()
 write_manifests() {
-  local record name family config_dir dir programs tmp result any=0
+  local record name family config_dir dir programs target old
+  make_manifest chromium "$binary" "$scratch/chromium.json" \
+    || die "could not make the host manifest (scripts/host-manifest.cmake failed)"
+  make_manifest firefox "$binary" "$scratch/firefox.json" \
+    || die "could not make the host manifest (scripts/host-manifest.cmake failed)"
   for record in "${browsers[@]}"; do
     IFS='|' read -r name family config_dir dir programs <<<"$record"
-    if ! browser_found "$config_dir" "$programs"; then
-      continue
+    browser_found "$config_dir" "$programs" || continue
+    found_any=1
+    target="$dir/$HOST_NAME.json"
+    old="$(manifest_binary "$target")"
+    if [ -n "$old" ] && [ "$old" != "$binary" ] && [ "${old##*/}" = oneself ] && [ -f "$old" ] \
+       && ! in_list "$old" ${other_copies[@]+"${other_copies[@]}"}; then
+      other_copies+=("$old")
     fi
-    any=1
-    mkdir -p "$dir"
-    tmp="$(make_tmp "$dir" "$HOST_NAME.json")"
-    if ! cmake -DFAMILY="$family" -DBINARY="$binary" -DOUT="$tmp" \
-         -P "$repo_root/scripts/host-manifest.cmake" >/dev/null; then
-      rm -f "$tmp"
-      die "could not write the host manifest for $name"
+    if put "$scratch/$family.json" "$target" 644; then
+      say "  $name: $target ($placed)"
+    else
+      warn "$name: cannot write its host manifest into $dir ($why_folder: $why)"
+      if [ "$why" = "Permission denied" ]; then
+        warn "  fix: sudo chown -R \"\$(id -un)\" $(printf %q "$why_folder"), then run ./install.sh again"
+      fi
+      failed_browsers+=("$name")
     fi
-    result="$(place "$tmp" "$dir/$HOST_NAME.json" 644)"
-    say "  $name: $dir/$HOST_NAME.json ($result)"
   done
-  if [ "$any" = 0 ]; then
-    say "  No browser found. Start your browser once (so its profile folder exists),"
-    say "  then run ./install.sh again."
-  fi
 }
 
 store_dir() {
@@ -235,15 +345,22 @@ store_dir() {
   fi
 }
 
+store_failed=0
 create_store() {
   local dir
+  # The store is per user: root creating one in a user's HOME would own it.
+  [ "$system" = 0 ] || return 0
   dir="$(store_dir)"
   if [ -f "$dir/profile.json" ]; then
     say "  profile store: $dir (kept)"
     return 0
   fi
-  "$binary" init >/dev/null || die "\`$binary init\` failed"
-  say "  profile store: $dir (created)"
+  if "$binary" init >/dev/null; then
+    say "  profile store: $dir (created)"
+  else
+    warn "\`$binary init\` failed: no profile store at $dir"
+    store_failed=1
+  fi
 }
 
 print_next_steps() {
@@ -253,40 +370,157 @@ Now load the extension (it needs no build step):
   Chromium, Chrome, Brave, Edge, Vivaldi:
     open chrome://extensions, turn on Developer mode, click "Load unpacked"
     and choose $repo_root/extension
+    Its id must read $EXTENSION_ID: the host answers that id only.
   Firefox, LibreWolf:
     open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on..."
     and choose $repo_root/extension/manifest.json
+    A temporary add-on is gone when Firefox restarts: load it again each time.
 
 Check the set-up at any time with: $binary doctor
 EOF
+  if [ "$system" = 1 ]; then
+    say ""
+    say "No profile store was created: each user creates their own, once, as"
+    say "themselves (not as root): $binary init"
+  fi
   case ":$PATH:" in
     *":$prefix:"*|*":${prefix%/}:"*) ;;
     *) say ""
        say "Note: $prefix is not on your PATH. Add it, e.g.:"
        say "  echo 'export PATH=\"$prefix:\$PATH\"' >> ~/.profile" ;;
   esac
+  if [ -n "${ONESELF_HOME:-}" ]; then
+    # The same caveat `oneself doctor` prints.
+    say ""
+    say "Note: ONESELF_HOME is set in this shell; a browser starts the host with your"
+    say "session's environment, so set it there too or the host uses another store."
+  fi
+  local old
+  for old in ${other_copies[@]+"${other_copies[@]}"}; do
+    say ""
+    say "Note: a manifest named another copy of oneself, which is left in place:"
+    say "  $old"
+    say "Remove it if nothing else uses it: rm $(printf %q "$old")"
+  done
+}
+
+# Problems come last, where they are seen.
+finish_install() {
+  local status=0
+  if [ "$found_any" = 0 ]; then
+    say ""
+    warn "no browser found, so no browser was registered: the extension cannot reach oneself yet."
+    warn "  Start your browser once (so that its profile folder exists), close it, and run ./install.sh again."
+  fi
+  if [ "${#failed_browsers[@]}" -gt 0 ]; then
+    say ""
+    local names
+    names="$(printf '%s, ' "${failed_browsers[@]}")"
+    warn "not registered with ${names%, } (see above); the rest is done. Fix that and run ./install.sh again."
+    status=1
+  fi
+  if [ "$store_failed" = 1 ]; then
+    warn "the profile store was not created; run \`oneself init\` to see why."
+    status=1
+  fi
+  return "$status"
+}
+
+# remove FILE WHAT: removes FILE; on failure says why and returns 1.
+remove() {
+  local out
+  if out="$(rm -f -- "$1" 2>&1)"; then
+    say "  removed $1${2:+ ($2)}"
+    return 0
+  fi
+  warn "cannot remove $1${2:+ ($2)}: ${out##*: }"
+  if [ "${out##*: }" = "Permission denied" ]; then
+    warn "  fix: sudo chown \"\$(id -un)\" $(printf %q "$(dirname "$1")"), then run ./install.sh --uninstall again"
+  fi
+  return 1
 }
 
 uninstall() {
-  local record name family config_dir dir programs removed=0
-  if [ -e "$binary" ] || [ -L "$binary" ]; then
-    rm -f "$binary"
-    say "  removed $binary"
-    removed=1
-  fi
-  # Every folder, found or not: a browser removed since install still has our
+  local record name family config_dir dir programs manifest path removed=0 failed=0
+  local binaries=() kept_for=()
+  # Manifests first, so that none is left naming a removed binary. Every
+  # folder, found or not: a browser removed since install still has our
   # manifest.
   for record in "${browsers[@]}"; do
     IFS='|' read -r name family config_dir dir programs <<<"$record"
-    if [ -e "$dir/$HOST_NAME.json" ] || [ -L "$dir/$HOST_NAME.json" ]; then
-      rm -f "$dir/$HOST_NAME.json"
-      say "  removed $dir/$HOST_NAME.json ($name)"
+    manifest="$dir/$HOST_NAME.json"
+    [ -e "$manifest" ] || [ -L "$manifest" ] || continue
+    path=""
+    [ -L "$manifest" ] || path="$(our_binary "$family" "$manifest")"
+    if remove "$manifest" "$name"; then
       removed=1
+      [ -n "$path" ] && binaries+=("$path")
+      # The folder may be one this script created; an empty one serves nothing.
+      case "${dir##*/}" in
+        NativeMessagingHosts|native-messaging-hosts)
+          rmdir -- "$dir" 2>/dev/null && say "  removed the empty folder $dir" ;;
+      esac
+    else
+      failed=1
+      [ -n "$path" ] && kept_for+=("$path")
     fi
   done
-  [ "$removed" = 1 ] || say "  nothing to remove"
-  say "Your profile store is kept: $(store_dir)"
+  # Then the binaries: the prefix's, and each one a removed manifest named.
+  # A binary a manifest still names stays, so that browser keeps working.
+  local done_with=() b
+  for b in "$binary" ${binaries[@]+"${binaries[@]}"}; do
+    in_list "$b" ${done_with[@]+"${done_with[@]}"} && continue
+    done_with+=("$b")
+    [ -e "$b" ] || [ -L "$b" ] || continue
+    if in_list "$b" ${kept_for[@]+"${kept_for[@]}"}; then
+      warn "kept $b: a manifest that could not be removed still names it"
+      continue
+    fi
+    if remove "$b"; then removed=1; else failed=1; fi
+  done
+  [ "$removed" = 1 ] || [ "$failed" = 1 ] || say "  nothing to remove"
+
+  if [ "$system" = 1 ]; then
+    say "Each user's profile store and log are kept."
+  else
+    local store state
+    store="$(store_dir)"
+    state="${XDG_STATE_HOME:-$HOME/.local/state}/oneself"
+    [ -d "$store" ] && say "Your profile store is kept: $store (delete the folder if you want it gone)"
+    [ -d "$state" ] && say "The host's log is kept: $state/oneself.log (delete the folder if you want it gone)"
+  fi
   say "Remove the extension from your browser's extensions page."
+  if [ "$failed" = 1 ]; then
+    warn "some files could not be removed (see above); fix that and run ./install.sh --uninstall again."
+    return 1
+  fi
+}
+
+# The demo needs Node and a Chromium-family browser, which the build does not.
+demo_deps() {
+  local missing=() sudo_cmd=() p have_browser=0
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  [ -x /usr/lib/chromium/chromium ] && have_browser=1
+  for p in chromium chromium-browser google-chrome google-chrome-stable brave-browser microsoft-edge; do
+    command -v "$p" >/dev/null 2>&1 && have_browser=1
+  done
+  if [ "$os" = Darwin ] && { [ -d "/Applications/Google Chrome.app" ] || [ -d /Applications/Chromium.app ]; }; then
+    have_browser=1
+  fi
+  [ "$have_browser" = 1 ] || missing+=(chromium)
+  [ "${#missing[@]}" -gt 0 ] || return 0
+  if [ "$deps" = 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    die "the demo needs Node.js 20 or later, npm and Chromium or Chrome; missing: ${missing[*]} (on Debian or Ubuntu: sudo apt-get install ${missing[*]})"
+  fi
+  say "Installing what the demo needs: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || die "need root to install: ${missing[*]} (no sudo found)"
+    sudo_cmd=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 run_demo() {
@@ -294,21 +528,26 @@ run_demo() {
   [ -f "$demo" ] || die "the demo is not in this checkout (no demo/run.sh)"
   install_deps
   build_binary
+  demo_deps
   export ONESELF_BINARY="$built_binary"
-  exec bash "$demo"
+  exec bash "$demo" ${demo_args[@]+"${demo_args[@]}"}
 }
 
 case "$action" in
   install)
+    check_root_home
     install_deps
     build_binary
+    make_scratch
     say "Installing oneself"
     install_binary
     write_manifests
     create_store
     print_next_steps
+    finish_install
     ;;
   uninstall)
+    make_scratch
     say "Uninstalling oneself"
     uninstall
     ;;

@@ -2,9 +2,14 @@
 # install.sh into a temporary HOME with fake browser folders: the manifests
 # land exactly where each browser looks, with the right contents; absent
 # browsers get nothing; a symlink at a manifest's place is not followed; a
-# second run changes nothing; `oneself doctor` passes, then fails with a fix
-# when a manifest goes, and the fix works; --uninstall removes what was
-# written and keeps the store.
+# second run changes nothing, not even a folder's mtime; `oneself doctor`
+# passes, then fails with a fix when a manifest goes, and the fix works;
+# --uninstall removes what was written (manifests first, then the binaries
+# they name, then the emptied manifest folders) and keeps the store. Then the
+# failures: a browser folder, the prefix or a manifest the user cannot write
+# (as root, install.sh runs as nobody through setpriv, since root can write
+# anything), and the messages for no browser, root without --system,
+# ONESELF_HOME, a moved --prefix and --prefix=~/DIR.
 #
 # Uses the binary already built in ONESELF_BUILD_DIR (install.sh --no-build),
 # so it never rebuilds. Needs node (a test dependency) to read JSON.
@@ -73,12 +78,13 @@ EOF
 }
 
 # Every file and folder under HOME and the prefix, with kind, mode, mtime and
-# content hash: equal snapshots mean nothing changed.
+# content hash: equal snapshots mean nothing changed. A folder's mtime changes
+# when anything is created in it, even a temporary file removed at once.
 snapshot() {
   (cd "$tmp" && find home "my bin" -print0 | sort -z | while IFS= read -r -d '' p; do
     if [ -L "$p" ]; then printf '%s link %s\n' "$p" "$(readlink "$p")"
     elif [ -f "$p" ]; then printf '%s file %s %s %s\n' "$p" "$(stat -c '%a %Y.%y' "$p")" "$(sha256sum < "$p" | cut -c1-64)" ""
-    else printf '%s dir %s\n' "$p" "$(stat -c '%a' "$p")"
+    else printf '%s dir %s\n' "$p" "$(stat -c '%a %Y.%y' "$p")"
     fi
   done)
 }
@@ -105,6 +111,14 @@ check "no temporary files left behind" \
 check "the store was created" test -f "$store/profile.json"
 check "the output says how to load the extension" \
   bash -c 'grep -q "Load unpacked" <<<"$1" && grep -q "Load Temporary Add-on" <<<"$1"' _ "$out"
+check "the output names the extension id the host allows" \
+  grep -q "ehjgpmlhhcdonfldkffomhacejmchinb" <<<"$out"
+check "the output says a temporary add-on is gone when Firefox restarts" \
+  grep -q "gone when Firefox restarts" <<<"$out"
+if [ "$(id -u)" -eq 0 ]; then
+  check "as root without --system, the output says everything goes under HOME" \
+    grep -qF "running as root without --system: the binary, the manifests and the profile store go under $HOME" <<<"$out"
+fi
 
 echo "# second install changes nothing"
 before="$(snapshot)"
@@ -158,6 +172,9 @@ doc="$("$binary" doctor 2>&1)" && rc=0 || rc=$?
 check "oneself doctor passes after the fix" test "$rc" = 0
 
 echo "# uninstall"
+# The host opens its log on the first line it writes; a line stands for it.
+mkdir -p "$HOME/.local/state/oneself"
+echo "a line" > "$HOME/.local/state/oneself/oneself.log"
 uout="$(run_install --uninstall 2>&1)" || { echo "$uout"; fail "--uninstall exits 0"; }
 check "binary removed" test ! -e "$binary"
 for m in "${all_present[@]}"; do
@@ -165,6 +182,12 @@ for m in "${all_present[@]}"; do
 done
 check "the outside file is still untouched" test "$(cat "$tmp/outside.json")" = precious
 check "the store is kept" test -f "$store/profile.json"
+check "the output says where the kept store is" grep -qF "Your profile store is kept: $store" <<<"$uout"
+check "the output names the log that stays" grep -qF "$HOME/.local/state/oneself/oneself.log" <<<"$uout"
+check "the emptied manifest folders are removed" \
+  test -z "$(find "$HOME" -name NativeMessagingHosts -o -name native-messaging-hosts)"
+check "the browsers' own folders stay" \
+  bash -c '[ -d "$1/.config/google-chrome" ] && [ -d "$1/.config/chromium" ] && [ -d "$1/.mozilla" ]' _ "$HOME"
 uout="$(run_install --uninstall 2>&1)" || fail "a second --uninstall exits 0"
 check "a second --uninstall finds nothing to remove" grep -q "nothing to remove" <<<"$uout"
 
@@ -176,7 +199,7 @@ echo "# every browser at once, XDG_CONFIG_HOME elsewhere: install.sh and doctor 
   mkdir -p "$HOME" "$XDG_CONFIG_HOME/google-chrome" "$XDG_CONFIG_HOME/chromium" \
            "$XDG_CONFIG_HOME/BraveSoftware/Brave-Browser" "$XDG_CONFIG_HOME/microsoft-edge" \
            "$XDG_CONFIG_HOME/vivaldi" "$HOME/.mozilla" "$HOME/.librewolf"
-  "$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin2" >/dev/null || exit 1
+  out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin2" 2>&1)" || { echo "$out"; exit 1; }
   n=0
   for m in "$XDG_CONFIG_HOME"/{google-chrome,chromium,BraveSoftware/Brave-Browser,microsoft-edge,vivaldi}/NativeMessagingHosts/org.oneself.host.json; do
     [ -f "$m" ] && n=$((n + 1))
@@ -191,6 +214,156 @@ echo "# every browser at once, XDG_CONFIG_HOME elsewhere: install.sh and doctor 
 ) && pass "all seven browsers registered; doctor finds each manifest where install.sh put it" \
   || fail "all seven browsers registered; doctor finds each manifest where install.sh put it"
 
+echo "# no browser: exit 0, but the last lines say nothing was registered"
+(
+  export HOME="$tmp/home3"
+  mkdir -p "$HOME"
+  out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin3" 2>&1)" || { echo "$out"; exit 1; }
+  tail -n 2 <<<"$out" | grep -q "no browser found, so no browser was registered" || { echo "$out"; exit 1; }
+) && pass "no browser found: exit 0, and the last lines say nothing was registered and what to do" \
+  || fail "no browser found: exit 0, and the last lines say nothing was registered and what to do"
+(
+  export HOME="$tmp/home3"
+  out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin3" --uninstall 2>&1)" || exit 1
+  rm -rf "$HOME/.local/share/oneself"
+  out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin3" --uninstall 2>&1)" || exit 1
+  ! grep -q "profile store is kept" <<<"$out" || { echo "$out"; exit 1; }
+) && pass "--uninstall speaks of a kept store only when there is one" \
+  || fail "--uninstall speaks of a kept store only when there is one"
+
+echo "# ONESELF_HOME set: the caveat doctor prints"
+(
+  export HOME="$tmp/home4" ONESELF_HOME="$tmp/store4"
+  mkdir -p "$HOME/.mozilla"
+  out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin4" 2>&1)" || { echo "$out"; exit 1; }
+  [ -f "$ONESELF_HOME/profile.json" ] || { echo "no store at ONESELF_HOME"; exit 1; }
+  grep -q "ONESELF_HOME is set in this shell; a browser starts the host with your" <<<"$out" || { echo "$out"; exit 1; }
+) && pass "with ONESELF_HOME set, install.sh says the browser-started host does not see it" \
+  || fail "with ONESELF_HOME set, install.sh says the browser-started host does not see it"
+
+echo "# --prefix=~/DIR, a moved prefix, and --uninstall with another prefix"
+(
+  export HOME="$tmp/home5"
+  mkdir -p "$HOME/.mozilla" "$HOME/.config/chromium"
+  cd "$tmp"
+  "$repo_root/install.sh" --no-deps --no-build --prefix=~/first >/dev/null 2>&1 || exit 1
+  [ -x "$HOME/first/oneself" ] && [ ! -e "$tmp/~" ] || { echo "--prefix=~/first went elsewhere"; exit 1; }
+  out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$HOME/second" 2>&1)" || { echo "$out"; exit 1; }
+  grep -q "another copy of oneself" <<<"$out" && grep -qF "$HOME/first/oneself" <<<"$out" \
+    || { echo "no word of the old copy:"; echo "$out"; exit 1; }
+  [ -x "$HOME/first/oneself" ] || { echo "the old copy was removed by install"; exit 1; }
+  # Uninstall with the default prefix: the binary the manifests name goes too.
+  out="$("$repo_root/install.sh" --no-deps --no-build --uninstall 2>&1)" || { echo "$out"; exit 1; }
+  [ ! -e "$HOME/second/oneself" ] || { echo "the binary the manifests named is still there:"; echo "$out"; exit 1; }
+  [ -x "$HOME/first/oneself" ] || { echo "a binary no manifest named was removed"; exit 1; }
+) && pass "--prefix=~/DIR expands ~; a moved prefix names the old copy; --uninstall removes the binary the manifests name" \
+  || fail "--prefix=~/DIR expands ~; a moved prefix names the old copy; --uninstall removes the binary the manifests name"
+(
+  # A manifest at our name that this script did not write (one byte more), or
+  # naming a program not called oneself: the manifest goes, the program stays.
+  export HOME="$tmp/home6"
+  mkdir -p "$HOME/.mozilla/native-messaging-hosts" "$HOME/.config/chromium/NativeMessagingHosts" "$tmp/theirs"
+  cp "$ONESELF_BUILD_DIR/host/oneself" "$tmp/theirs/oneself"
+  cp "$ONESELF_BUILD_DIR/host/oneself" "$tmp/theirs/other-host"
+  cmake -DFAMILY=firefox -DBINARY="$tmp/theirs/oneself" -DOUT="$HOME/.mozilla/native-messaging-hosts/org.oneself.host.json" \
+    -P "$repo_root/scripts/host-manifest.cmake" >/dev/null
+  printf ' ' >> "$HOME/.mozilla/native-messaging-hosts/org.oneself.host.json"
+  cmake -DFAMILY=chromium -DBINARY="$tmp/theirs/other-host" -DOUT="$HOME/.config/chromium/NativeMessagingHosts/org.oneself.host.json" \
+    -P "$repo_root/scripts/host-manifest.cmake" >/dev/null
+  out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin6" --uninstall 2>&1)" || { echo "$out"; exit 1; }
+  [ ! -e "$HOME/.mozilla/native-messaging-hosts/org.oneself.host.json" ] || { echo "manifest kept"; exit 1; }
+  [ -f "$tmp/theirs/oneself" ] && [ -f "$tmp/theirs/other-host" ] || { echo "a program this script did not register was removed:"; echo "$out"; exit 1; }
+) && pass "--uninstall removes no program named by a manifest it did not write, nor one not named oneself" \
+  || fail "--uninstall removes no program named by a manifest it did not write, nor one not named oneself"
+
+echo "# a browser found only on PATH: its manifest folder goes on --uninstall"
+(
+  export HOME="$tmp/home7" ONESELF_DETECT_BY_PATH=1
+  mkdir -p "$HOME" "$tmp/fakebin"
+  printf '#!/bin/sh\nexit 0\n' > "$tmp/fakebin/vivaldi"
+  chmod +x "$tmp/fakebin/vivaldi"
+  export PATH="$tmp/fakebin:$PATH"
+  "$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin7" >/dev/null 2>&1 || exit 1
+  [ -f "$HOME/.config/vivaldi/NativeMessagingHosts/org.oneself.host.json" ] || { echo "Vivaldi not registered"; exit 1; }
+  "$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin7" --uninstall >/dev/null 2>&1 || exit 1
+  left="$(find "$HOME" -name NativeMessagingHosts -o -name native-messaging-hosts)"
+  [ -z "$left" ] || { echo "left: $left"; exit 1; }
+) && pass "the manifest folder made for a browser found on PATH is removed by --uninstall" \
+  || fail "the manifest folder made for a browser found on PATH is removed by --uninstall"
+
+echo "# --system: no store in anyone's HOME"
+# Run in a private mount namespace with empty folders mounted over the system
+# ones, so that nothing on this machine is touched; skipped where that is not
+# allowed (not root, or a container without CAP_SYS_ADMIN).
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+  mkdir -p "$tmp/user9"
+  out="$(HOME="$tmp/user9" unshare -m bash -c '
+    mount --make-rprivate / || exit 1
+    for d in /usr/local/bin /etc/chromium /usr/lib/mozilla; do
+      mkdir -p "$d" && mount -t tmpfs none "$d" || exit 1
+    done
+    "$1" --system --no-deps --no-build 2>&1' _ "$repo_root/install.sh")" && rc=0 || rc=$?
+  check "--system installs" test "$rc" = 0
+  check "--system creates no store (and nothing else) in HOME" test -z "$(ls -A "$tmp/user9")"
+  check "--system tells each user to run oneself init" grep -q "oneself init" <<<"$out"
+  [ "$rc" = 0 ] || echo "$out"
+else
+  echo "skipped: needs root and unshare -m"
+fi
+
+echo "# folders the user cannot write"
+# Root can write anything, so as root the installs here run as nobody
+# (setpriv), and a folder is made unwritable by leaving it to root; as any
+# other user, by chmod.
+nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+if [ "$(id -u)" -ne 0 ]; then
+  as_user() { "$@"; }
+  give() { :; }
+  lock() { chmod a-w "$1"; }
+elif command -v setpriv >/dev/null 2>&1 \
+     && "${nobody[@]}" test -r "$repo_root/install.sh" -a -x "$ONESELF_BUILD_DIR/host/oneself"; then
+  as_user() { "${nobody[@]}" "$@"; }
+  give() { chown -R 65534:65534 "$1"; }
+  lock() { chown 0:0 "$1"; chmod 755 "$1"; }
+  chmod 755 "$tmp"
+else
+  as_user=""
+fi
+if ! declare -F as_user >/dev/null; then
+  echo "skipped: as root without setpriv, or nobody cannot read this checkout"
+else
+  export HOME="$tmp/home8"
+  mkdir -p "$HOME/.mozilla" "$HOME/.config/chromium" "$HOME/.config/vivaldi" "$tmp/locked"
+  give "$HOME"
+  lock "$HOME/.config/chromium"   # the first in install.sh's order of those found
+  lock "$tmp/locked"
+  out="$(as_user "$repo_root/install.sh" --no-deps --no-build --prefix "$HOME/bin" 2>&1)" && rc=0 || rc=$?
+  check "an unwritable browser folder: install.sh exits non-zero" test "$rc" != 0
+  check "  and names the browser, the folder and the fix" \
+    grep -qF "install.sh: Chromium: cannot write its host manifest into $HOME/.config/chromium/NativeMessagingHosts ($HOME/.config/chromium: Permission denied)" <<<"$out"
+  check "  with the fix" grep -q 'fix: sudo chown -R "$(id -un)"' <<<"$out"
+  check "  the other browsers are registered" \
+    test -f "$HOME/.mozilla/native-messaging-hosts/org.oneself.host.json" -a -f "$HOME/.config/vivaldi/NativeMessagingHosts/org.oneself.host.json"
+  check "  the store is created" test -f "$HOME/.local/share/oneself/profile.json"
+  check "  the next steps are printed" grep -q "Load unpacked" <<<"$out"
+  check "  no bare mktemp or mkdir error" bash -c '! grep -qE "^(mktemp|mkdir):" <<<"$1"' _ "$out"
+  [ "$rc" != 0 ] && grep -q "Load unpacked" <<<"$out" || echo "$out"
+
+  out="$(as_user "$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/locked/bin" 2>&1)" && rc=0 || rc=$?
+  check "an unwritable --prefix: install.sh exits non-zero with its own message" \
+    bash -c '[ "$1" != 0 ] && grep -qF "install.sh: cannot install the binary into $3: $2: Permission denied" <<<"$4" \
+             && ! grep -qE "^(mktemp|mkdir):" <<<"$4"' _ "$rc" "$tmp/locked" "$tmp/locked/bin" "$out"
+
+  mkdir -p "$HOME/.config/vivaldi/NativeMessagingHosts"
+  lock "$HOME/.config/vivaldi/NativeMessagingHosts"   # before Firefox in install.sh's order
+  out="$(as_user "$repo_root/install.sh" --no-deps --no-build --prefix "$HOME/bin" --uninstall 2>&1)" && rc=0 || rc=$?
+  check "--uninstall with a manifest it cannot remove exits non-zero" test "$rc" != 0
+  check "  and says which" grep -qF "install.sh: cannot remove $HOME/.config/vivaldi/NativeMessagingHosts/org.oneself.host.json (Vivaldi): Permission denied" <<<"$out"
+  check "  the other manifests are removed" test ! -e "$HOME/.mozilla/native-messaging-hosts/org.oneself.host.json"
+  check "  the binary that manifest names is kept" test -x "$HOME/bin/oneself"
+  [ "$rc" != 0 ] || echo "$out"
+fi
+
 echo "# manifest template"
 odd='/opt/we"ird\\path/it'"'"'s/oneself'
 cmake -DFAMILY=chromium -DBINARY="$odd" -DOUT="$tmp/odd.json" \
@@ -201,6 +374,11 @@ check "a path with quotes and backslashes survives as JSON" \
 
 echo "# options"
 check "--help exits 0" bash -c '"$1" --help | grep -q -- --uninstall' _ "$repo_root/install.sh"
+check "--help says to pass the same --prefix and --system to --uninstall" \
+  bash -c '"$1" --help | grep -q "same --prefix and --system"' _ "$repo_root/install.sh"
+check "--help documents --demo --headless" bash -c '"$1" --help | grep -q -- "--headless"' _ "$repo_root/install.sh"
+if "$repo_root/install.sh" --headless >/dev/null 2>&1; then fail "--headless without --demo is refused"
+else pass "--headless without --demo is refused"; fi
 if "$repo_root/install.sh" --bogus >/dev/null 2>&1; then fail "an unknown option is refused"
 else pass "an unknown option is refused"; fi
 
