@@ -107,7 +107,7 @@ TEST_CASE("rules: outdated names the month the value was replaced", "[compare][r
   REQUIRE(w.is_object());
   CHECK(w["code"] == "outdated");
   CHECK(w["severity"] == "warning");
-  CHECK(w["message"] == "This is your headline from January 2023. Your canonical headline has changed since.");
+  CHECK(w["message"] == "This was your headline until January 2023. Your canonical headline has changed since.");
   w = CheckOne("location", "Cambridge, MA");
   REQUIRE(w.is_object());
   CHECK(w["code"] == "outdated");
@@ -116,6 +116,16 @@ TEST_CASE("rules: outdated names the month the value was replaced", "[compare][r
   REQUIRE(w.is_object());
   CHECK(w["code"] == "outdated");
   CHECK(w["severity"] == "error");
+  // An earlier value written another way the field's rule calls the same.
+  w = CheckOne("title", "Sr. SWE");
+  REQUIRE(w.is_object());
+  CHECK(w["code"] == "outdated");
+  w = CheckOne("headline", "Sr. Software Engineer @ Lumen Labs");
+  REQUIRE(w.is_object());
+  CHECK(w["code"] == "outdated");
+  w = CheckOne("location", "Cambridge, Massachusetts");
+  REQUIRE(w.is_object());
+  CHECK(w["code"] == "outdated");
   w = CheckOne("employer", "Brightwave");
   REQUIRE(w.is_object());
   CHECK(w["code"] == "outdated");

@@ -3,6 +3,7 @@
 // request, applies the site's policy and ignores, and scores.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,10 +49,13 @@ bool CheckLength(RuleContext& ctx, std::string_view field, std::string_view obse
                  std::string_view what);
 
 // If the observed value equals an earlier canonical value of `key`, appends
-// `outdated` and returns true.
+// `outdated` and returns true. Equal means the same loose text, or, when
+// `sameAs` is given, what the field's own rule calls the same ("Sr. SWE" and
+// "Senior Software Engineer").
 bool CheckOutdated(RuleContext& ctx, std::string_view field, std::string_view key,
                    std::string_view observed, std::string_view observedLoose,
-                   std::string_view severity, const std::string& canonical, std::string_view what);
+                   std::string_view severity, const std::string& canonical, std::string_view what,
+                   const std::function<bool(const std::string& previous)>& sameAs = nullptr);
 
 // The name the site is compared with: the site's override (parsed into
 // `storage`) or the canonical name; nullptr when there is neither.

@@ -49,11 +49,13 @@ bool CheckLength(RuleContext& ctx, std::string_view field, std::string_view obse
 
 bool CheckOutdated(RuleContext& ctx, std::string_view field, std::string_view key,
                    std::string_view observed, std::string_view observedLoose,
-                   std::string_view severity, const std::string& canonical, std::string_view what) {
+                   std::string_view severity, const std::string& canonical, std::string_view what,
+                   const std::function<bool(const std::string& previous)>& sameAs) {
   const auto* previous = ctx.canon.Previous(key);
   if (previous == nullptr) return false;
   for (const PreviousValue& p : *previous) {
-    if (p.loose.empty() || p.loose != observedLoose) continue;
+    if (p.loose.empty()) continue;
+    if (p.loose != observedLoose && !(sameAs && sameAs(p.value))) continue;
     Warning w;
     w.field = std::string(field);
     w.severity = severity;
@@ -63,7 +65,9 @@ bool CheckOutdated(RuleContext& ctx, std::string_view field, std::string_view ke
     const std::string month = MonthName(p.until);
     std::string lower(what);
     if (!lower.empty()) lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
-    w.message = "This is your " + lower + (month.empty() ? " from before." : " from " + month + ".") +
+    // `until` is when the canonical value was replaced: the month this one
+    // stopped being it, not the month it started.
+    w.message = (month.empty() ? "This was your " + lower + " before." : "This was your " + lower + " until " + month + ".") +
                 " Your canonical " + lower + " has changed since.";
     w.suggestion = canonical;
     ctx.out.push_back(std::move(w));

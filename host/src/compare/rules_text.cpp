@@ -88,8 +88,11 @@ void CheckText(RuleContext& ctx, const TextRule& rule, const std::string& canoni
     ctx.out.push_back(std::move(w));
     return;
   }
+  const auto sameAs = [&](const std::string& previous) {
+    return rule.same(ctx, previous, observed).verdict == Verdict::kSame;
+  };
   if (CheckOutdated(ctx, rule.field, rule.prevKey, observed, observedLoose, rule.severity, canonical,
-                    rule.what)) {
+                    rule.what, sameAs)) {
     return;
   }
   Warning w;
@@ -233,7 +236,7 @@ void CheckEmployer(RuleContext& ctx, std::string_view observed) {
     Warning& w = ctx.out.back();
     w.code = "outdated";
     const std::string month = MonthName(past.endText);
-    w.message = "This is your employer until " + month + "; your current employer is " + canonical + ".";
+    w.message = "This was your employer until " + month + "; your current employer is " + canonical + ".";
     break;
   }
 }
