@@ -66,11 +66,14 @@ function findBrowser(requested) {
 const escapeHtml = text => String(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 // The pages the demo opens: each site's own profile page, then LinkedIn's Edit
-// intro. Mastodon is left out: the extension runs on a Mastodon instance only
-// after the user names it in the options page and grants the permission.
+// intro. Mastodon and the user's own website are left out: the extension runs
+// on a Mastodon instance or a website only after the user names it in the
+// options page and grants the permission, so their pages would never be checked.
+const needsPermission = new Set(['mastodon', 'website']);
+
 function demoPages(server) {
 	const pick = (site, file) => server.pages.find(page => page.site === site && page.file === file);
-	const sites = [...new Set(server.pages.map(page => page.site))].filter(site => site !== 'mastodon').sort((a, b) => (a === 'linkedin' ? -1 : b === 'linkedin' ? 1 : a.localeCompare(b)));
+	const sites = [...new Set(server.pages.map(page => page.site))].filter(site => !needsPermission.has(site)).sort((a, b) => (a === 'linkedin' ? -1 : b === 'linkedin' ? 1 : a.localeCompare(b)));
 	return [
 		...sites.map(site => pick(site, 'own-view.html')).filter(Boolean),
 		pick('linkedin', 'edit.html'),

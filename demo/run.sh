@@ -6,9 +6,10 @@
 # lives in temporary folders that are removed when the browser closes.
 #
 #   demo/run.sh                      headed; close the browser window to end
-#   demo/run.sh --headless --screenshot FILE
-#                                    a check: print what the pages show, save a
-#                                    screenshot of the LinkedIn page, exit
+#   demo/run.sh --headless [--screenshot FILE]
+#                                    no window (for a machine without a
+#                                    display): print what the pages show, save
+#                                    a screenshot of the LinkedIn page, exit
 #   demo/run.sh --browser PATH       a given Chromium-family browser
 #
 # ONESELF_BINARY     the host binary to use (default: <build dir>/host/oneself,
@@ -18,6 +19,16 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
+
+# A window needs a display; without one Chromium fails with "Missing X
+# server". Say what to do instead.
+if [ "$(uname -s)" != Darwin ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  case " $* " in
+    *" --headless "*|*" --help "*|*" -h "*) ;;
+    *) echo "demo: no display (DISPLAY is not set): run it with --headless (./install.sh --demo --headless)" >&2
+       exit 1 ;;
+  esac
+fi
 
 if [ -z "${ONESELF_BINARY:-}" ]; then
   build_dir="${ONESELF_BUILD_DIR:-build}"

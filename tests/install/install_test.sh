@@ -379,6 +379,9 @@ check "--help says to pass the same --prefix and --system to --uninstall" \
 check "--help documents --demo --headless" bash -c '"$1" --help | grep -q -- "--headless"' _ "$repo_root/install.sh"
 if "$repo_root/install.sh" --headless >/dev/null 2>&1; then fail "--headless without --demo is refused"
 else pass "--headless without --demo is refused"; fi
+out="$(env -u DISPLAY -u WAYLAND_DISPLAY ONESELF_BINARY=/nonexistent "$repo_root/demo/run.sh" 2>&1)" && rc=0 || rc=$?
+check "the demo without a display and without --headless says to use --headless" \
+  bash -c '[ "$1" = 1 ] && grep -q -- "no display.*--headless" <<<"$2"' _ "$rc" "$out"
 if "$repo_root/install.sh" --bogus >/dev/null 2>&1; then fail "an unknown option is refused"
 else pass "an unknown option is refused"; fi
 
