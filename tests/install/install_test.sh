@@ -326,8 +326,6 @@ elif command -v setpriv >/dev/null 2>&1 \
   give() { chown -R 65534:65534 "$1"; }
   lock() { chown 0:0 "$1"; chmod 755 "$1"; }
   chmod 755 "$tmp"
-else
-  as_user=""
 fi
 if ! declare -F as_user >/dev/null; then
   echo "skipped: as root without setpriv, or nobody cannot read this checkout"
