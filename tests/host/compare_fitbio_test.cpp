@@ -1,5 +1,5 @@
-// bio.get: the override, else the longest variant that fits, else the long
-// bio cut at a sentence or word with an ellipsis, never inside a grapheme.
+// bio.get: the override, else the longest variant that fits, else the
+// shortest cut at a sentence or word with an ellipsis, never inside a grapheme.
 #include <catch2/catch.hpp>
 
 #include "compare/fit_bio.h"
@@ -51,6 +51,14 @@ TEST_CASE("fitbio: cut at a sentence or a word with an ellipsis", "[compare][fit
   CHECK(text.size() > 3);
   CHECK(text.substr(text.size() - 3) == "\xE2\x80\xA6");
   CHECK(text.find("I'm a staff software engineer at Lumen Labs in Boston") == 0);
+
+  // With several variants and none that fits, the shortest is the one cut.
+  const auto tight = Patched({{"profile", {{"bio", {{"short", std::string(60, 'a') + " " + std::string(57, 'b')},
+                                                    {"medium", nullptr}}}}}});
+  r = FitBio(tight, "facebook");  // short 118, long and about longer: none fits 101
+  REQUIRE(r.ok());
+  CHECK((*r)["source"] == "short");
+  CHECK((*r)["text"] == std::string(60, 'a') + "\xE2\x80\xA6");
 
   // A sentence end that keeps at least half is preferred.
   CHECK(CutToFit("One two three four five. Six seven eight nine ten eleven.", Counting::kCodePoints, 40) ==

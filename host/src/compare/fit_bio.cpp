@@ -74,13 +74,15 @@ std::optional<FittedBio> Fit(const Canonical& canon, const sites::Site& site,
   if (canon.bios.empty()) return std::nullopt;
   const BioVariant* best = nullptr;
   size_t bestLength = 0;
-  const BioVariant* longest = nullptr;
-  size_t longestLength = 0;
+  // When none fits, the shortest is cut: written to stand alone in little
+  // room, it loses least (a cut About keeps only its opening clause).
+  const BioVariant* shortest = nullptr;
+  size_t shortestLength = 0;
   for (const BioVariant& v : canon.bios) {
     const size_t n = v.Length(site.counting);
-    if (longest == nullptr || n > longestLength) {
-      longest = &v;
-      longestLength = n;
+    if (shortest == nullptr || n < shortestLength) {
+      shortest = &v;
+      shortestLength = n;
     }
     if ((!limit || n <= static_cast<size_t>(limit->max)) && (best == nullptr || n > bestLength)) {
       best = &v;
@@ -93,8 +95,8 @@ std::optional<FittedBio> Fit(const Canonical& canon, const sites::Site& site,
     fit.length = bestLength;
     return fit;
   }
-  fit.text = CutToFit(longest->text, site.counting, static_cast<size_t>(limit->max));
-  fit.source = longest->source;
+  fit.text = CutToFit(shortest->text, site.counting, static_cast<size_t>(limit->max));
+  fit.source = shortest->source;
   fit.length = text::CountFor(site.counting, fit.text);
   fit.truncated = true;
   return fit;

@@ -1,5 +1,5 @@
 // Choosing the bio a site should show: the site's override, else the longest
-// canonical variant within the site's limit, else the long bio cut short.
+// canonical variant within the site's limit, else the shortest variant cut short.
 #pragma once
 
 #include <optional>
