@@ -3,7 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "commands/ignore_request.h"
 #include "store/store.h"
+#include "store/store_format.h"
 #include "store_testing.h"
 
 using nlohmann::json;
@@ -242,4 +244,141 @@ TEST_CASE("store: the directory comes from ONESELF_HOME, then XDG_DATA_HOME, the
     if (saved[i].empty()) ::unsetenv(names[i]);
     else ::setenv(names[i], saved[i].c_str(), 1);
   }
+}
+
+// ignore.add and ignore.remove take only the fields `check` compares
+// (commands/ignore_request.cpp); the store keeps its own copy of the list
+// (store/document.cpp). Both must agree, or the store keeps ignores that
+// ignore.remove refuses to name.
+TEST_CASE("store: an ignore set by an update names a field ignore.remove can name", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Init().ok());
+  int64_t revision = 0;
+  for (std::string_view field : oneself::commands::CheckFields()) {
+    INFO(field);
+    json ignore = {{"field", std::string(field)}, {"observed", "seen"}, {"at", "2026-11-25T10:00:00Z"}};
+    auto r = store.Update(revision, {{"sites", {{"x", {{"ignores", json::array({ignore})}}}}}},
+                          Source::kCli);
+    REQUIRE(r.ok());
+    revision = r->revision;
+  }
+  struct Case {
+    json ignore;
+    std::string refusal;
+  };
+  const Case cases[] = {
+      {{{"field", "nonsense"}, {"observed", 5}}, "sites.x.ignores[0].field must name a checked field"},
+      {{{"field", "Headline"}, {"observed", 5}}, "sites.x.ignores[0].field must name a checked field"},
+      {{{"field", "bio"}, {"observed", 5}, {"at", "yesterday"}}, "sites.x.ignores[0].at must be a time"},
+      {{{"field", "bio"}, {"observed", 5}, {"at", "2026-02-30T10:00:00Z"}}, "sites.x.ignores[0].at must be a time"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.ignore.dump());
+    auto r = store.Update(revision, {{"sites", {{"x", {{"ignores", json::array({c.ignore})}}}}}},
+                          Source::kCli);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Code::kBadRequest);
+    CHECK(r.status().message().rfind(c.refusal, 0) == 0);
+  }
+  // The verbs agree about the names the store refused.
+  for (const char* field : {"nonsense", "Headline"}) {
+    auto parsed = oneself::commands::ParseIgnoreRequest(
+        {{"site", "x"}, {"field", field}, {"observed", 5}});
+    CHECK_FALSE(parsed.ok());
+  }
+  CHECK(store.Load()->revision == revision);
+}
+
+TEST_CASE("store: an ignore stored before ignores were checked does not refuse later updates", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Init().ok());
+  const json legacy_ignore = {{"field", "nonsense"}, {"observed", 5}, {"at", "yesterday"}};
+  auto legacy = store.Apply([&](json& doc) {
+    doc["sites"]["x"]["ignores"] = json::array({legacy_ignore});
+    return Status::Ok();
+  }, Source::kCli);
+  REQUIRE(legacy.ok());
+  auto later = store.Update(legacy->revision, {{"profile", {{"headline", "Staff Engineer"}}}}, Source::kCli);
+  REQUIRE(later.ok());
+  // The options page sends a site's settings back whole: the stored entry is not new.
+  json sites = later->doc["sites"];
+  sites["x"]["policy"] = "personal";
+  auto whole = store.Update(later->revision, {{"sites", sites}}, Source::kExtension);
+  REQUIRE(whole.ok());
+  // And emptying the list removes it.
+  auto removed = store.Update(whole->revision, {{"sites", {{"x", {{"ignores", nullptr}}}}}}, Source::kCli);
+  REQUIRE(removed.ok());
+  CHECK_FALSE(removed->doc["sites"]["x"].contains("ignores"));
+}
+
+TEST_CASE("store: a refusal for length says the limit", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Init().ok());
+  const std::string big(oneself::store::format::kMaxStringBytes + 1, 'a');
+  const std::string fits(oneself::store::format::kMaxStringBytes, 'a');
+  for (const json& patch : {json{{"profile", {{"headline", big}}}},
+                            json{{"profile", {{"bio", {{"about", big}}}}}}}) {
+    auto r = store.Update(0, patch, Source::kCli);
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.status().message(), Catch::EndsWith("is too long (at most 16 KiB)"));
+  }
+  CHECK(store.Update(0, {{"profile", {{"headline", fits}}}}, Source::kCli).ok());
+  json many = json::array();
+  for (size_t i = 0; i <= oneself::store::format::kMaxArrayItems; ++i) many.push_back("n");
+  auto r = store.Update(1, {{"profile", {{"name", {{"nicknames", many}}}}}}, Source::kCli);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() == "profile.name.nicknames has too many items (at most 500)");
+}
+
+TEST_CASE("store: work dates are days of the calendar, and an end is not before its start", "[store]") {
+  TempDir tmp;
+  Store store(tmp.path());
+  REQUIRE(store.Init().ok());
+  auto work = [](json entry) {
+    entry["employer"] = "Lumen";
+    return json{{"profile", {{"work", json::array({entry})}}}};
+  };
+  struct Case {
+    json entry;
+    std::string refusal;  // empty: accepted
+  };
+  const Case cases[] = {
+      {{{"start", "2023-02-30"}}, "profile.work[0].start is not a day of the calendar (2023-02-30)"},
+      {{{"start", "2023-04-31"}}, "profile.work[0].start is not a day of the calendar (2023-04-31)"},
+      {{{"start", "2023-02-29"}}, "profile.work[0].start is not a day of the calendar (2023-02-29)"},
+      {{{"start", "1900-02-29"}}, "profile.work[0].start is not a day of the calendar (1900-02-29)"},
+      {{{"start", "2020"}, {"end", "2021-06-31"}}, "profile.work[0].end is not a day of the calendar (2021-06-31)"},
+      {{{"start", "2020-05"}, {"end", "2019"}}, "profile.work[0].end is before its start (2019 < 2020-05)"},
+      {{{"start", "2020-05-10"}, {"end", "2020-05-09"}}, "profile.work[0].end is before its start (2020-05-09 < 2020-05-10)"},
+      {{{"start", "2020-05"}, {"end", "2020-04-30"}}, "profile.work[0].end is before its start (2020-04-30 < 2020-05)"},
+      {{{"start", "2024-02-29"}}, ""},
+      {{{"start", "2000-02-29"}, {"end", "2000-03-01"}}, ""},
+      {{{"start", "2020-05"}, {"end", "2020"}}, ""},
+      {{{"start", "2020"}, {"end", "2020-01"}}, ""},
+      {{{"start", "2020-05-31"}, {"end", "2020-05"}}, ""},
+      {{{"start", "2020-05-10"}, {"end", nullptr}}, ""},
+  };
+  int64_t revision = 0;
+  for (const auto& c : cases) {
+    INFO(c.entry.dump());
+    auto r = store.Update(revision, work(c.entry), Source::kCli);
+    if (c.refusal.empty()) {
+      REQUIRE(r.ok());
+      revision = r->revision;
+    } else {
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.status().code() == Code::kBadRequest);
+      CHECK(r.status().message() == c.refusal);
+    }
+  }
+  // A date stored before this check does not refuse updates of other fields.
+  auto legacy = store.Apply([](json& doc) {
+    doc["profile"]["work"] = json::array({{{"employer", "Lumen"}, {"start", "2023-02-30"}, {"end", "2001"}}});
+    return Status::Ok();
+  }, Source::kCli);
+  REQUIRE(legacy.ok());
+  CHECK(store.Update(legacy->revision, {{"profile", {{"headline", "Staff"}}}}, Source::kCli).ok());
 }

@@ -21,6 +21,8 @@ constexpr size_t kMaxObservedBytes = 64 * 1024;
 
 }  // namespace
 
+std::span<const std::string_view> CheckFields() { return kCheckFields; }
+
 Result<IgnoreRequest> ParseIgnoreRequest(const nlohmann::json& request) {
   IgnoreRequest out;
   Result<std::string> site = RequireSite(request, "site");

@@ -1,7 +1,9 @@
 // The shared shape of ignore.add and ignore.remove: {site, field, observed}.
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,10 @@ struct IgnoreRequest {
   std::string field;     // a check field: "headline", "bio", ...
   nlohmann::json observed;  // the exact value the site showed
 };
+
+// The fields an ignore may name: those `check` compares. The store keeps its
+// own copy (store/document.cpp); a test holds the two together.
+std::span<const std::string_view> CheckFields();
 
 Result<IgnoreRequest> ParseIgnoreRequest(const nlohmann::json& request);
 

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <string_view>
 
+#include "store/state.h"
 #include "store/store_format.h"
 
 namespace oneself::store {
@@ -24,14 +26,25 @@ constexpr std::string_view kSitePrefix = "sites.";
 constexpr std::array<std::string_view, 7> kOverridable = {"name",     "headline", "bio",  "location",
                                                           "website",  "employer", "title"};
 
+// Mirrors kCheckFields of commands/ignore_request.cpp, the fields `check`
+// compares: an ignore naming another could never be taken back by ignore.remove.
+constexpr std::array<std::string_view, 12> kCheckFields = {
+    "name", "firstName", "lastName", "headline", "bio", "location", "website",
+    "employer", "title", "links", "experience", "photo"};
+
 Status Bad(const std::string& field, std::string_view what) {
   return Status::BadRequest(field + " " + std::string(what));
 }
 
+// The refusal says the limit, so the caller knows how much to cut.
+static_assert(format::kMaxStringBytes % 1024 == 0);
+const std::string kTooLong =
+    "is too long (at most " + std::to_string(format::kMaxStringBytes / 1024) + " KiB)";
+
 Status CheckString(const json& v, const std::string& field) {
   if (!v.is_string()) return Bad(field, "must be a string");
   if (v.get_ref<const std::string&>().size() > format::kMaxStringBytes)
-    return Bad(field, "is too long");
+    return Bad(field, kTooLong);
   return Status::Ok();
 }
 
@@ -80,9 +93,21 @@ bool IsDate(const std::string& s) {
   return true;
 }
 
+// A date IsDate accepts that is also on the calendar: no 2023-02-30, and
+// February 29 only in a leap year.
+bool IsCalendarDate(const std::string& s) {
+  if (s.size() != 10) return true;
+  using namespace std::chrono;
+  const year_month_day d{year{std::stoi(s.substr(0, 4))},
+                         month{static_cast<unsigned>(std::stoi(s.substr(5, 2)))},
+                         day{static_cast<unsigned>(std::stoi(s.substr(8, 2)))}};
+  return d.ok();
+}
+
 Status CheckArray(const json& v, const std::string& field) {
   if (!v.is_array()) return Bad(field, "must be an array");
-  if (v.size() > format::kMaxArrayItems) return Bad(field, "has too many items");
+  if (v.size() > format::kMaxArrayItems)
+    return Bad(field, "has too many items (at most " + std::to_string(format::kMaxArrayItems) + ")");
   return Status::Ok();
 }
 
@@ -185,7 +210,7 @@ Status CheckSite(const std::string& id, const json& site) {
         // An override is a deliberate per-site value: usually a string (a
         // shorter bio), but a list of links is an array; null is never stored.
         if (v.is_null()) return Bad(field + "." + k, "must not be null");
-        if (v.dump().size() > format::kMaxStringBytes) return Bad(field + "." + k, "is too long");
+        if (v.dump().size() > format::kMaxStringBytes) return Bad(field + "." + k, kTooLong);
       }
     } else if (key == "ignores") {
       Status s = CheckArray(value, field);
@@ -198,7 +223,7 @@ Status CheckSite(const std::string& id, const json& site) {
             s = CheckString(v, item + "." + k);
           } else if (k == "observed") {
             if (v.is_null()) s = Bad(item + ".observed", "must not be null");
-            else if (v.dump().size() > format::kMaxStringBytes) s = Bad(item + ".observed", "is too long");
+            else if (v.dump().size() > format::kMaxStringBytes) s = Bad(item + ".observed", kTooLong);
           } else {
             s = Bad(item + "." + k, "is not a known field");
           }
@@ -257,10 +282,85 @@ Status CheckOverridesSet(const json& sitesPatch) {
   return Status::Ok();
 }
 
+namespace {
+
+// An ignore the update sets must be one ignore.remove can take back: a field
+// `check` compares, and `at` (when given) a time as the store writes it. An
+// entry equal to one the site already holds is not new, so a store holding an
+// older, malformed one still accepts its sites sent back whole (the options
+// page does that).
+Status CheckIgnoresSet(const json& sitesPatch, const json& storedSites) {
+  for (const auto& [id, site] : sitesPatch.items()) {
+    if (!site.is_object() || !site.contains("ignores") || !site["ignores"].is_array()) continue;
+    const json* stored = nullptr;
+    if (storedSites.is_object() && storedSites.contains(id) && storedSites[id].is_object() &&
+        storedSites[id].contains("ignores") && storedSites[id]["ignores"].is_array()) {
+      stored = &storedSites[id]["ignores"];
+    }
+    const json& ignores = site["ignores"];
+    for (size_t i = 0; i < ignores.size(); ++i) {
+      const json& ig = ignores[i];
+      if (!ig.is_object()) continue;  // the document check names it
+      if (stored && std::find(stored->begin(), stored->end(), ig) != stored->end()) continue;
+      const std::string item = "sites." + id + ".ignores[" + std::to_string(i) + "]";
+      if (ig.contains("field") && ig["field"].is_string()) {
+        const std::string& field = ig["field"].get_ref<const std::string&>();
+        if (std::find(kCheckFields.begin(), kCheckFields.end(), field) == kCheckFields.end())
+          return Bad(item + ".field", "must name a checked field such as \"headline\"");
+      }
+      if (ig.contains("at") && ig["at"].is_string() &&
+          ParseTime(ig["at"].get_ref<const std::string&>()) < 0) {
+        return Bad(item + ".at", "must be a time such as 2026-11-25T10:00:00Z");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// Work dates the update sets must be on the calendar, and an end not before
+// its start. Compared at the precision both have ("2020" ends "2020-05"
+// fine), which for zero-padded dates is their common prefix. On the patch:
+// `work` is replaced whole, so one that sets it is checked entirely, while
+// dates stored before this check do not refuse updates of other fields.
+Status CheckWorkSet(const json& profilePatch) {
+  if (!profilePatch.contains("work") || !profilePatch["work"].is_array()) return Status::Ok();
+  const json& work = profilePatch["work"];
+  for (size_t i = 0; i < work.size(); ++i) {
+    if (!work[i].is_object()) continue;  // the document check names it
+    const std::string item = "profile.work[" + std::to_string(i) + "]";
+    std::string dates[2];  // start, end; empty when absent or not a date
+    const char* const keys[2] = {"start", "end"};
+    for (int k = 0; k < 2; ++k) {
+      if (!work[i].contains(keys[k]) || !work[i][keys[k]].is_string()) continue;
+      const std::string& date = work[i][keys[k]].get_ref<const std::string&>();
+      if (!IsDate(date)) continue;  // the document check names its shape
+      if (!IsCalendarDate(date))
+        return Bad(item + "." + keys[k], "is not a day of the calendar (" + date + ")");
+      dates[k] = date;
+    }
+    const std::string& start = dates[0];
+    const std::string& end = dates[1];
+    if (start.empty() || end.empty()) continue;
+    const size_t n = std::min(start.size(), end.size());
+    if (end.compare(0, n, start, 0, n) < 0)
+      return Bad(item + ".end", "is before its start (" + end + " < " + start + ")");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status ApplyUpdatePatch(json& doc, const json& patch) {
   if (!patch.is_object()) return Status::BadRequest("the update must be an object");
   if (const auto sites = patch.find("sites"); sites != patch.end() && sites->is_object()) {
     Status s = CheckOverridesSet(*sites);
+    static const json kNoSites = json::object();
+    const json& stored = doc.is_object() && doc.contains("sites") ? doc["sites"] : kNoSites;
+    if (s.ok()) s = CheckIgnoresSet(*sites, stored);
+    if (!s.ok()) return s;
+  }
+  if (const auto profile = patch.find("profile"); profile != patch.end() && profile->is_object()) {
+    Status s = CheckWorkSet(*profile);
     if (!s.ok()) return s;
   }
   for (const auto& [key, value] : patch.items()) {
