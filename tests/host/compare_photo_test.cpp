@@ -244,6 +244,10 @@ TEST_CASE("photo: check warns on a different photo, not on a copy", "[compare][p
   CHECK(r["warnings"][0]["message"] == "Profile photo is not your canonical photo.");
   // The same comparison from a hash the browser already computed.
   CHECK(compare_test::RunCheck(snap, "x", {{"photo", {{"phash", *canonical}}}})["warnings"].empty());
+  // Both at once could disagree (the reply fingerprints the gray values): refused.
+  const json both = compare_test::RunCheck(snap, "x", {{"photo", {{"phash", *canonical}, {"gray", *other}}}});
+  REQUIRE(both.contains("error"));
+  CHECK(both["error"].get<std::string>().find("not both") != std::string::npos);
 }
 
 TEST_CASE("photo: the last image's hash is reused only for the same image", "[compare][photo]") {

@@ -61,6 +61,11 @@ Status ValidateField(std::string_view field, const json& v) {
   }
   if (field == "photo") {
     if (!v.is_object()) return Wrong(field, "{\"gray\": [1024 integers]} or {\"phash\": \"16 hex\"}");
+    // One photo, one description of it: with both, the reply's fingerprint
+    // (of the gray values) could disagree with the one compared.
+    if (v.contains("phash") && v.contains("gray")) {
+      return Wrong(field, "{\"gray\": [1024 integers]} or {\"phash\": \"16 hex\"}, not both");
+    }
     if (v.contains("phash")) {
       if (!v["phash"].is_string() || !ParsePhash(v["phash"].get<std::string>())) {
         return Wrong("photo.phash", "16 hexadecimal digits");
