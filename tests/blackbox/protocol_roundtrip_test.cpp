@@ -62,6 +62,26 @@ TEST_CASE("blackbox: hello over pipes with the Chromium origin", "[blackbox]") {
   CHECK(WEXITSTATUS(*st) == 0);
 }
 
+TEST_CASE("blackbox: a damaged store does not fail the handshake, and every verb that reads it says why", "[blackbox]") {
+  Home home;
+  REQUIRE(home.Cli({"init"}).exitCode == 0);
+  {
+    std::ofstream damaged(home.dir.path() / "store" / "profile.json", std::ios::trunc);
+    damaged << "{\"not\": \"a profile\"}";
+  }
+  auto host = home.Host();
+  const json hello = host->Call({{"id", 1}, {"type", "hello"}, {"protocol", 1}});
+  REQUIRE(hello.value("ok", false));
+  CHECK(hello["result"]["protocol"] == 1);
+  CHECK_FALSE(hello["result"]["sites"].empty());
+  CHECK(hello["result"]["store"]["revision"].is_null());
+  CHECK(hello["result"]["store"]["error"]["code"] == "store_error");
+  const json get = host->Call({{"id", 2}, {"type", "profile.get"}});
+  CHECK_FALSE(get.value("ok", true));
+  CHECK(get["error"]["code"] == "store_error");
+  CHECK(get["error"]["message"] == hello["result"]["store"]["error"]["message"]);
+}
+
 TEST_CASE("blackbox: the Firefox form of the command line is served too", "[blackbox]") {
   Home home;
   hardening::HostProcess host(ONESELF_BINARY, {"/usr/lib/mozilla/native-messaging-hosts/org.oneself.host.json",

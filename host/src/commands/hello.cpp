@@ -30,8 +30,9 @@ class Hello final : public Command {
       return Status::UnsupportedProtocol(fmt::format("this host speaks protocol {}, not {}",
                                                      protocol::kProtocolVersion, *protocol));
     }
+    // A store that cannot be read does not fail the handshake: the client
+    // still learns the protocol and the sites, and can say what is wrong.
     Result<std::shared_ptr<const store::Snapshot>> snapshot = ctx.store.LoadShared();
-    if (!snapshot.ok()) return snapshot.status();
 
     // Built key by key: initializer lists copy every nested value, and a
     // hello starts every cold start.
@@ -47,8 +48,13 @@ class Hello final : public Command {
     }
     json store = json::object();
     store["path"] = ctx.store.dir().string();
-    store["revision"] = (*snapshot)->revision;
     store["exists"] = ctx.store.Exists();
+    if (snapshot.ok()) {
+      store["revision"] = (*snapshot)->revision;
+    } else {
+      store["revision"] = nullptr;
+      store["error"] = {{"code", CodeName(snapshot.status().code())}, {"message", snapshot.status().message()}};
+    }
     json reply = json::object();
     reply["protocol"] = protocol::kProtocolVersion;
     reply["version"] = ONESELF_VERSION;
