@@ -159,6 +159,15 @@ TEST_CASE("store: an override stored before overrides were checked does not refu
   REQUIRE(legacy.ok());
   auto later = store.Update(legacy->revision, {{"profile", {{"headline", "Staff Engineer"}}}}, Source::kCli);
   REQUIRE(later.ok());
+  // The site's settings sent back whole, as the options page does, pass too;
+  // a new value for that key does not.
+  json sent = later->doc["sites"];
+  sent["x"]["policy"] = "personal";
+  auto whole = store.Update(later->revision, {{"sites", sent}}, Source::kCli);
+  REQUIRE(whole.ok());
+  later = whole;
+  CHECK_FALSE(store.Update(later->revision, {{"sites", {{"x", {{"overrides", {{"boi", "Another typo"}}}}}}}},
+                           Source::kCli).ok());
   // Removing it is allowed.
   auto removed = store.Update(later->revision, {{"sites", {{"x", {{"overrides", {{"boi", nullptr}}}}}}}}, Source::kCli);
   REQUIRE(removed.ok());
@@ -380,5 +389,14 @@ TEST_CASE("store: work dates are days of the calendar, and an end is not before 
     return Status::Ok();
   }, Source::kCli);
   REQUIRE(legacy.ok());
-  CHECK(store.Update(legacy->revision, {{"profile", {{"headline", "Staff"}}}}, Source::kCli).ok());
+  auto other = store.Update(legacy->revision, {{"profile", {{"headline", "Staff"}}}}, Source::kCli);
+  REQUIRE(other.ok());
+  // Nor the work history sent back whole with that entry unchanged (the
+  // options page sends it so), while a new entry of it is still checked.
+  json history = other->doc["profile"]["work"];
+  history.push_back({{"employer", "Brightwave"}, {"start", "2019-01"}});
+  auto whole = store.Update(other->revision, {{"profile", {{"work", history}}}}, Source::kCli);
+  REQUIRE(whole.ok());
+  history.push_back({{"employer", "Elsewhere"}, {"start", "2019-02-30"}});
+  CHECK_FALSE(store.Update(whole->revision, {{"profile", {{"work", history}}}}, Source::kCli).ok());
 }

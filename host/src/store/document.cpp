@@ -263,15 +263,24 @@ Status ValidateDocument(const json& doc) {
   return Status::Ok();
 }
 
+namespace {
+
 // An override the update sets must name a field that honours one: a typo
 // ("boi") would be stored and silently change nothing. Checked on the patch,
-// not the document, so that an override stored before this check does not
-// refuse every later update.
-Status CheckOverridesSet(const json& sitesPatch) {
+// and a value equal to the one stored passes, so that an override stored
+// before this check refuses neither later updates nor the site's settings
+// sent back whole (the options page does that).
+Status CheckOverridesSet(const json& sitesPatch, const json& storedSites) {
   for (const auto& [id, site] : sitesPatch.items()) {
     if (!site.is_object() || !site.contains("overrides") || !site["overrides"].is_object()) continue;
+    const json* stored = nullptr;
+    if (storedSites.is_object() && storedSites.contains(id) && storedSites[id].is_object() &&
+        storedSites[id].contains("overrides") && storedSites[id]["overrides"].is_object()) {
+      stored = &storedSites[id]["overrides"];
+    }
     for (const auto& [field, value] : site["overrides"].items()) {
       if (value.is_null()) continue;  // removing one is always allowed
+      if (stored && stored->contains(field) && (*stored)[field] == value) continue;
       const std::string name = "sites." + id + ".overrides." + field;
       if (std::find(kOverridable.begin(), kOverridable.end(), field) == kOverridable.end()) {
         return Bad(name, "is not a field a site can override (name, headline, bio, location, website, employer, title)");
@@ -281,8 +290,6 @@ Status CheckOverridesSet(const json& sitesPatch) {
   }
   return Status::Ok();
 }
-
-namespace {
 
 // An ignore the update sets must be one ignore.remove can take back: a field
 // `check` compares, and `at` (when given) a time as the store writes it. An
@@ -320,13 +327,19 @@ Status CheckIgnoresSet(const json& sitesPatch, const json& storedSites) {
 // Work dates the update sets must be on the calendar, and an end not before
 // its start. Compared at the precision both have ("2020" ends "2020-05"
 // fine), which for zero-padded dates is their common prefix. On the patch:
-// `work` is replaced whole, so one that sets it is checked entirely, while
-// dates stored before this check do not refuse updates of other fields.
-Status CheckWorkSet(const json& profilePatch) {
+// `work` is replaced whole, so one that sets it is checked, except entries
+// equal to stored ones: dates stored before this check refuse neither updates
+// of other fields nor the work history sent back whole (the options page).
+Status CheckWorkSet(const json& profilePatch, const json& storedProfile) {
   if (!profilePatch.contains("work") || !profilePatch["work"].is_array()) return Status::Ok();
   const json& work = profilePatch["work"];
+  const json* stored = storedProfile.is_object() && storedProfile.contains("work") &&
+                               storedProfile["work"].is_array()
+                           ? &storedProfile["work"]
+                           : nullptr;
   for (size_t i = 0; i < work.size(); ++i) {
     if (!work[i].is_object()) continue;  // the document check names it
+    if (stored && std::find(stored->begin(), stored->end(), work[i]) != stored->end()) continue;
     const std::string item = "profile.work[" + std::to_string(i) + "]";
     std::string dates[2];  // start, end; empty when absent or not a date
     const char* const keys[2] = {"start", "end"};
@@ -352,15 +365,16 @@ Status CheckWorkSet(const json& profilePatch) {
 
 Status ApplyUpdatePatch(json& doc, const json& patch) {
   if (!patch.is_object()) return Status::BadRequest("the update must be an object");
+  static const json kNothing = json::object();
   if (const auto sites = patch.find("sites"); sites != patch.end() && sites->is_object()) {
-    Status s = CheckOverridesSet(*sites);
-    static const json kNoSites = json::object();
-    const json& stored = doc.is_object() && doc.contains("sites") ? doc["sites"] : kNoSites;
+    const json& stored = doc.is_object() && doc.contains("sites") ? doc["sites"] : kNothing;
+    Status s = CheckOverridesSet(*sites, stored);
     if (s.ok()) s = CheckIgnoresSet(*sites, stored);
     if (!s.ok()) return s;
   }
   if (const auto profile = patch.find("profile"); profile != patch.end() && profile->is_object()) {
-    Status s = CheckWorkSet(*profile);
+    const json& stored = doc.is_object() && doc.contains("profile") ? doc["profile"] : kNothing;
+    Status s = CheckWorkSet(*profile, stored);
     if (!s.ok()) return s;
   }
   for (const auto& [key, value] : patch.items()) {
