@@ -49,9 +49,15 @@ void CheckBio(RuleContext& ctx, std::string_view observedIn) {
   }
   for (const BioVariant& v : ctx.canon.bios) candidates.push_back({&v.text, v.loose, &v.words});
 
+  // Made once: a bio both too long and different needs it twice, and cutting
+  // a long bio to the site segments it into graphemes.
+  std::optional<nlohmann::json> fit;
   auto fitted = [&]() -> nlohmann::json {
-    const auto fit = Fit(ctx.canon, ctx.site, ctx.overrides);
-    return fit ? nlohmann::json(fit->text) : nlohmann::json(nullptr);
+    if (!fit) {
+      const auto chosen = Fit(ctx.canon, ctx.site, ctx.overrides);
+      fit = chosen ? nlohmann::json(chosen->text) : nlohmann::json(nullptr);
+    }
+    return *fit;
   };
   auto make = [&](std::string_view severity, std::string_view code, std::string message,
                   const std::string& canonical) {

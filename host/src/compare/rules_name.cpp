@@ -3,6 +3,7 @@
 // "PhD") are `extra`, info.
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "compare/rules.h"
 #include "compare/text.h"
@@ -178,12 +179,19 @@ void CheckName(RuleContext& ctx, std::string_view observedIn) {
   };
   // The canonical full name, in any order, is the name whatever the given and
   // family parts say: they may be stale ("Ada King" after a marriage, with
-  // "Lovelace" still the family part) or another script's spelling.
-  const bool isFullName = sortedTokens(nameText, text::Fold::kLoose) == sortedTokens(m->full, text::Fold::kLoose);
+  // "Lovelace" still the family part) or another script's spelling. Worked
+  // out only when the parts leave a doubt (a check runs on every keystroke).
+  std::optional<bool> fullName;
+  auto isFullName = [&] {
+    if (!fullName) {
+      fullName = sortedTokens(nameText, text::Fold::kLoose) == sortedTokens(m->full, text::Fold::kLoose);
+    }
+    return *fullName;
+  };
   const bool hasGiven = given || nick;
   const bool hasFamily = family || familyInitial || m->family.empty();
-  if (!isFullName &&
-      (!hasGiven || !hasFamily || unknown.size() > 1 || (!unknown.empty() && !(given && family)))) {
+  if ((!hasGiven || !hasFamily || unknown.size() > 1 || (!unknown.empty() && !(given && family))) &&
+      !isFullName()) {
     if (unknown.empty() && hasGiven && !hasFamily) {
       ctx.out.push_back(Make("info", "differs", observed, m->full,
                              "Name shows only part of your canonical name, \"" + m->full + "\"."));
@@ -201,12 +209,12 @@ void CheckName(RuleContext& ctx, std::string_view observedIn) {
                            "titles or taglines)."));
     return;
   }
-  if (nick && !given && !isFullName) {
+  if (nick && !given && !isFullName()) {
     ctx.out.push_back(Make("info", "differs", observed, m->full,
                            "Name uses a nickname instead of your given name."));
     return;
   }
-  if (!unknown.empty() && !isFullName) {
+  if (!unknown.empty() && !isFullName()) {
     middle = true;
     ctx.out.push_back(Make("info", "differs", observed, m->full,
                            "Name includes a middle name that your canonical name does not."));
@@ -215,7 +223,7 @@ void CheckName(RuleContext& ctx, std::string_view observedIn) {
   (void)middle;
   // The same name tokens in the same or another order: only case or accents
   // may still differ, which is info.
-  if (isFullName &&
+  if (isFullName() &&
       sortedTokens(nameText, text::Fold::kStrict) != sortedTokens(m->full, text::Fold::kStrict)) {
     ctx.out.push_back(Make("info", "differs", observed, m->full,
                            "Name differs from your canonical name only in letter case or accents."));
