@@ -265,6 +265,14 @@ Status ValidateDocument(const json& doc) {
 
 namespace {
 
+// The stored `sites.<id>.<key>` when it is of `type`, else nullptr.
+const json* StoredSetting(const json& storedSites, const std::string& id, const char* key, json::value_t type) {
+  const auto site = storedSites.find(id);  // end() when not an object
+  if (site == storedSites.end() || !site->is_object()) return nullptr;
+  const auto setting = site->find(key);
+  return setting != site->end() && setting->type() == type ? &*setting : nullptr;
+}
+
 // An override the update sets must name a field that honours one: a typo
 // ("boi") would be stored and silently change nothing. Checked on the patch,
 // and a value equal to the one stored passes, so that an override stored
@@ -273,11 +281,7 @@ namespace {
 Status CheckOverridesSet(const json& sitesPatch, const json& storedSites) {
   for (const auto& [id, site] : sitesPatch.items()) {
     if (!site.is_object() || !site.contains("overrides") || !site["overrides"].is_object()) continue;
-    const json* stored = nullptr;
-    if (storedSites.is_object() && storedSites.contains(id) && storedSites[id].is_object() &&
-        storedSites[id].contains("overrides") && storedSites[id]["overrides"].is_object()) {
-      stored = &storedSites[id]["overrides"];
-    }
+    const json* stored = StoredSetting(storedSites, id, "overrides", json::value_t::object);
     for (const auto& [field, value] : site["overrides"].items()) {
       if (value.is_null()) continue;  // removing one is always allowed
       if (stored && stored->contains(field) && (*stored)[field] == value) continue;
@@ -299,11 +303,7 @@ Status CheckOverridesSet(const json& sitesPatch, const json& storedSites) {
 Status CheckIgnoresSet(const json& sitesPatch, const json& storedSites) {
   for (const auto& [id, site] : sitesPatch.items()) {
     if (!site.is_object() || !site.contains("ignores") || !site["ignores"].is_array()) continue;
-    const json* stored = nullptr;
-    if (storedSites.is_object() && storedSites.contains(id) && storedSites[id].is_object() &&
-        storedSites[id].contains("ignores") && storedSites[id]["ignores"].is_array()) {
-      stored = &storedSites[id]["ignores"];
-    }
+    const json* stored = StoredSetting(storedSites, id, "ignores", json::value_t::array);
     const json& ignores = site["ignores"];
     for (size_t i = 0; i < ignores.size(); ++i) {
       const json& ig = ignores[i];
