@@ -2,16 +2,8 @@
 // each with its readable diff and a button that restores the profile as it
 // was after that revision (a new revision; nothing is lost).
 import {call, send} from '../lib/messages.js';
+import {make} from './dom.js';
 import {describeChanges} from './model.js';
-
-function make(tag, text) {
-	const node = document.createElement(tag);
-	if (text !== undefined) {
-		node.textContent = text;
-	}
-
-	return node;
-}
 
 export function createHistory({getSnapshot, reload}) {
 	const list = document.getElementById('history');

@@ -6,17 +6,9 @@ import {originsFor} from '../background/user-hosts.js';
 import {normalizeWebsite} from '../background/website.js';
 import {grayFromBlob} from '../lib/gray.js';
 import {ext, call, send} from '../lib/messages.js';
+import {make} from './dom.js';
 import {importRequest} from './import-files.js';
 import {ignoresOf} from './model.js';
-
-function make(tag, text) {
-	const node = document.createElement(tag);
-	if (text !== undefined) {
-		node.textContent = text;
-	}
-
-	return node;
-}
 
 function say(id, text) {
 	document.getElementById(id).textContent = text;
