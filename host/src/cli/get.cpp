@@ -2,11 +2,10 @@
 #include "cli/field_paths.h"
 #include "cli/path.h"
 #include "cli/subcommand.h"
+#include "sites/site_table.h"
 
 namespace oneself::cli {
 namespace {
-
-constexpr const char* kDefaultPolicy = "professional";  // as compare/engine.cpp
 
 int Run(const Args& args, Env& env) {
   if (args.positional.size() != 1) return Fail(env, Status::BadRequest("get takes one FIELD, such as headline"));
@@ -25,9 +24,9 @@ int Run(const Args& args, Env& env) {
     // An unset policy is not missing: every verb applies the default.
     if (siteSetting && rest.size() == 2 && rest[1] == "policy") {
       if (args.Has("--json")) {
-        PrintJson(env, kDefaultPolicy);
+        PrintJson(env, std::string(sites::kDefaultPolicy));
       } else {
-        env.out << kDefaultPolicy << " (the default)\n";
+        env.out << sites::kDefaultPolicy << " (the default)\n";
       }
       return 0;
     }

@@ -67,7 +67,7 @@ class SitesStatus final : public Command {
     for (const sites::Site& site : sites::AllSites()) {
       const std::string id(site.id);
       json entry = {{"id", id}, {"name", site.name}};
-      std::string policy = "professional";
+      std::string policy(sites::kDefaultPolicy);
       if (siteSettings.is_object() && siteSettings.contains(id) && siteSettings[id].is_object()) {
         policy = siteSettings[id].value("policy", policy);
       }

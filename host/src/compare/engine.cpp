@@ -154,7 +154,7 @@ Result<json> Check(const store::Snapshot& snapshot, const json& request) {
   const Canonical& canon = CanonicalFor(snapshot);
   const json* siteConf = Find(snapshot.doc, "sites");
   siteConf = siteConf ? Find(*siteConf, site->id) : nullptr;
-  std::string_view policy = "professional";
+  std::string_view policy = sites::kDefaultPolicy;
   if (const json* p = siteConf ? Find(*siteConf, "policy") : nullptr; p && p->is_string()) {
     policy = p->get_ref<const std::string&>();
   }

@@ -28,6 +28,9 @@ struct Site {
 };
 
 std::span<const Site> AllSites();
+// A site's policy when the store sets none (docs/store.md): every field is checked.
+inline constexpr std::string_view kDefaultPolicy = "professional";
+
 // Site ids match without regard to case; "twitter" is "x". nullptr if unknown.
 const Site* FindSite(std::string_view idOrNetwork);
 // The limit of `field` on `site`, or nullptr.
