@@ -87,6 +87,29 @@ export async function openPopupAsTab(browser, page, popupUrl) {
 	// puppeteer loses sight of the old frame: the navigation is not awaited;
 	// the caller waits for the popup's content instead.
 	popup.goto(popupUrl).catch(() => {});
-	await popup.waitForFunction(() => location.protocol.endsWith('extension:') && document.readyState === 'complete', {timeout: 15_000, polling: 100});
+	await pollThroughNavigation(popup, () => location.protocol.endsWith('extension:') && document.readyState === 'complete', 15_000);
 	return popup;
+}
+
+// Polls `predicate` in `page` until it holds. An evaluation that meets the
+// document being replaced fails in ways puppeteer does not retry (Firefox's
+// BiDi answers "right-hand side of 'in' should be an object, got null" for
+// the old realm), so a failed poll counts as "not yet", not as the answer.
+async function pollThroughNavigation(page, predicate, timeout) {
+	const deadline = Date.now() + timeout;
+	let lastError;
+	while (Date.now() < deadline) {
+		try {
+			const poll = page.evaluate(predicate);
+			poll.catch(() => {}); // a poll given up on may still fail later
+			const gaveUp = new Promise(resolve => setTimeout(resolve, 2_000, false));
+			if (await Promise.race([poll, gaveUp])) {
+				return;
+			}
+		} catch (error) {
+			lastError = error;
+		}
+		await new Promise(resolve => setTimeout(resolve, 100));
+	}
+	throw new Error(`the page did not get there in ${timeout} ms${lastError ? ` (last error: ${lastError.message})` : ''}`);
 }
