@@ -3,7 +3,7 @@
 // revision it was loaded from (a conflict reloads instead of overwriting).
 // What the user typed and has not saved is never thrown away silently: a
 // reload (after an import, a revert, a photo) keeps it; only Discard changes
-// drops it, and leaving the page with it asks first.
+// drops it, and both that and leaving the page with it ask first.
 import {call, send, snapshotOf} from '../lib/messages.js';
 import {createProfileForm} from './form.js';
 import {createHistory} from './history.js';
@@ -92,8 +92,20 @@ async function main() {
 		$('save').disabled = !form.snapshot;
 	});
 	// Discard changes, or Try again when nothing could be loaded yet (which
-	// keeps what was typed meanwhile).
-	$('reload').addEventListener('click', () => reload({keepEdits: !form.snapshot}));
+	// keeps what was typed meanwhile). Discarding edits asks first, the way
+	// Restore does: one click must not throw away what the user typed.
+	$('reload').addEventListener('click', () => {
+		if (!form.snapshot) {
+			reload();
+			return;
+		}
+
+		if (form.changes() && !window.confirm('Discard your unsaved changes? The form goes back to the saved profile.')) {
+			return;
+		}
+
+		reload({keepEdits: false});
+	});
 	window.addEventListener('beforeunload', event => {
 		if (form.changes()) {
 			event.preventDefault();

@@ -36,6 +36,40 @@ test('leaving with unsaved changes asks first; Discard changes drops them', asyn
 	assert.equal(leave(), false);
 });
 
+test('Discard changes asks first, as Restore does; cancelling keeps the edits', async () => {
+	const page = await openOptionsPage();
+	page.$('reload').click();
+	await settle();
+	assert.deepEqual(page.confirms, [], 'nothing typed: nothing to ask about');
+
+	page.type(page.$('field-headline'), 'Staff Engineer');
+	page.confirmAnswer = false;
+	page.$('reload').click();
+	await settle();
+	assert.equal(page.confirms.length, 1);
+	assert.match(page.confirms[0], /^Discard your unsaved changes\?/);
+	assert.equal(page.$('field-headline').value, 'Staff Engineer', 'cancelled: the edits stay');
+	assert.equal(page.$('save').disabled, false);
+
+	page.confirmAnswer = true;
+	page.$('reload').click();
+	await settle();
+	assert.equal(page.confirms.length, 2);
+	assert.equal(page.$('field-headline').value, 'Engineer');
+});
+
+test('Try again, before anything loaded, keeps what was typed without asking', async () => {
+	const page = await openOptionsPage({'profile.get': () => {
+		throw replyError('host_unavailable', 'The oneself host is not running');
+	}});
+	page.type(page.$('field-email'), 'ada@example.com');
+	page.handlers['profile.get'] = snapshotAt(1, {headline: 'Engineer'});
+	page.$('reload').click();
+	await settle();
+	assert.deepEqual(page.confirms, []);
+	assert.equal(page.$('field-email').value, 'ada@example.com');
+});
+
 // A profile.update that answers only when the test says so.
 function heldUpdate(page, answer) {
 	let release;
