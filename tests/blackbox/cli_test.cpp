@@ -192,7 +192,19 @@ TEST_CASE("cli: check says what it left aside, and why", "[cli]") {
   const std::string typo = cli.Write("typo.json", R"({"headlin": "zzz"})");
   auto ignored = cli.Run({"check", "--site", "linkedin", typo});
   CHECK(ignored.exitCode == 0);
-  CHECK(ignored.out.find("Ignored: headlin (not a field oneself checks on LinkedIn)\n") != std::string::npos);
+  CHECK(ignored.out.find("Ignored: headlin (not a field oneself checks on LinkedIn)\n"
+                         "    headlin: did you mean headline?\n") != std::string::npos);
+  // Each name gets the checked field it is close to, if any; the verb's
+  // reply stays as it was.
+  const std::string typos = cli.Write("typos.json", R"({"Location": "x", "colour": "y", "firstname": "z"})");
+  auto several = cli.Run({"check", "--site", "linkedin", typos});
+  CHECK(several.out.find("Ignored: Location, colour, firstname (not fields oneself checks on LinkedIn)\n"
+                         "    Location: did you mean location?\n"
+                         "    firstname: did you mean firstName?\n") != std::string::npos);
+  CHECK(several.out.find("colour:") == std::string::npos);
+  auto asJson = cli.Run({"check", "--site", "linkedin", typo, "--json"});
+  CHECK(json::parse(asJson.out)["ignored"] == json::array({"headlin"}));
+  CHECK(asJson.out.find("did you mean") == std::string::npos);
 
   const std::string headline = cli.Write("headline.json", R"({"headline": "Engineer"})");
   REQUIRE(cli.Run({"set", "sites.x.policy", "personal"}).exitCode == 0);

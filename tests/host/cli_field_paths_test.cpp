@@ -65,3 +65,19 @@ TEST_CASE("cli field paths: every path the CLI knows is one the store accepts, i
     CHECK(unknown.status().code() == Code::kBadRequest);
   }
 }
+
+// One closeness rule for every suggestion the CLI makes (get, set, check):
+// at most two edits, the first of the nearest on a tie.
+TEST_CASE("cli field paths: Nearest suggests a name at most two edits away", "[cli]") {
+  const std::vector<std::string> known{"headline", "location", "firstName"};
+  CHECK(cli::Nearest("headlin", known) == "headline");
+  CHECK(cli::Nearest("Location", known) == "location");
+  CHECK(cli::Nearest("firstname", known) == "firstName");
+  CHECK(cli::Nearest("hedlin", known) == "headline");
+  CHECK(cli::Nearest("hdlin", known).empty());
+  CHECK(cli::Nearest("colour", known).empty());
+  CHECK(cli::Nearest("", known).empty());
+  CHECK(cli::Nearest("headline", {}).empty());
+  CHECK(cli::DidYouMean("headlin") == "; did you mean headline?");
+  CHECK(cli::DidYouMean("colour").empty());
+}

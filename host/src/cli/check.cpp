@@ -2,7 +2,9 @@
 // canonical profile, exactly as the extension's `check` does.
 #include <algorithm>
 
+#include "cli/field_paths.h"
 #include "cli/subcommand.h"
+#include "commands/ignore_request.h"
 #include "sites/site_table.h"
 
 namespace oneself::cli {
@@ -18,6 +20,7 @@ std::string Joined(const std::vector<std::string>& names) {
 
 // The fields the verb left aside, with why: a score of 100 means nothing
 // when the field that mattered was misspelt or is not compared on this site.
+// A misspelt one gets the field it is close to, as `get` and `set` do.
 void PrintLeftAside(Env& env, const json& fields, const json& result, const sites::Site& site) {
   std::vector<std::string> ignored;
   if (result.contains("ignored")) {
@@ -34,6 +37,12 @@ void PrintLeftAside(Env& env, const json& fields, const json& result, const site
   if (!ignored.empty()) {
     env.out << "Ignored: " << Joined(ignored) << (ignored.size() == 1 ? " (not a field" : " (not fields")
             << " oneself checks on " << site.name << ")\n";
+    const auto compared = commands::CheckFields();
+    const std::vector<std::string> checkFields(compared.begin(), compared.end());
+    for (const std::string& name : ignored) {
+      const std::string meant = Nearest(name, checkFields);
+      if (!meant.empty()) env.out << "    " << name << ": did you mean " << meant << "?\n";
+    }
   }
   if (!unchecked.empty()) {
     env.out << "Not checked: " << Joined(unchecked) << " (sites." << site.id << ".policy is "

@@ -82,6 +82,19 @@ const FieldPath* FindField(const std::vector<std::string>& parts) {
   return nullptr;
 }
 
+std::string Nearest(std::string_view name, const std::vector<std::string>& known) {
+  std::string best;
+  size_t bestDistance = 3;  // at most two edits
+  for (const std::string& k : known) {
+    const size_t d = EditDistance(name, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
 std::string DidYouMean(const std::string& path) {
   std::vector<std::string> known;
   for (const FieldPath& f : kFields) {
@@ -92,15 +105,7 @@ std::string DidYouMean(const std::string& path) {
       known.push_back("sites." + std::string(site.id) + "." + std::string(setting));
     }
   }
-  std::string best;
-  size_t bestDistance = 3;  // at most two edits
-  for (const std::string& k : known) {
-    const size_t d = EditDistance(path, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
+  const std::string best = Nearest(path, known);
   return best.empty() ? "" : "; did you mean " + best + "?";
 }
 

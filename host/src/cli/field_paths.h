@@ -30,8 +30,12 @@ std::vector<FieldPath> AllFields();
 // Site settings ("sites", ...) are not in the table.
 const FieldPath* FindField(const std::vector<std::string>& parts);
 
+// The one of `known` nearest to `name`, if it is at most two edits away (the
+// first on a tie), else empty.
+std::string Nearest(std::string_view name, const std::vector<std::string>& known);
+
 // "; did you mean headline?" when a known path (profile or site setting) is
-// at most two edits from `path`, else empty.
+// Nearest to `path`, else empty.
 std::string DidYouMean(const std::string& path);
 
 // "sites.x.policy", "sites.linkedin.overrides.bio": a site the table knows
