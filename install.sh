@@ -29,8 +29,9 @@ Options:
                  prefix; the profile store and the log are kept. Pass the
                  same --prefix and --system as when installing
   --demo         build, then run the demo (demo/run.sh): a throwaway browser
-                 profile and store, never your own. Needs Node.js and
-                 Chromium or Chrome (installed unless --no-deps)
+                 profile and store, never your own. Needs Node.js 20 or later
+                 and Chromium or Chrome (installed with apt-get unless
+                 --no-deps; a Node older than 20 stops it before the build)
   --headless     with --demo: no window; print what each page shows and exit
                  (for a machine without a display)
   --no-deps      do not install missing packages
@@ -497,9 +498,43 @@ uninstall() {
 }
 
 # The demo needs Node and a Chromium-family browser, which the build does not.
+# Everything is checked before anything is installed or built, so that a Node
+# too old for the demo's npm packages stops it at once, not after the build.
+readonly NODE_MIN=20   # package.json "engines": { "node": ">=20" }
+
+# node_die PROBLEM: says PROBLEM and how to get a Node new enough, then exits.
+node_die() {
+  warn "$1"
+  die "  fix: install Node.js $NODE_MIN or later (https://nodejs.org/en/download, or your distribution's nodejs package where it is that new), so that \`node --version\` prints v$NODE_MIN or later, then run ./install.sh --demo again"
+}
+
+# major_version VERSION: the leading number of v20.1.0, 20.19.2+dfsg-1 or
+# 1:20.19.2-1 (an epoch before the colon); empty if there is none.
+major_version() {
+  local v="${1#v}"
+  case "$v" in *:*) v="${v#*:}" ;; esac
+  v="${v%%[!0-9]*}"
+  printf '%s\n' "$v"
+}
+
+# check_node: dies unless the `node` on PATH is Node.js $NODE_MIN or later.
+check_node() {
+  local where version major
+  where="$(command -v node)"
+  version="$(node --version 2>/dev/null)" || true
+  version="${version%%$'\n'*}"
+  major="$(major_version "$version")"
+  if [ -z "$major" ]; then
+    node_die "the demo needs Node.js $NODE_MIN or later; \`$where --version\` printed ${version:-nothing}, not a version"
+  fi
+  if [ "$major" -lt "$NODE_MIN" ]; then
+    node_die "the demo needs Node.js $NODE_MIN or later; $where is $version"
+  fi
+}
+
 demo_deps() {
-  local missing=() sudo_cmd=() p have_browser=0
-  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  local missing=() sudo_cmd=() p have_browser=0 candidate major
+  if command -v node >/dev/null 2>&1; then check_node; else missing+=(nodejs); fi
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   [ -x /usr/lib/chromium/chromium ] && have_browser=1
   for p in chromium chromium-browser google-chrome google-chrome-stable brave-browser microsoft-edge; do
@@ -511,24 +546,40 @@ demo_deps() {
   [ "$have_browser" = 1 ] || missing+=(chromium)
   [ "${#missing[@]}" -gt 0 ] || return 0
   if [ "$deps" = 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    die "the demo needs Node.js 20 or later, npm and Chromium or Chrome; missing: ${missing[*]} (on Debian or Ubuntu: sudo apt-get install ${missing[*]})"
+    die "the demo needs Node.js $NODE_MIN or later, npm and Chromium or Chrome; missing: ${missing[*]} (on Debian or Ubuntu: sudo apt-get install ${missing[*]}; where that nodejs is older than $NODE_MIN, get Node.js from https://nodejs.org/en/download)"
   fi
-  say "Installing what the demo needs: ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null 2>&1 || die "need root to install: ${missing[*]} (no sudo found)"
     sudo_cmd=(sudo)
   fi
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
+  if in_list nodejs "${missing[@]}"; then
+    # Many releases carry an older Node: refuse before installing it.
+    candidate="$(LC_ALL=C apt-cache policy nodejs 2>/dev/null | sed -n 's/^ *Candidate: *//p')" || true
+    candidate="${candidate%%$'\n'*}"
+    major="$(major_version "$candidate")"
+    if [ -z "$major" ]; then
+      node_die "the demo needs Node.js $NODE_MIN or later, and apt-get has no nodejs package to install. Nothing was installed"
+    fi
+    if [ "$major" -lt "$NODE_MIN" ]; then
+      node_die "the demo needs Node.js $NODE_MIN or later; apt-get would install nodejs $candidate. Nothing was installed"
+    fi
+  fi
+  say "Installing what the demo needs: ${missing[*]}"
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if in_list nodejs "${missing[@]}"; then
+    command -v node >/dev/null 2>&1 || node_die "apt-get installed nodejs, but there is no \`node\` on PATH"
+    check_node
+  fi
 }
 
 run_demo() {
   local demo="$repo_root/demo/run.sh"
   [ -f "$demo" ] || die "the demo is not in this checkout (no demo/run.sh)"
+  demo_deps
   install_deps
   build_binary
-  demo_deps
   export ONESELF_BINARY="$built_binary"
   exec bash "$demo" ${demo_args[@]+"${demo_args[@]}"}
 }

@@ -9,7 +9,8 @@
 # failures: a browser folder, the prefix or a manifest the user cannot write
 # (as root, install.sh runs as nobody through setpriv, since root can write
 # anything), and the messages for no browser, root without --system,
-# ONESELF_HOME, a moved --prefix and --prefix=~/DIR.
+# ONESELF_HOME, a moved --prefix and --prefix=~/DIR; --demo stops on a
+# missing or too old Node (a fake one) before it installs or builds anything.
 #
 # Uses the binary already built in ONESELF_BUILD_DIR (install.sh --no-build),
 # so it never rebuilds. Needs node (a test dependency) to read JSON.
@@ -369,6 +370,69 @@ cmake -DFAMILY=chromium -DBINARY="$odd" -DOUT="$tmp/odd.json" \
 check "a path with quotes and backslashes survives as JSON" \
   node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
            process.exit(m.path === process.argv[2] ? 0 : 1)' "$tmp/odd.json" "$odd"
+
+echo "# --demo and Node.js: a missing or too old node stops it before anything is installed or built"
+# A PATH of its own, whatever node this machine has: a fake node prints the
+# version; fake apt-get, apt-cache, dpkg-query, cmake and npm log their calls.
+node_min="$(node -p 'require(process.argv[1]).engines.node.match(/^>=\s*(\d+)/)[1]' "$repo_root/package.json")"
+demo_bin="$tmp/demobin"
+mkdir -p "$demo_bin"
+for t in bash dirname uname sed cat chmod; do ln -s "$(command -v "$t")" "$demo_bin/$t"; done
+printf '#!/bin/bash\necho 0\n' > "$demo_bin/id"
+for t in apt-get dpkg-query cmake npm chromium; do
+  printf '#!/bin/bash\necho "%s $*" >> "$FAKE_LOG"\n' "$t" > "$demo_bin/$t"
+done
+echo 'printf installed' >> "$demo_bin/dpkg-query"
+# apt-get install nodejs brings the node apt-cache promised (no epoch, no
+# Debian revision).
+cat >> "$demo_bin/apt-get" <<'EOF'
+case " $* " in *" install "*" nodejs "*)
+  v="${FAKE_CANDIDATE#*:}"
+  printf '#!/bin/bash\necho v%s\n' "${v%%[-+~]*}" > "${0%/*}/node"; chmod +x "${0%/*}/node" ;;
+esac
+EOF
+cat > "$demo_bin/apt-cache" <<'EOF'
+#!/bin/bash
+echo "apt-cache $*" >> "$FAKE_LOG"
+printf 'nodejs:\n  Installed: (none)\n  Candidate: %s\n  Version table:\n' "$FAKE_CANDIDATE"
+EOF
+chmod +x "$demo_bin"/*
+demo() {  # demo NODE_VERSION|none CANDIDATE ARGS...: install.sh --demo ARGS; $out, $rc, $calls
+  local version="$1" candidate="$2"
+  shift 2
+  rm -f "$demo_bin/node"
+  if [ "$version" != none ]; then printf '#!/bin/bash\necho %s\n' "$version" > "$demo_bin/node"; chmod +x "$demo_bin/node"; fi
+  : > "$tmp/demo.log"
+  out="$(env -i PATH="$demo_bin" HOME="$tmp/demohome" FAKE_LOG="$tmp/demo.log" FAKE_CANDIDATE="$candidate" \
+         ONESELF_BUILD_DIR="$ONESELF_BUILD_DIR" /bin/bash "$repo_root/install.sh" --demo "$@" 2>&1)" && rc=0 || rc=$?
+  calls="$(cat "$tmp/demo.log")"
+  rm -f "$demo_bin/node"
+}
+demo "v$((node_min - 1)).9.0" ""
+check "a node older than package.json's minimum ($node_min): --demo exits non-zero" test "$rc" != 0
+check "  saying which version it found and which it needs" \
+  bash -c 'grep -qF "needs Node.js $1 or later" <<<"$2" && grep -qF "v$(($1 - 1)).9.0" <<<"$2"' _ "$node_min" "$out"
+check "  and what to do" grep -qF "nodejs.org" <<<"$out"
+check "  before installing or building anything" test -z "$calls"
+[ "$rc" != 0 ] && [ -z "$calls" ] || { echo "$out"; echo "calls: $calls"; }
+demo "v$node_min.0.0" "" --no-deps --no-build
+check "node $node_min.0.0 is enough: --demo goes on to the demo" \
+  bash -c '[ "$1" = 1 ] && grep -q "no display" <<<"$2" && ! grep -q "Node.js" <<<"$2"' _ "$rc" "$out"
+[ "$rc" = 1 ] || echo "$out"
+demo none "" --no-deps
+check "no node with --no-deps: --demo exits non-zero, names what to install, builds nothing" \
+  bash -c '[ "$1" != 0 ] && grep -qF "Node.js $3 or later" <<<"$2" && grep -q "apt-get install nodejs" <<<"$2" && [ -z "$4" ]' \
+  _ "$rc" "$out" "$node_min" "$calls"
+[ "$rc" != 0 ] && [ -z "$calls" ] || { echo "$out"; echo "calls: $calls"; }
+demo none "18.19.0+dfsg-6~deb12u2"
+check "no node, and apt-get would install an older one: refused before apt-get install or the build" \
+  bash -c '[ "$1" != 0 ] && grep -qF "18.19.0" <<<"$2" && grep -qF "Node.js $3 or later" <<<"$2" && ! grep -qE "install|cmake" <<<"$4"' \
+  _ "$rc" "$out" "$node_min" "$calls"
+[ "$rc" != 0 ] || { echo "$out"; echo "calls: $calls"; }
+demo none "1:$node_min.19.2+dfsg-1" --no-build
+check "no node, and apt-get offers a new enough one: installed, then the demo starts" \
+  bash -c '[ "$1" = 1 ] && grep -q "no display" <<<"$2" && grep -q "^apt-get .*install.* nodejs" <<<"$3"' _ "$rc" "$out" "$calls"
+[ "$rc" = 1 ] || { echo "$out"; echo "calls: $calls"; }
 
 echo "# options"
 check "--help exits 0" bash -c '"$1" --help | grep -q -- --uninstall' _ "$repo_root/install.sh"
