@@ -288,8 +288,16 @@ TEST_CASE("verbs: import and export", "[commands]") {
   CHECK(r["revision"] == 1);
   CHECK(r["imported"].size() > 0);
   CHECK(r["profile"]["name"]["full"].is_string());
+  CHECK(r["changed"] == true);
   json history = v.Ok("profile.history", {{"limit", 1}});
   CHECK(history["entries"][0]["source"] == "import");
+  // The same file again: no revision, and the reply says nothing changed
+  // while still naming what the file held.
+  json again = v.Ok("import", {{"baseRevision", 1}, {"format", "jsonresume"}, {"content", resume}});
+  CHECK(again["revision"] == 1);
+  CHECK(again["changed"] == false);
+  CHECK(again["imported"] == r["imported"]);
+  CHECK(again["profile"] == r["profile"]);
 
   json exported = v.Ok("export");
   CHECK(exported["revision"] == 1);

@@ -101,6 +101,9 @@ class Import final : public Command {
       for (const auto& [key, value] : (*patch)["profile"].items()) imported.push_back(key);
     }
     result["imported"] = std::move(imported);
+    // `imported` names what the file held, changed or not; the store makes no
+    // revision when nothing changed, and this says so without comparing.
+    result["changed"] = snapshot->revision != *base;
     return result;
   }
 };
