@@ -217,15 +217,10 @@
 			}
 
 			const kept = (warnings.get(warning.field) ?? []).filter(entry => entry.warning !== warning);
-			// The focused button goes away with its warning: the focus goes
-			// back to the field rather than falling to the page's body.
 			const hadFocus = mine.some(entry => document.activeElement === entry.host);
+			const fromPanel = orphans !== null && mine.some(entry => entry.host.parentElement === orphans);
 			for (const entry of mine) {
 				ui.warning.detach(entry.host, elements[warning.field]);
-			}
-
-			if (hadFocus) {
-				focusField(elements[warning.field]);
 			}
 
 			if (kept.length > 0) {
@@ -238,12 +233,31 @@
 
 			ui.summary.render(document, mode === 'view' ? allWarnings() : [], {onSelect: reveal});
 
+			// Once the panel and the badge say what is left, so the focus
+			// lands on something that stays.
+			if (hadFocus) {
+				refocus(elements[warning.field], fromPanel);
+			}
+
 			ui.announcer.announce(document, 'oneself: ignored on this site.');
+		}
+
+		// The focused button went away with its warning: the focus goes back
+		// to the field; for a warning of the corner panel (no field on the
+		// page), to the panel while it holds others, else to where it was
+		// before the panel; failing those, to the summary's badge. Anywhere
+		// rather than falling to the page's body.
+		function refocus(field, fromPanel) {
+			if (focusField(field) || (fromPanel && ui.orphans.refocus(orphans))) {
+				return;
+			}
+
+			ui.summary.focus(document);
 		}
 
 		function focusField(field) {
 			if (!field?.isConnected) {
-				return;
+				return false;
 			}
 
 			// A view page's field is text: focusable by script only.
@@ -252,6 +266,7 @@
 			}
 
 			field.focus({preventScroll: true});
+			return true;
 		}
 
 		async function copy(text) {

@@ -14,6 +14,9 @@
 	const HOST_STYLE = 'display:block!important;position:fixed!important;z-index:2147483647!important;';
 
 	const element = (...args) => ui.text.element(...args);
+	// Per panel, where the focus was before it went into the panel: where
+	// it goes back to when the panel leaves the page under it.
+	const cameFrom = new WeakMap();
 
 	// A new, empty, unattached panel. The caller keeps it: it is never looked
 	// up in the page, which could hold an element that looks like it.
@@ -36,6 +39,16 @@
 
 		close.addEventListener('click', () => setOpen(host, false, {focus: true}));
 		reopen.addEventListener('click', () => setOpen(host, true, {focus: true}));
+		// Only a move in from somewhere on the page counts: not a move within
+		// the panel (relatedTarget is then this host, or a warning it holds),
+		// nor one from the body (where the focus falls when a focused warning
+		// is removed).
+		host.addEventListener('focusin', event => {
+			const from = event.relatedTarget;
+			if (from?.isConnected && from !== document.body && from !== document.documentElement && !host.contains(from)) {
+				cameFrom.set(host, from);
+			}
+		});
 		panel.addEventListener('keydown', event => {
 			if (event.key === 'Escape') {
 				event.stopPropagation();
@@ -123,5 +136,25 @@
 	const open = (host, options) => setOpen(host, true, options);
 	const close = (host, options) => setOpen(host, false, options);
 
-	ui.orphans = {create, hold, sync, open, close, isOpen};
+	// After the focused warning left the panel (Ignore): the focus goes to
+	// the panel while it is on the page, else back to where it was before
+	// it went into the panel, if that is still there. False when neither
+	// took it, so the caller can try elsewhere.
+	function refocus(host) {
+		if (host.isConnected) {
+			setOpen(host, true, {focus: true});
+			return true;
+		}
+
+		const before = cameFrom.get(host);
+		cameFrom.delete(host);
+		if (!before?.isConnected) {
+			return false;
+		}
+
+		before.focus?.({preventScroll: true});
+		return host.ownerDocument.activeElement === before;
+	}
+
+	ui.orphans = {create, hold, sync, open, close, isOpen, refocus};
 })(globalThis);

@@ -76,5 +76,16 @@
 		return host;
 	}
 
-	ui.summary = {render};
+	// Gives the focus to the badge, if this script's badge is on the page.
+	function focus(document) {
+		const host = badges.get(document);
+		if (!host?.isConnected) {
+			return false;
+		}
+
+		host.shadowRoot.querySelector('.badge').focus({preventScroll: true});
+		return true;
+	}
+
+	ui.summary = {render, focus};
 })(globalThis);

@@ -46,8 +46,8 @@ const site = {
 const CANONICAL = 'Staff Software Engineer at Lumen Labs';
 
 // A host behind the background: the headline differs unless canonical;
-// over 220 characters it is too long.
-function fakeBackground() {
+// over 220 characters it is too long. With nameDiffers, the name always differs.
+function fakeBackground({nameDiffers = false} = {}) {
 	const sent = [];
 	const refused = new Set(); // channels that answer a store error
 	async function send(channel, payload) {
@@ -69,6 +69,10 @@ function fakeBackground() {
 				warnings.push({field: 'headline', severity: 'warning', code: 'differs', observed: headline, canonical: CANONICAL, message: 'Your headline differs from your profile.'});
 			}
 
+			if (nameDiffers && payload.fields.name !== undefined) {
+				warnings.push({field: 'name', severity: 'warning', code: 'differs', observed: payload.fields.name, canonical: 'Ada Whitfield', message: 'Your name differs from your profile.'});
+			}
+
 			return {ok: true, result: {revision: 1, warnings, checked: Object.keys(payload.fields)}};
 		}
 
@@ -78,10 +82,10 @@ function fakeBackground() {
 	return {send, sent, refused, channels: () => sent.map(entry => entry.channel)};
 }
 
-async function open(url, body) {
+async function open(url, body, {nameDiffers = false} = {}) {
 	const dom = loadPage({html: `<!doctype html><html><body>${body}</body></html>`, url, scripts: coreScripts});
 	const timers = fakeTimers();
-	const background = fakeBackground();
+	const background = fakeBackground({nameDiffers});
 	site.extracted = 0;
 	const page = dom.window.oneself.content.createPage({document: dom.window.document, site, send: background.send, timers, now: timers.now});
 	await page.begin();
@@ -336,4 +340,49 @@ test('after Ignore the focus goes back to the field; a failed Ignore says so in 
 	await timers.settle();
 	assert.deepEqual(shown(document), []);
 	assert.equal(document.activeElement, document.getElementById('headline'));
+});
+
+test('Ignore on the last warning of the corner panel gives the focus to the summary badge, not to the body', async () => {
+	const {document, timers} = await open('https://www.linkedin.com/in/ada/', '<main><h1>Ada</h1><p id="headline">Senior Engineer</p></main>', {nameDiffers: true});
+	document.getElementById('headline').remove();
+	await timers.advance(250);
+	const warning = document.querySelector('oneself-warning[data-field="headline"]');
+	const panel = panelOf(warning);
+	assert.ok(panel?.isConnected);
+	const button = warning.shadowRoot.querySelector('[data-action="ignore"]');
+	button.focus();
+	assert.equal(document.activeElement, warning);
+	button.click();
+	await timers.settle();
+	assert.equal(panel.isConnected, false, 'the panel left with its last warning');
+	const summary = document.querySelector('oneself-summary');
+	assert.equal(document.activeElement, summary);
+	assert.equal(summary.shadowRoot.activeElement, summary.shadowRoot.querySelector('.badge'));
+	assert.equal(summary.shadowRoot.querySelector('.badge').textContent, '1 difference');
+});
+
+test('Ignore in the corner panel: the focus goes to the panel while it holds warnings, then back to where it was before', async () => {
+	const {document, timers} = await open('https://www.linkedin.com/in/ada/edit/', '<main><h1>Ada</h1><input id="headline" value="Senior Engineer"><button id="elsewhere">Cancel</button></main>', {nameDiffers: true});
+	document.querySelector('h1').remove();
+	document.getElementById('headline').remove();
+	await timers.advance(250);
+	const [headline, name] = ['headline', 'name'].map(field => document.querySelector(`oneself-warning[data-field="${field}"]`));
+	const panel = panelOf(headline);
+	assert.equal(panelOf(name), panel, 'both in the panel');
+	assert.equal(document.querySelector('oneself-summary'), null, 'an edit page has no badge');
+
+	const elsewhere = document.getElementById('elsewhere');
+	elsewhere.focus();
+	headline.shadowRoot.querySelector('[data-action="ignore"]').focus();
+	headline.shadowRoot.querySelector('[data-action="ignore"]').click();
+	await timers.settle();
+	assert.equal(headline.isConnected, false);
+	assert.equal(document.activeElement, panel);
+	assert.equal(panel.shadowRoot.activeElement, panel.shadowRoot.querySelector('.panel'));
+
+	name.shadowRoot.querySelector('[data-action="ignore"]').focus();
+	name.shadowRoot.querySelector('[data-action="ignore"]').click();
+	await timers.settle();
+	assert.equal(panel.isConnected, false);
+	assert.equal(document.activeElement, elsewhere, 'back where it was before the panel');
 });

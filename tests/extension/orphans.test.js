@@ -147,3 +147,33 @@ test('the panel scrolls within a corner rather than covering the page', () => {
 	assert.equal(rule('.panel').getPropertyValue('overflow'), 'auto');
 	assert.match(rule(':host').getPropertyValue('max-width'), /100vw/);
 });
+
+test('after its focused warning left: the focus goes to the panel while on the page, then back to where it came from, if still there', () => {
+	const {document, ui, warnings} = page();
+	const outside = document.createElement('button');
+	const other = document.createElement('button');
+	document.querySelector('main').append(outside, other);
+	const host = panelWith(ui, document, warnings);
+	outside.focus();
+	warnings[0].shadowRoot.querySelector('[data-action="copy"]').focus();
+	warnings[1].shadowRoot.querySelector('[data-action="copy"]').focus(); // a move within the panel
+	warnings[0].remove();
+	ui.orphans.sync(host, 1);
+	assert.equal(ui.orphans.refocus(host), true);
+	assert.equal(host.shadowRoot.activeElement, host.shadowRoot.querySelector('.panel'));
+
+	warnings[1].remove();
+	ui.orphans.sync(host, 0);
+	assert.equal(ui.orphans.refocus(host), true);
+	assert.equal(document.activeElement, outside);
+
+	// Where it came from has left the page too: the caller tries elsewhere.
+	ui.orphans.hold(host, warnings[0]);
+	ui.orphans.sync(host, 1);
+	other.focus();
+	warnings[0].shadowRoot.querySelector('[data-action="copy"]').focus();
+	other.remove();
+	warnings[0].remove();
+	ui.orphans.sync(host, 0);
+	assert.equal(ui.orphans.refocus(host), false);
+});
