@@ -267,6 +267,21 @@ TEST_CASE("verbs: ignore.add and ignore.remove need no baseRevision", "[commands
   ExpectBadField(v.Err("ignore.remove", {{"site", "x"}, {"field", 3}, {"observed", "a"}}), "field");
 }
 
+// `at` is a record of when ignore.add accepted the value: check and
+// ignore.remove go by field and observed alone, so an ignore set by an update
+// without it (`oneself set sites.x.ignores`, an exported file imported) works.
+TEST_CASE("verbs: an ignore set without its time silences and is taken back", "[commands]") {
+  Verbs v;
+  v.Ok("profile.update", {{"baseRevision", 0}, {"profile", {{"headline", "Staff Engineer"}}}});
+  const json shown = {{"site", "x"}, {"fields", {{"headline", "Engineer, dog person"}}}};
+  REQUIRE_FALSE(v.Ok("check", shown)["warnings"].empty());
+  const json ignore = {{"field", "headline"}, {"observed", "Engineer, dog person"}};
+  v.Ok("profile.update", {{"baseRevision", 1}, {"sites", {{"x", {{"ignores", json::array({ignore})}}}}}});
+  CHECK(v.Ok("check", shown)["warnings"].empty());
+  CHECK(v.Ok("ignore.remove", {{"site", "x"}, {"field", "headline"}, {"observed", "Engineer, dog person"}})["removed"] == true);
+  CHECK_FALSE(v.Ok("check", shown)["warnings"].empty());
+}
+
 TEST_CASE("verbs: a store that cannot be read is store_error", "[commands]") {
   testing::TempDir dir;
   // The store directory is a regular file: nothing can be read or written.

@@ -296,7 +296,8 @@ Status CheckOverridesSet(const json& sitesPatch, const json& storedSites) {
 }
 
 // An ignore the update sets must be one ignore.remove can take back: a field
-// `check` compares, and `at` (when given) a time as the store writes it. An
+// `check` compares, and `at` (when given) a time as the store writes it; `at`
+// is only a record, read by nothing, so one left out is not refused. An
 // entry equal to one the site already holds is not new, so a store holding an
 // older, malformed one still accepts its sites sent back whole (the options
 // page does that).
