@@ -377,7 +377,6 @@ echo "# --demo and Node.js: a missing or too old node stops it before anything i
 node_min="$(node -p 'require(process.argv[1]).engines.node.match(/^>=\s*(\d+)/)[1]' "$repo_root/package.json")"
 demo_bin="$tmp/demobin"
 mkdir -p "$demo_bin"
-for t in bash dirname uname sed cat chmod; do ln -s "$(command -v "$t")" "$demo_bin/$t"; done
 printf '#!/bin/bash\necho 0\n' > "$demo_bin/id"
 for t in apt-get dpkg-query cmake npm chromium; do
   printf '#!/bin/bash\necho "%s $*" >> "$FAKE_LOG"\n' "$t" > "$demo_bin/$t"
@@ -397,6 +396,7 @@ echo "apt-cache $*" >> "$FAKE_LOG"
 printf 'nodejs:\n  Installed: (none)\n  Candidate: %s\n  Version table:\n' "$FAKE_CANDIDATE"
 EOF
 chmod +x "$demo_bin"/*
+for t in bash dirname uname sed cat chmod; do ln -s "$(command -v "$t")" "$demo_bin/$t"; done
 demo() {  # demo NODE_VERSION|none CANDIDATE ARGS...: install.sh --demo ARGS; $out, $rc, $calls
   local version="$1" candidate="$2"
   shift 2
