@@ -26,8 +26,10 @@ Options:
                  creates no profile store: each user runs `oneself init`
   --uninstall    remove every host manifest written by this script and the
                  `oneself` binary each one names, then the binary in the
-                 prefix; the profile store and the log are kept. Pass the
-                 same --prefix and --system as when installing
+                 prefix, and the folders install made for the manifests when
+                 empty (never one that was there before); the profile store
+                 and the log are kept. Pass the same --prefix and --system as
+                 when installing
   --demo         build, then run the demo (demo/run.sh): a throwaway browser
                  profile and store, never your own. Needs Node.js 20 or later
                  and Chromium or Chrome (installed with apt-get unless
@@ -242,6 +244,41 @@ in_list() {  # in_list ITEM LIST...: ITEM is one of LIST
   return 1
 }
 
+# --- Folders install.sh makes -------------------------------------------------
+# A manifest folder may already exist, empty, belonging to a browser package
+# (/etc/chromium/native-messaging-hosts) or to the user; or install may have
+# to make it, with the folders above it, for a browser found only on PATH
+# (~/.config/vivaldi/NativeMessagingHosts). So install records what it makes:
+# when it has to make a manifest folder, it first writes a marker file into it
+# listing that folder and each folder above it that it made. --uninstall
+# removes only folders some marker lists, and only when they are empty; a
+# folder no marker lists is never removed. The marker is not a .json file, so
+# the browsers, which read $HOST_NAME.json by name, never look at it.
+readonly MARKER=".$HOST_NAME.folders"
+
+# new_folders DIR: DIR and each folder above it that does not exist yet,
+# deepest first (nothing if DIR exists).
+new_folders() {
+  local dir="$1"
+  while [ ! -e "$dir" ] && [ ! -L "$dir" ] && [ "$dir" != / ] && [ "$dir" != . ]; do
+    printf '%s\n' "$dir"
+    dir="$(dirname "$dir")"
+  done
+}
+
+# marked_folders DIR: the folders DIR's marker lists that are DIR or above
+# it (any other line is ignored: a marker names nothing else to remove).
+marked_folders() {
+  local dir="$1" marker="$1/$MARKER" line
+  [ -f "$marker" ] && [ ! -L "$marker" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in /?*) ;; *) continue ;; esac
+    if [ "$line" = "$dir" ] || [ "${dir#"$line"/}" != "$dir" ]; then
+      printf '%s\n' "$line"
+    fi
+  done < "$marker"
+}
+
 # --- Manifests ------------------------------------------------------------------
 # make_manifest FAMILY BINARY OUT: the manifest install.sh writes, into OUT.
 make_manifest() {
@@ -312,7 +349,7 @@ found_any=0
 failed_browsers=()
 other_copies=()
 write_manifests() {
-  local record name family config_dir dir programs target old
+  local record name family config_dir dir programs target old made
   make_manifest chromium "$binary" "$scratch/chromium.json" \
     || die "could not make the host manifest (scripts/host-manifest.cmake failed)"
   make_manifest firefox "$binary" "$scratch/firefox.json" \
@@ -327,7 +364,16 @@ write_manifests() {
        && ! in_list "$old" ${other_copies[@]+"${other_copies[@]}"}; then
       other_copies+=("$old")
     fi
-    if put "$scratch/$family.json" "$target" 644; then
+    # The marker goes in first, so that a folder made here is on record even
+    # if the manifest then cannot be written.
+    made="$(new_folders "$dir")"
+    if [ -n "$made" ]; then
+      { printf '# %s\n' "./install.sh made these folders for $HOST_NAME.json;" \
+                        "./install.sh --uninstall removes each of them that is empty."
+        printf '%s\n' "$made"; } > "$scratch/marker"
+    fi
+    if { [ -z "$made" ] || put "$scratch/marker" "$dir/$MARKER" 644; } \
+       && put "$scratch/$family.json" "$target" 644; then
       say "  $name: $target ($placed)"
     else
       warn "$name: cannot write its host manifest into $dir ($why_folder: $why)"
@@ -442,30 +488,47 @@ remove() {
 }
 
 uninstall() {
-  local record name family config_dir dir programs manifest path removed=0 failed=0
-  local binaries=() kept_for=()
+  local record name family config_dir dir programs manifest marker path removed=0 failed=0
+  local binaries=() kept_for=() made=() out
   # Manifests first, so that none is left naming a removed binary. Every
   # folder, found or not: a browser removed since install still has our
   # manifest.
   for record in "${browsers[@]}"; do
     IFS='|' read -r name family config_dir dir programs <<<"$record"
     manifest="$dir/$HOST_NAME.json"
-    [ -e "$manifest" ] || [ -L "$manifest" ] || continue
-    path=""
-    [ -L "$manifest" ] || path="$(our_binary "$family" "$manifest")"
-    if remove "$manifest" "$name"; then
-      removed=1
-      [ -n "$path" ] && binaries+=("$path")
-      # The folder may be one this script created; an empty one serves nothing.
-      case "${dir##*/}" in
-        NativeMessagingHosts|native-messaging-hosts)
-          rmdir -- "$dir" 2>/dev/null && say "  removed the empty folder $dir" ;;
-      esac
-    else
+    if [ -e "$manifest" ] || [ -L "$manifest" ]; then
+      path=""
+      [ -L "$manifest" ] || path="$(our_binary "$family" "$manifest")"
+      if remove "$manifest" "$name"; then
+        removed=1
+        [ -n "$path" ] && binaries+=("$path")
+      else
+        failed=1
+        [ -n "$path" ] && kept_for+=("$path")
+        continue   # the folder still serves that manifest: keep its marker
+      fi
+    fi
+    # The folders install made for it (see new_folders), removed below.
+    marker="$dir/$MARKER"
+    [ -e "$marker" ] || [ -L "$marker" ] || continue
+    while IFS= read -r path; do made+=("$path"); done < <(marked_folders "$dir")
+    if ! out="$(rm -f -- "$marker" 2>&1)"; then
+      warn "cannot remove $marker: ${out##*: }"
       failed=1
-      [ -n "$path" ] && kept_for+=("$path")
     fi
   done
+  # Deepest first, so that a folder made above another is empty by its turn,
+  # whichever browser's marker listed it. A folder that holds anything else
+  # now (the browser's profile, another program's manifest) stays.
+  if [ "${#made[@]}" -gt 0 ]; then
+    while IFS= read -r path; do
+      [ -d "$path" ] && [ ! -L "$path" ] || continue
+      if rmdir -- "$path" 2>/dev/null; then
+        say "  removed the empty folder $path (made by install.sh)"
+        removed=1
+      fi
+    done < <(printf '%s\n' "${made[@]}" | sort -u | awk '{ print length($0) "\t" $0 }' | sort -rn | cut -f 2-)
+  fi
   # Then the binaries: the prefix's, and each one a removed manifest named.
   # A binary a manifest still names stays, so that browser keeps working.
   local done_with=() b

@@ -5,10 +5,12 @@
 # second run changes nothing, not even a folder's mtime; `oneself doctor`
 # passes, then fails with a fix when a manifest goes, and the fix works;
 # --uninstall removes what was written (manifests first, then the binaries
-# they name, then the emptied manifest folders) and keeps the store. Then the
-# failures: a browser folder, the prefix or a manifest the user cannot write
-# (as root, install.sh runs as nobody through setpriv, since root can write
-# anything), and the messages for no browser, root without --system,
+# they name, then the folders install made, when empty: not a manifest folder
+# that was there before, also under --system; all of them for a browser found
+# only on PATH) and keeps the store. Then the failures: a browser folder, the
+# prefix or a manifest the user cannot write (as root, install.sh runs as
+# nobody through setpriv, since root can write anything), and the messages
+# for no browser, root without --system,
 # ONESELF_HOME, a moved --prefix and --prefix=~/DIR; --demo stops on a
 # missing or too old Node (a fake one) before it installs or builds anything.
 #
@@ -173,6 +175,10 @@ doc="$("$binary" doctor 2>&1)" && rc=0 || rc=$?
 check "oneself doctor passes after the fix" test "$rc" = 0
 
 echo "# uninstall"
+# install recorded the manifest folders it made; a line naming a folder
+# elsewhere, added to such a record, is not obeyed.
+mkdir "$HOME/empty-elsewhere"
+echo "$HOME/empty-elsewhere" >> "$HOME/.config/google-chrome/NativeMessagingHosts/.org.oneself.host.folders"
 # The host opens its log on the first line it writes; a line stands for it.
 mkdir -p "$HOME/.local/state/oneself"
 echo "a line" > "$HOME/.local/state/oneself/oneself.log"
@@ -185,8 +191,14 @@ check "the outside file is still untouched" test "$(cat "$tmp/outside.json")" = 
 check "the store is kept" test -f "$store/profile.json"
 check "the output says where the kept store is" grep -qF "Your profile store is kept: $store" <<<"$uout"
 check "the output names the log that stays" grep -qF "$HOME/.local/state/oneself/oneself.log" <<<"$uout"
-check "the emptied manifest folders are removed" \
-  test -z "$(find "$HOME" -name NativeMessagingHosts -o -name native-messaging-hosts)"
+check "the manifest folders install made are removed" \
+  bash -c '[ ! -e "$1/.config/google-chrome/NativeMessagingHosts" ] && [ ! -e "$1/.config/vivaldi/NativeMessagingHosts" ] \
+           && [ ! -e "$1/.mozilla/native-messaging-hosts" ]' _ "$HOME"
+check "a manifest folder that was there before install stays, empty as it was (Chromium's)" \
+  test -d "$HOME/.config/chromium/NativeMessagingHosts"
+check "nothing of install.sh's is left in them (no marker)" \
+  test -z "$(find "$HOME" -name '.org.oneself.host*')"
+check "a record naming a folder elsewhere does not get it removed" test -d "$HOME/empty-elsewhere"
 check "the browsers' own folders stay" \
   bash -c '[ -d "$1/.config/google-chrome" ] && [ -d "$1/.config/chromium" ] && [ -d "$1/.mozilla" ]' _ "$HOME"
 uout="$(run_install --uninstall 2>&1)" || fail "a second --uninstall exits 0"
@@ -277,20 +289,27 @@ echo "# --prefix=~/DIR, a moved prefix, and --uninstall with another prefix"
 ) && pass "--uninstall removes no program named by a manifest it did not write, nor one not named oneself" \
   || fail "--uninstall removes no program named by a manifest it did not write, nor one not named oneself"
 
-echo "# a browser found only on PATH: its manifest folder goes on --uninstall"
+echo "# a browser found only on PATH: what install made for it, --uninstall removes"
+# No profile folder yet: install makes the manifest folder and the folders
+# above it (here ~/.config itself), and --uninstall removes all of them, also
+# when a later install added another browser under a folder the first made.
 (
   export HOME="$tmp/home7" ONESELF_DETECT_BY_PATH=1
-  mkdir -p "$HOME" "$tmp/fakebin"
-  printf '#!/bin/sh\nexit 0\n' > "$tmp/fakebin/vivaldi"
-  chmod +x "$tmp/fakebin/vivaldi"
-  export PATH="$tmp/fakebin:$PATH"
+  mkdir -p "$HOME" "$tmp/fakebin7"
+  printf '#!/bin/sh\nexit 0\n' > "$tmp/fakebin7/vivaldi"
+  chmod +x "$tmp/fakebin7/vivaldi"
+  export PATH="$tmp/fakebin7:$PATH"
   "$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin7" >/dev/null 2>&1 || exit 1
   [ -f "$HOME/.config/vivaldi/NativeMessagingHosts/org.oneself.host.json" ] || { echo "Vivaldi not registered"; exit 1; }
-  "$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin7" --uninstall >/dev/null 2>&1 || exit 1
-  left="$(find "$HOME" -name NativeMessagingHosts -o -name native-messaging-hosts)"
-  [ -z "$left" ] || { echo "left: $left"; exit 1; }
-) && pass "the manifest folder made for a browser found on PATH is removed by --uninstall" \
-  || fail "the manifest folder made for a browser found on PATH is removed by --uninstall"
+  cp "$tmp/fakebin7/vivaldi" "$tmp/fakebin7/google-chrome"
+  "$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin7" >/dev/null 2>&1 || exit 1
+  [ -f "$HOME/.config/google-chrome/NativeMessagingHosts/org.oneself.host.json" ] || { echo "Chrome not registered"; exit 1; }
+  out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin7" --uninstall 2>&1)" || { echo "$out"; exit 1; }
+  # What stays is the store (kept on purpose) and the folders above it.
+  left="$(find "$HOME" -mindepth 1 ! -path "$HOME/.local" ! -path "$HOME/.local/*")"
+  [ -z "$left" ] || { echo "left:"; echo "$left"; echo "$out"; exit 1; }
+) && pass "the folders made for browsers found on PATH (~/.config and below) are removed by --uninstall" \
+  || fail "the folders made for browsers found on PATH (~/.config and below) are removed by --uninstall"
 
 echo "# --system: no store in anyone's HOME"
 # Run in a private mount namespace with empty folders mounted over the system
@@ -307,6 +326,30 @@ if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
   check "--system installs" test "$rc" = 0
   check "--system creates no store (and nothing else) in HOME" test -z "$(ls -A "$tmp/user9")"
   check "--system tells each user to run oneself init" grep -q "oneself init" <<<"$out"
+  [ "$rc" = 0 ] || echo "$out"
+
+  # A browser package may own an empty manifest folder (here Chromium's): it
+  # stays. The folders install made (Chrome's, and /etc/opt/chrome above it)
+  # go. Chrome and Chromium are found by a program on PATH; every system
+  # manifest folder is on a tmpfs, so whatever else is found stays in there.
+  mkdir -p "$tmp/fakebin10"
+  printf '#!/bin/sh\nexit 0\n' > "$tmp/fakebin10/google-chrome"
+  cp "$tmp/fakebin10/google-chrome" "$tmp/fakebin10/chromium"
+  chmod +x "$tmp/fakebin10"/*
+  out="$(HOME="$tmp/user9" PATH="$tmp/fakebin10:$PATH" ONESELF_DETECT_BY_PATH=1 unshare -m bash -c '
+    mount --make-rprivate / || exit 1
+    for d in /usr/local/bin /etc/chromium /etc/opt /usr/lib/mozilla; do
+      mkdir -p "$d" && mount -t tmpfs none "$d" || exit 1
+    done
+    mkdir /etc/chromium/native-messaging-hosts
+    "$1" --system --no-deps --no-build >/dev/null 2>&1 || { echo "install failed"; exit 1; }
+    [ -f /etc/opt/chrome/native-messaging-hosts/org.oneself.host.json ] || { echo "Chrome not registered"; exit 1; }
+    [ -f /etc/chromium/native-messaging-hosts/org.oneself.host.json ] || { echo "Chromium not registered"; exit 1; }
+    "$1" --system --no-deps --no-build --uninstall 2>&1 || { echo "uninstall failed"; exit 1; }
+    [ -d /etc/chromium/native-messaging-hosts ] || { echo "removed the package'"'"'s folder /etc/chromium/native-messaging-hosts"; exit 1; }
+    [ -z "$(ls -A /etc/chromium/native-messaging-hosts)" ] || { echo "left files in /etc/chromium/native-messaging-hosts"; exit 1; }
+    [ ! -e /etc/opt/chrome ] || { echo "left /etc/opt/chrome, which install made"; exit 1; }' _ "$repo_root/install.sh")" && rc=0 || rc=$?
+  check "--system --uninstall keeps a manifest folder it did not make and removes those it made" test "$rc" = 0
   [ "$rc" = 0 ] || echo "$out"
 else
   echo "skipped: needs root and unshare -m"
