@@ -42,6 +42,10 @@ li { margin: 4px 0; overflow-wrap: anywhere; }
 		// Important throughout :host: in the cascade an important rule of
 		// a shadow root wins over the page's, even its important and inline
 		// ones, so the page can neither hide nor squash the panel.
+		// Below 44em the panel (up to 32em wide, from the left) would reach
+		// the summary's badge in the bottom-right corner (16px up, 33px
+		// high), so there it sits above the badge instead. Both are in em of
+		// the browser's default font size, so they scale together.
 		orphans: `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: auto auto 16px 16px !important; z-index: 2147483647 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; background: transparent !important; overflow: visible !important; width: auto !important; height: auto !important; max-width: min(32em, calc(100vw - 32px)) !important; }
 .panel { box-sizing: border-box; max-height: min(50vh, 32em); overflow: auto; overscroll-behavior: contain; background: #fff; border: 1px solid #d1d5db; border-radius: 8px; padding: 0 12px 8px; box-shadow: 0 2px 8px rgba(0,0,0,.25); font: 13px/1.4 system-ui, sans-serif; color: #1f2937; }
@@ -53,6 +57,7 @@ button:hover { background: #f3f4f6; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .reopen { font-weight: 600; padding: 6px 12px; border-radius: 16px; border-color: #d97706; background: #fffbeb; color: #92400e; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
 [hidden] { display: none !important; }
+@media (max-width: 44em) { :host { bottom: 60px !important; } }
 `,
 	};
 })(globalThis);

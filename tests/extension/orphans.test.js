@@ -177,3 +177,38 @@ test('after its focused warning left: the focus goes to the panel while on the p
 	ui.orphans.sync(host, 0);
 	assert.equal(ui.orphans.refocus(host), false);
 });
+
+// The summary's badge, fixed 16px from the bottom-right corner: 13px/1.4
+// text, 6px padding and a 1px border make it 33px high; "99 differences" in
+// 13px bold is under 140px wide.
+const BADGE = {inset: 16, height: 33, width: 140};
+const DEFAULT_FONT = 16; // px: what em means in a media query and in the panel's :host (all: initial)
+
+test('on a narrow screen the panel sits above the summary badge rather than over it', () => {
+	const {document, ui, warnings} = page();
+	const host = panelWith(ui, document, warnings);
+	const style = document.createElement('style');
+	style.textContent = host.shadowRoot.querySelector('style').textContent;
+	document.head.append(style);
+	const rules = [...style.sheet.cssRules];
+	style.remove();
+	const base = rules.find(rule => rule.selectorText === ':host').style;
+	const narrow = rules.find(rule => rule.media);
+	assert.ok(narrow, 'a rule for narrow screens');
+	const lifted = [...narrow.cssRules].find(rule => rule.selectorText === ':host').style;
+	assert.equal(lifted.getPropertyPriority('bottom'), 'important', 'the page cannot put it back over the badge');
+
+	const em = text => Number(text.match(/([\d.]+)em/)[1]) * DEFAULT_FONT;
+	const below = em(narrow.media.mediaText.match(/max-width:\s*[\d.]+em/)[0]);
+	const widest = em(base.getPropertyValue('max-width').match(/min\(\s*[\d.]+em/)[0]);
+	const left = Number.parseFloat(base.getPropertyValue('inset').split(/\s+/)[3]);
+	for (let width = 280; width <= 1600; width += 4) {
+		const panelRight = left + Math.min(widest, width - 32);
+		const panelBottom = width <= below ? Number.parseFloat(lifted.getPropertyValue('bottom')) : BADGE.inset;
+		const side = panelRight + 8 <= width - BADGE.inset - BADGE.width;
+		const above = panelBottom >= BADGE.inset + BADGE.height + 8;
+		assert.ok(side || above, `at ${width}px wide the panel covers the badge`);
+	}
+
+	assert.ok(below < 1024, 'on a wide screen the panel keeps its corner');
+});
