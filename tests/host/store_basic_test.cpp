@@ -255,10 +255,9 @@ TEST_CASE("store: the directory comes from ONESELF_HOME, then XDG_DATA_HOME, the
   }
 }
 
-// ignore.add and ignore.remove take only the fields `check` compares
-// (commands/ignore_request.cpp); the store keeps its own copy of the list
-// (store/document.cpp). Both must agree, or the store keeps ignores that
-// ignore.remove refuses to name.
+// ignore.add and ignore.remove take only the fields `check` compares; the
+// store must accept an ignore of each of them, and refuse any other, or it
+// would keep ignores that ignore.remove refuses to name.
 TEST_CASE("store: an ignore set by an update names a field ignore.remove can name", "[store]") {
   TempDir tmp;
   Store store(tmp.path());

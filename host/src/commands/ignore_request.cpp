@@ -2,18 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <array>
 #include <string_view>
 
 #include "commands/fields.h"
+#include "compare/checked_fields.h"
 
 namespace oneself::commands {
 namespace {
-
-// The fields `check` compares (issue 3); an ignore names one of them.
-constexpr std::array<std::string_view, 12> kCheckFields = {
-    "name", "firstName", "lastName", "headline", "bio", "location", "website",
-    "employer", "title", "links", "experience", "photo"};
 
 // An observed value is what one field of one page showed; anything bigger
 // than this is not that.
@@ -21,7 +16,7 @@ constexpr size_t kMaxObservedBytes = 64 * 1024;
 
 }  // namespace
 
-std::span<const std::string_view> CheckFields() { return kCheckFields; }
+std::span<const std::string_view> CheckFields() { return compare::kCheckedFields; }
 
 Result<IgnoreRequest> ParseIgnoreRequest(const nlohmann::json& request) {
   IgnoreRequest out;
@@ -30,9 +25,7 @@ Result<IgnoreRequest> ParseIgnoreRequest(const nlohmann::json& request) {
   out.site = std::move(*site);
   Result<std::string> field = RequireString(request, "field");
   if (!field.ok()) return field.status();
-  bool known = false;
-  for (std::string_view f : kCheckFields) known = known || f == *field;
-  if (!known) return Status::BadRequest("field 'field' must name a checked field such as \"headline\"");
+  if (!compare::IsCheckedField(*field)) return Status::BadRequest("field 'field' must name a checked field such as \"headline\"");
   out.field = std::move(*field);
   if (!request.contains("observed") || request["observed"].is_null()) {
     return Status::BadRequest("field 'observed' is missing: the exact value the site shows");

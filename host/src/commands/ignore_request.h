@@ -17,8 +17,8 @@ struct IgnoreRequest {
   nlohmann::json observed;  // the exact value the site showed
 };
 
-// The fields an ignore may name: those `check` compares. The store keeps its
-// own copy (store/document.cpp); a test holds the two together.
+// The fields an ignore may name: those `check` compares
+// (compare/checked_fields.h, which the store's settings check reads too).
 std::span<const std::string_view> CheckFields();
 
 Result<IgnoreRequest> ParseIgnoreRequest(const nlohmann::json& request);

@@ -7,6 +7,7 @@
 #include <array>
 
 #include "compare/canonical.h"
+#include "compare/checked_fields.h"
 #include "compare/photo.h"
 #include "compare/rules.h"
 
@@ -15,12 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-// Field names in the order they are checked and reported.
-// firstName/lastName (the two inputs of LinkedIn's and Google's name forms)
-// come after name: their rule stays quiet about what the name's warning says.
-constexpr std::array<std::string_view, 12> kFields{"name", "firstName", "lastName", "headline",
-                                                   "title", "employer", "location", "website",
-                                                   "links", "bio", "experience", "photo"};
 // What a `personal` site is checked for.
 constexpr std::array<std::string_view, 4> kPersonalFields{"name", "firstName", "lastName", "photo"};
 
@@ -144,7 +139,7 @@ Result<json> Check(const store::Snapshot& snapshot, const json& request) {
   if (fields == nullptr || !fields->is_object()) return Status::BadRequest("fields must be an object");
   json ignoredFields = json::array();
   for (const auto& [key, value] : fields->items()) {
-    if (std::find(kFields.begin(), kFields.end(), key) == kFields.end()) {
+    if (!IsCheckedField(key)) {
       ignoredFields.push_back(key);
       continue;
     }
@@ -165,7 +160,7 @@ Result<json> Check(const store::Snapshot& snapshot, const json& request) {
   json checked = json::array();
   if (policy != "off") {
     RuleContext ctx{canon, *site, edit, overrides, warnings};
-    for (std::string_view field : kFields) {
+    for (std::string_view field : kCheckedFields) {
       const json* v = Find(*fields, field);
       if (v == nullptr) continue;
       if (policy == "personal" &&

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string_view>
 
+#include "compare/checked_fields.h"
 #include "store/state.h"
 #include "store/store_format.h"
 
@@ -26,11 +27,6 @@ constexpr std::string_view kSitePrefix = "sites.";
 constexpr std::array<std::string_view, 7> kOverridable = {"name",     "headline", "bio",  "location",
                                                           "website",  "employer", "title"};
 
-// Mirrors kCheckFields of commands/ignore_request.cpp, the fields `check`
-// compares: an ignore naming another could never be taken back by ignore.remove.
-constexpr std::array<std::string_view, 12> kCheckFields = {
-    "name", "firstName", "lastName", "headline", "bio", "location", "website",
-    "employer", "title", "links", "experience", "photo"};
 
 Status Bad(const std::string& field, std::string_view what) {
   return Status::BadRequest(field + " " + std::string(what));
@@ -313,7 +309,8 @@ Status CheckIgnoresSet(const json& sitesPatch, const json& storedSites) {
       const std::string item = "sites." + id + ".ignores[" + std::to_string(i) + "]";
       if (ig.contains("field") && ig["field"].is_string()) {
         const std::string& field = ig["field"].get_ref<const std::string&>();
-        if (std::find(kCheckFields.begin(), kCheckFields.end(), field) == kCheckFields.end())
+        // ignore.remove could never take back an ignore of another field.
+        if (!compare::IsCheckedField(field))
           return Bad(item + ".field", "must name a checked field such as \"headline\"");
       }
       if (ig.contains("at") && ig["at"].is_string() &&
