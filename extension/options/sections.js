@@ -105,7 +105,12 @@ export function setUpImportExport(reload, getSnapshot) {
 			const what = Array.isArray(result.imported) && result.imported.length > 0 ? `: ${result.imported.join(', ')}` : '';
 			const others = skipped.length > 0 ? ` Left out ${skipped.length} other file${skipped.length === 1 ? '' : 's'} (oneself imports only Profile.csv and Positions.csv).` : '';
 			await reload();
-			say('import-status', `Imported as revision ${result.revision ?? '?'}${what}.${others}`);
+			// The host says `changed: false` when the files held what the
+			// profile already says (the same export imported twice).
+			const outcome = result.changed === false
+				? `Nothing changed: the profile already says what ${files.length === 1 ? 'this file says' : 'these files say'} (revision ${result.revision ?? '?'}).`
+				: `Imported as revision ${result.revision ?? '?'}${what}.`;
+			say('import-status', `${outcome}${others}`);
 		} catch (error) {
 			say('import-status', `Import failed: ${error.message}`);
 		}

@@ -74,3 +74,15 @@ test('an import after the profile failed to load is made against the store\'s cu
 	assert.equal(page.sentOn('import')[0].baseRevision, 9);
 	assert.match(page.$('import-status').textContent, /^Imported as revision 10/);
 });
+
+test('an import that changes nothing says so instead of naming a new revision', async () => {
+	const page = await openOptionsPage({
+		'profile.get': snapshotAt(4, {headline: 'Engineer'}),
+		import: {revision: 4, imported: ['name', 'headline'], changed: false},
+	});
+	const input = page.$('import-files');
+	Object.defineProperty(input, 'files', {value: [file('Profile.csv', profileCsv)], configurable: true});
+	input.dispatchEvent(new page.window.Event('change'));
+	await settle();
+	assert.equal(page.$('import-status').textContent, 'Nothing changed: the profile already says what this file says (revision 4).');
+});
