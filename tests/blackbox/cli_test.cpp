@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli_fixture.h"
+#include "sites/site_table.h"
 
 using blackbox::Cli;
 using nlohmann::json;
@@ -265,6 +266,19 @@ TEST_CASE("cli: history's --before and --limit", "[cli]") {
 }
 
 // Reasons name the command line's options, not the protocol's fields.
+// check's help writes the site ids out (it is constant text): it must name
+// every site of the table, in the table's order.
+TEST_CASE("cli: check --help names every site of the site table", "[cli]") {
+  Cli cli;
+  std::string ids;
+  for (const auto& site : oneself::sites::AllSites()) ids += (ids.empty() ? "" : ", ") + std::string(site.id);
+  auto help = cli.Run({"check", "--help"});
+  CHECK(help.exitCode == 0);
+  std::string oneLine = help.out;
+  std::replace(oneLine.begin(), oneLine.end(), '\n', ' ');
+  CHECK(oneLine.find(ids + ".") != std::string::npos);
+}
+
 TEST_CASE("cli: a wrong --site lists the sites, a wrong --mode names the option", "[cli]") {
   Cli cli;
   REQUIRE(cli.Run({"init"}).exitCode == 0);
@@ -390,6 +404,30 @@ TEST_CASE("cli: a change that changes nothing says so", "[cli]") {
   CHECK(cli.Run({"import", resume}).out ==
         "Nothing changed; the profile is at revision " + std::to_string(rev) + "\n");
   CHECK(json::parse(cli.Run({"show", "--json"}).out)["revision"] == rev);
+}
+
+// Removing what is not set changes nothing: sent as a merge patch it would
+// store the empty objects above the field ("bio": {}) as a new revision.
+TEST_CASE("cli: removing a field that is not set changes nothing", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init"}).exitCode == 0);
+  REQUIRE(cli.Run({"set", "headline", "Engineer"}).exitCode == 0);
+  auto bio = cli.Run({"set", "bio.short", ""});
+  CHECK(bio.exitCode == 0);
+  CHECK(bio.out == "Nothing changed: bio.short is not set; the profile is at revision 1\n");
+  auto override = cli.Run({"set", "sites.github.overrides.bio", ""});
+  CHECK(override.exitCode == 0);
+  CHECK(override.out == "Nothing changed: sites.github.overrides.bio is not set; the profile is at revision 1\n");
+  CHECK(json::parse(cli.Run({"set", "location.city", "", "--json"}).out) == json{{"revision", 1}});
+  const json doc = json::parse(cli.Run({"show", "--json"}).out);
+  CHECK(doc["revision"] == 1);
+  CHECK_FALSE(doc["profile"].contains("bio"));
+  CHECK_FALSE(doc["profile"].contains("location"));
+  CHECK_FALSE((doc.contains("sites") && doc.at("sites").contains("github")));
+  // A field that is set is still removed.
+  REQUIRE(cli.Run({"set", "bio.short", "Calm tools."}).exitCode == 0);
+  CHECK(cli.Run({"set", "bio.short", ""}).out == "Set bio.short (revision 3)\n");
+  CHECK(cli.Run({"get", "bio.short"}).exitCode == 1);
 }
 
 // The store waits for its lock with no time limit: a writer behind another

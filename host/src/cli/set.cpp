@@ -88,6 +88,25 @@ Result<json> ValueFor(const std::string& name, const std::vector<std::string>& p
                             "; for example: " + std::string(field->example));
 }
 
+// Whether the document profile.get answers holds a value at `parts`
+// (sites.SITE... under "sites", every other field under "profile").
+bool Holds(const json& current, const std::vector<std::string>& parts) {
+  const json* at = &current;
+  const bool site = parts[0] == "sites";
+  if (!site) {
+    auto profile = at->find("profile");
+    if (profile == at->end()) return false;
+    at = &*profile;
+  }
+  for (const std::string& key : parts) {
+    if (!at->is_object()) return false;
+    auto next = at->find(key);
+    if (next == at->end()) return false;
+    at = &*next;
+  }
+  return true;
+}
+
 int Run(const Args& args, Env& env) {
   if (args.positional.size() != 2) {
     return Fail(env, Status::BadRequest("set takes FIELD and VALUE, such as: set headline \"Engineer\""));
@@ -105,6 +124,9 @@ int Run(const Args& args, Env& env) {
   }
   Result<json> value = ValueFor(name, *parts, text);
   if (!value.ok()) return Fail(env, value.status());
+  // Removing a field that is not there is no change; sent as a merge patch,
+  // it would store the empty objects above it ("bio": {}) as a revision.
+  const bool removing = value->is_null();
   json request;
   if ((*parts)[0] == "sites") {
     request["sites"] = PatchFor({parts->begin() + 1, parts->end()}, std::move(*value));
@@ -119,6 +141,15 @@ int Run(const Args& args, Env& env) {
     Result<json> current = RunVerb(env, "profile.get", json::object());
     if (!current.ok()) return Fail(env, current.status());
     base = (*current)["revision"].get<int64_t>();
+    if (removing && !Holds(*current, *parts)) {
+      if (args.Has("--json")) {
+        PrintJson(env, {{"revision", base}});
+      } else {
+        env.out << "Nothing changed: " << name << " is not set; the profile is at revision " << base
+                << "\n";
+      }
+      return 0;
+    }
     request["baseRevision"] = base;
     result = RunVerb(env, "profile.update", request);
     if (result.ok() || result.status().code() != Code::kConflict) break;
