@@ -93,9 +93,9 @@ json Call(Child& c, const json& req) {
 // profile, its photo, then `revisions` revisions in all (updates pipelined
 // 32 deep: one writer, so each baseRevision is known in advance), the last
 // one restoring the canonical headline; then one `check` per site so every
-// site has observations, and `sites` observations in all (see README: the
-// site table has 8 sites, the rest are copies under made-up site ids written
-// into observations/, to measure a store that has seen many).
+// site `hello` lists has observations, and `sites` observations in all (see
+// README: the rest are copies under made-up site ids written into
+// observations/, to measure a store that has seen many).
 void SeedStore(const Options& o, const fs::path& store, const fs::path& state, int revisions,
                int sites) {
   auto env = EnvFor(store, state);

@@ -17,8 +17,8 @@ foreach(test_file ${ONESELF_EXTENSION_TESTS})
   set_tests_properties("extension: ${test_name}" PROPERTIES LABELS extension TIMEOUT 120)
 endforeach()
 
-# web-ext lint: errors fail the test; the two expected warnings are explained
-# in docs/extension.md.
+# web-ext lint: errors fail the test; the expected warning is explained in
+# docs/extension.md.
 if(EXISTS ${PROJECT_SOURCE_DIR}/node_modules/.bin/web-ext)
   add_test(NAME "extension: web-ext lint"
     COMMAND ${PROJECT_SOURCE_DIR}/node_modules/.bin/web-ext lint --source-dir extension --self-hosted --no-input

@@ -25,8 +25,8 @@ int Run(const Args& args, Env& env) {
 constinit const Subcommand kBio{"bio", "print the bio that fits a site",
                                 "usage: oneself bio --site SITE [--json]\n\n"
                                 "Prints the site's override if there is one, else the longest bio that\n"
-                                "fits the site's limit, else the long bio cut at a sentence or word with\n"
-                                "an ellipsis. --json adds the length, the limit and whether it was cut.\n",
+                                "fits the site's limit, else the shortest bio cut at a sentence or word\n"
+                                "with an ellipsis. --json adds the length, the limit and whether it was cut.\n",
                                 {"--site"}, Run};
 
 }  // namespace oneself::cli
