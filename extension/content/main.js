@@ -193,6 +193,8 @@
 				render(field, list);
 			}
 
+			// The mark says how the last round ended, not that one ever failed.
+			delete document.documentElement.dataset.oneselfError;
 			completeRound();
 		}
 

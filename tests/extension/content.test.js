@@ -386,3 +386,25 @@ test('Ignore in the corner panel: the focus goes to the panel while it holds war
 	assert.equal(panel.isConnected, false);
 	assert.equal(document.activeElement, elsewhere, 'back where it was before the panel');
 });
+
+test('a successful round clears the error a failed one marked', async () => {
+	const {document, window, timers, background} = await open('https://www.linkedin.com/in/ada/edit/intro/', '<input id="headline" value="Senior Engineer">');
+	assert.equal(rounds(document), '1');
+	const input = document.getElementById('headline');
+	const type = async value => {
+		input.value = value;
+		input.dispatchEvent(new window.Event('input', {bubbles: true}));
+		await timers.advance(300);
+		await timers.settle();
+	};
+
+	background.refused.add('check');
+	await type('Principal Engineer');
+	assert.equal(rounds(document), '2');
+	assert.equal(document.documentElement.dataset.oneselfError, 'store_error');
+	background.refused.delete('check');
+	await type('Staff Engineer');
+	assert.equal(rounds(document), '3');
+	assert.equal(document.documentElement.dataset.oneselfError, undefined, 'the error is the last round\'s, not the first failure\'s');
+	assert.deepEqual(shown(document), ['headline:differs']);
+});
