@@ -57,9 +57,14 @@ async function addHost({browser, page, session}, site) {
 	const options = await openPopupAsTab(browser, page, `${session.extensionOrigin ?? extensionOrigin}/options/options.html`);
 	try {
 		await options.bringToFront();
+		// The two sections fill their offers from replies of their own; the
+		// click is a real one (the permission request needs the gesture), and a
+		// section filled between taking the button's position and clicking
+		// would move it. Both are waited for: each offers Ada's own host.
+		await options.waitForFunction(() => ['mastodon', 'website'].every(section => document.querySelector(`#${section}-suggestions button`)), {timeout: 20_000, polling: 'mutation'});
 		const offer = await options.waitForSelector(`#${section}-suggestions ::-p-text(Add ${host})`, {timeout: 20_000});
 		await offer.click();
-		await options.waitForFunction((section, host) => document.getElementById(`${section}-list`).textContent.includes(host), {timeout: 20_000}, section, host);
+		await options.waitForFunction((section, host) => document.getElementById(`${section}-list`).textContent.includes(host), {timeout: 20_000, polling: 'mutation'}, section, host);
 		assert.equal(await options.$eval(`#${section}-status`, element => element.textContent), `Added ${host}. Tabs already open on it read it once reloaded.`);
 	} finally {
 		await options.close();

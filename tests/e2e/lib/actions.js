@@ -98,10 +98,13 @@ export async function openPopupAsTab(browser, page, popupUrl) {
 async function pollThroughNavigation(page, predicate, timeout) {
 	const deadline = Date.now() + timeout;
 	let lastError;
-	while (Date.now() < deadline) {
+	let held = false; // a poll given up on may still answer yes later
+	while (Date.now() < deadline && !held) {
 		try {
 			const poll = page.evaluate(predicate);
-			poll.catch(() => {}); // a poll given up on may still fail later
+			poll.then(yes => {
+				held ||= Boolean(yes);
+			}, () => {});
 			const gaveUp = new Promise(resolve => setTimeout(resolve, 2_000, false));
 			if (await Promise.race([poll, gaveUp])) {
 				return;
@@ -110,6 +113,9 @@ async function pollThroughNavigation(page, predicate, timeout) {
 			lastError = error;
 		}
 		await new Promise(resolve => setTimeout(resolve, 100));
+	}
+	if (held) {
+		return;
 	}
 	throw new Error(`the page did not get there in ${timeout} ms${lastError ? ` (last error: ${lastError.message})` : ''}`);
 }

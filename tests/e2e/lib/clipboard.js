@@ -11,10 +11,18 @@ export async function readClipboard(browser, page) {
 	// after bringToFront returns ("Document is not focused", seen under load).
 	// The page is told it has the focus, as the front tab of a focused window
 	// has, for as long as the read takes.
+	return withFocus(page, () => page.evaluate(() => navigator.clipboard.readText()));
+}
+
+// Runs `action` with `page` (Chromium) told that it has the focus, as the
+// front tab of a focused window has. A clipboard read or write needs a
+// focused document, and after bringToFront returns the focus can still be
+// on its way from another window (the popup, or the page it covers).
+export async function withFocus(page, action) {
 	const cdp = await page.createCDPSession();
 	try {
 		await cdp.send('Emulation.setFocusEmulationEnabled', {enabled: true});
-		return await page.evaluate(() => navigator.clipboard.readText());
+		return await action();
 	} finally {
 		await cdp.detach().catch(() => {});
 	}

@@ -14,12 +14,18 @@ export async function checkRounds(page) {
 // failed round also counts as completed (the content script marks it with
 // data-oneself-error): that is an error here, unless `allowError`.
 export async function waitForChecks(page, rounds = 1, timeout = defaultTimeout, {allowError = false} = {}) {
-	await page.waitForFunction(
-		n => Number(document.documentElement.dataset.oneselfChecks ?? 0) >= n,
+	// The count and the error are read together: a later round may have
+	// ended otherwise by the time a second read is made.
+	const handle = await page.waitForFunction(
+		n => {
+			const marks = document.documentElement.dataset;
+			return Number(marks.oneselfChecks ?? 0) >= n && {error: marks.oneselfError ?? ''};
+		},
 		{timeout, polling: 'mutation'},
 		rounds,
 	);
-	const error = await page.evaluate(() => document.documentElement.dataset.oneselfError);
+	const {error} = await handle.jsonValue();
+	await handle.dispose().catch(() => {});
 	if (error && !allowError) {
 		throw new Error(`a check round on ${page.url()} failed: ${error}`);
 	}

@@ -2,7 +2,7 @@
 // 5: Copy bio), written once and run per site and per browser.
 import assert from 'node:assert/strict';
 import {fieldValue, openPopup, replaceText, waitForText} from './actions.js';
-import {readClipboard} from './clipboard.js';
+import {readClipboard, withFocus} from './clipboard.js';
 import {clickWarningButton, waitForChecks, warnings, warningsFor} from './contract.js';
 import {canonicalDocument} from './host.js';
 import {servePage, sites} from './sites.js';
@@ -162,10 +162,13 @@ export async function copyBioScenario({server, site, page, session, host}) {
 	const count = (await warnings(page)).length;
 	const popup = await openPopup(session, page);
 	await assertPopupSummary(popup, count, fitted);
-	// The popup's tab has the focus when the person clicks, and the copy is
-	// done once the popup says so: reading the clipboard before that races it.
-	await clickPopupButton(popup, 'Copy bio', () => popup.bringToFront());
-	const said = await waitForText(popup, /Copied|Could not copy/);
+	// The popup has the focus when the person clicks (its write needs it),
+	// and the copy is done once the popup says so: reading the clipboard
+	// before that races it.
+	const said = await withFocus(popup, async () => {
+		await clickPopupButton(popup, 'Copy bio', () => popup.bringToFront());
+		return waitForText(popup, /Copied|Could not copy/);
+	});
 	assert.match(said, /Copied bio/, 'the popup confirms the copy');
 	const copied = await readClipboard(session.browser, page);
 	assert.equal(copied, expected, 'the clipboard holds the bio fitted to the site');

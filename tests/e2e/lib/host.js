@@ -162,7 +162,8 @@ export class HostHome {
 	}
 
 	cleanup() {
-		rmSync(this.dir, {recursive: true, force: true});
+		// A host still exiting can write its log or state while the folder goes.
+		rmSync(this.dir, {recursive: true, force: true, maxRetries: 3});
 	}
 }
 

@@ -20,6 +20,14 @@ export async function openWorld({server, browser = 'chromium', host: withHost = 
 		session = browser === 'firefox'
 			? await launchFirefox({server, host, extensionDir})
 			: await launchChromium({server, host, extensionDir});
+		if (browser !== 'firefox') {
+			// Chromium installs a --load-extension extension after it starts;
+			// a page loaded before that gets no content script. The service
+			// worker runs once the extension is installed (Firefox's
+			// installExtension is awaited by its launcher).
+			await session.worker();
+		}
+
 		const [existing] = await session.browser.pages();
 		const page = existing ?? await session.browser.newPage();
 		return {
