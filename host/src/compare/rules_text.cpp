@@ -2,6 +2,7 @@
 // (the list of links is rules_links.cpp). They share one flow (CheckText); each differs only in
 // what counts as "the same" (its Matcher).
 #include <cctype>
+#include <optional>
 
 #include "compare/rules.h"
 #include "compare/text.h"
@@ -18,7 +19,56 @@ struct Judgement {
   std::string message;  // for kInfo
 };
 
-using Matcher = Judgement (*)(const RuleContext&, std::string_view canonical, std::string_view observed);
+// The observed text and what the matchers make of it, each made on first
+// use: a field's matcher is asked about the canonical value and then about
+// each earlier one (for `outdated`), always with the same observed side.
+class Observed {
+ public:
+  explicit Observed(std::string_view text) : text_(text) {}
+
+  std::string_view text() const { return text_; }
+  const Statement& statement() {
+    if (!statement_) statement_ = SplitStatement(text_);
+    return *statement_;
+  }
+  const std::string& titleKey() { return Once(titleKey_, [&] { return TitleKey(text_); }); }
+  const std::string& employerKey() { return Once(employerKey_, [&] { return EmployerKey(text_); }); }
+  const std::string& statementTitleKey() {
+    return Once(statementTitleKey_, [&] { return TitleKey(statement().title); });
+  }
+  const std::string& statementEmployerKey() {
+    return Once(statementEmployerKey_, [&] { return EmployerKey(statement().employer); });
+  }
+  const std::string& statementRestLoose() {
+    return Once(statementRestLoose_, [&] { return text::Normalize(statement().rest); });
+  }
+  // "Lumen Labs, Inc.": the employer with what a comma split off it.
+  const std::string& statementEmployerWithRestKey() {
+    return Once(employerWithRestKey_, [&] {
+      return EmployerKey(std::string(statement().employer) + " " + std::string(statement().rest));
+    });
+  }
+  const Place& place() {
+    if (!place_) place_ = ParsePlace(text_);
+    return *place_;
+  }
+  const std::string& urlKey() { return Once(urlKey_, [&] { return UrlKey(text_); }); }
+
+ private:
+  template <class Make>
+  static const std::string& Once(std::optional<std::string>& slot, Make make) {
+    if (!slot) slot = make();
+    return *slot;
+  }
+
+  std::string_view text_;
+  std::optional<Statement> statement_;
+  std::optional<std::string> titleKey_, employerKey_, statementTitleKey_, statementEmployerKey_,
+      statementRestLoose_, employerWithRestKey_, urlKey_;
+  std::optional<Place> place_;
+};
+
+using Matcher = Judgement (*)(const RuleContext&, std::string_view canonical, Observed& observed);
 
 struct TextRule {
   std::string_view field;     // "headline"
@@ -74,7 +124,8 @@ void CheckText(RuleContext& ctx, const TextRule& rule, const std::string& canoni
     }
     return;
   }
-  Judgement j = rule.same(ctx, canonical, observed);
+  Observed seen(observed);
+  Judgement j = rule.same(ctx, canonical, seen);
   if (j.verdict == Verdict::kSame) return;
   if (j.verdict == Verdict::kInfo) {
     Warning w;
@@ -89,7 +140,7 @@ void CheckText(RuleContext& ctx, const TextRule& rule, const std::string& canoni
     return;
   }
   const auto sameAs = [&](const std::string& previous) {
-    return rule.same(ctx, previous, observed).verdict == Verdict::kSame;
+    return rule.same(ctx, previous, seen).verdict == Verdict::kSame;
   };
   if (CheckOutdated(ctx, rule.field, rule.prevKey, observed, observedLoose, rule.severity, canonical,
                     rule.what, sameAs)) {
@@ -114,29 +165,27 @@ const Position* Current(const Canonical& c) {
 // profile when the canonical value is the profile's own (no override): they
 // are made once per revision there, not on every check.
 
-Judgement HeadlineSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
+Judgement HeadlineSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
   StatementKeys parsed;
   const StatementKeys* c = &ctx.canon.headlineKeys;
   if (canonical != ctx.canon.headline) {
     parsed = KeysOf(SplitStatement(canonical));
     c = &parsed;
   }
-  const Statement o = SplitStatement(observed);
-  if (c->titleKey != TitleKey(o.title)) return {};
-  if (c->employerKey == EmployerKey(o.employer) && c->restLoose == text::Normalize(o.rest)) {
+  if (c->titleKey != observed.statementTitleKey()) return {};
+  if (c->employerKey == observed.statementEmployerKey() && c->restLoose == observed.statementRestLoose()) {
     return {Verdict::kSame, {}};
   }
   // "Lumen Labs, Inc.": the comma split the legal suffix off the employer.
-  if (c->restEmpty && !o.rest.empty() &&
-      c->employerKey == EmployerKey(std::string(o.employer) + " " + std::string(o.rest))) {
+  if (c->restEmpty && !observed.statement().rest.empty() &&
+      c->employerKey == observed.statementEmployerWithRestKey()) {
     return {Verdict::kSame, {}};
   }
   return {};
 }
 
-Judgement TitleSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
+Judgement TitleSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
   // "Staff Engineer at Lumen Labs" in a title field states the title first.
-  const Statement o = SplitStatement(observed);
   const Position* p = Current(ctx.canon);
   std::string parsed;
   const std::string* c = p ? &p->titleKey : nullptr;
@@ -144,15 +193,16 @@ Judgement TitleSame(const RuleContext& ctx, std::string_view canonical, std::str
     parsed = TitleKey(canonical);
     c = &parsed;
   }
-  if (*c == TitleKey(observed) || (!o.employer.empty() && *c == TitleKey(o.title))) {
+  if (*c == observed.titleKey() ||
+      (!observed.statement().employer.empty() && *c == observed.statementTitleKey())) {
     return {Verdict::kSame, {}};
   }
   return {};
 }
 
-Judgement EmployerSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
+Judgement EmployerSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
   const Position* p = Current(ctx.canon);
-  const std::string key = EmployerKey(observed);
+  const std::string& key = observed.employerKey();
   if (p != nullptr && canonical == p->employer) {
     if (p->employerKey == key) return {Verdict::kSame, {}};
   } else if (EmployerKey(canonical) == key) {
@@ -161,14 +211,14 @@ Judgement EmployerSame(const RuleContext& ctx, std::string_view canonical, std::
   return {};
 }
 
-Judgement LocationSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
+Judgement LocationSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
   Place parsed;
   const Place* c = &ctx.canon.place;
   if (canonical != ctx.canon.location) {
     parsed = ParsePlace(canonical);
     c = &parsed;
   }
-  switch (ComparePlaces(*c, ParsePlace(observed))) {
+  switch (ComparePlaces(*c, observed.place())) {
     case PlaceMatch::kSame:
       return {Verdict::kSame, {}};
     case PlaceMatch::kLessSpecific:
@@ -179,8 +229,8 @@ Judgement LocationSame(const RuleContext& ctx, std::string_view canonical, std::
   return {};
 }
 
-Judgement WebsiteSame(const RuleContext& ctx, std::string_view canonical, std::string_view observed) {
-  const std::string key = UrlKey(observed);
+Judgement WebsiteSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
+  const std::string& key = observed.urlKey();
   std::string parsed;
   const std::string* canonicalKey = &ctx.canon.websiteKey;
   if (ctx.canon.website.empty() || canonical != ctx.canon.website) {
@@ -188,7 +238,7 @@ Judgement WebsiteSame(const RuleContext& ctx, std::string_view canonical, std::s
     canonicalKey = &parsed;
   }
   if (key == *canonicalKey) return {Verdict::kSame, {}};
-  if (IsShortenedUrl(observed)) {
+  if (IsShortenedUrl(observed.text())) {
     return {Verdict::kInfo, "Website is a shortened link; oneself cannot verify where it leads."};
   }
   for (const std::string& link : ctx.canon.linkKeys) {
