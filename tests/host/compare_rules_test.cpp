@@ -135,6 +135,36 @@ TEST_CASE("rules: outdated names the month the value was replaced", "[compare][r
   CHECK(w["message"].get<std::string>().find("June 2019") != std::string::npos);
 }
 
+// The keys of earlier values are kept with the prepared revision after the
+// first check that needs them: later checks of the same revision, with other
+// observed values, must judge exactly as the first did.
+TEST_CASE("rules: outdated by the field's rule is the same on every check of a revision", "[compare][rules]") {
+  const oneself::store::Snapshot ada = AdaSnapshot();
+  const struct {
+    const char* field;
+    const char* observed;
+    const char* code;
+  } cases[] = {
+      {"headline", "Sr. Software Engineer @ Lumen Labs", "outdated"},
+      {"headline", "Principal Engineer at Lumen Labs", "differs"},
+      {"headline", "Senior Software Engineer, Lumen Labs", "outdated"},
+      {"title", "Sr. SWE", "outdated"},
+      {"title", "Principal Engineer", "differs"},
+      {"title", "Senior Software Engineer", "outdated"},
+      {"location", "Cambridge, Massachusetts", "outdated"},
+      {"location", "Denver, CO", "differs"},
+      {"location", "Cambridge, MA", "outdated"},
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& c : cases) {
+      INFO(round << " " << c.field << ": " << c.observed);
+      const json w = OneWarning(RunCheck(ada, "linkedin", json{{c.field, c.observed}}), c.field);
+      REQUIRE(w.is_object());
+      CHECK(w["code"] == c.code);
+    }
+  }
+}
+
 TEST_CASE("rules: names", "[compare][rules]") {
   CHECK(CheckOne("name", "Whitfield, Ada").is_null());
   CHECK(CheckOne("name", "Ada J. Whitfield").is_null());

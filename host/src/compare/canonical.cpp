@@ -208,7 +208,10 @@ Canonical BuildCanonical(const store::Snapshot& snapshot) {
           continue;
         }
         std::string loose = text::Normalize(value);
-        list.push_back({std::move(value), std::move(loose), StringAt(v, "until")});
+        PreviousValue& earlier = list.emplace_back();
+        earlier.value = std::move(value);
+        earlier.loose = std::move(loose);
+        earlier.until = StringAt(v, "until");
       }
       c.previous.emplace_back(key, std::move(list));
     }

@@ -69,6 +69,13 @@ struct PreviousValue {
   std::string value;
   std::string loose;
   std::string until;  // RFC 3339
+  // What the field's rule compares of the value (a headline's statement, a
+  // title's, employer's or address's key, a place), made by the first check
+  // that asks whether a page shows this earlier value, and kept with the
+  // prepared revision for the checks after it.
+  mutable std::optional<StatementKeys> statementKeys;
+  mutable std::optional<std::string> key;
+  mutable std::optional<Place> place;
 };
 
 struct Canonical {

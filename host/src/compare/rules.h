@@ -55,7 +55,7 @@ bool CheckLength(RuleContext& ctx, std::string_view field, std::string_view obse
 bool CheckOutdated(RuleContext& ctx, std::string_view field, std::string_view key,
                    std::string_view observed, std::string_view observedLoose,
                    std::string_view severity, const std::string& canonical, std::string_view what,
-                   const std::function<bool(const std::string& previous)>& sameAs = nullptr);
+                   const std::function<bool(const PreviousValue& previous)>& sameAs = nullptr);
 
 // The name the site is compared with: the site's override (parsed into
 // `storage`) or the canonical name; nullptr when there is neither.

@@ -50,12 +50,12 @@ bool CheckLength(RuleContext& ctx, std::string_view field, std::string_view obse
 bool CheckOutdated(RuleContext& ctx, std::string_view field, std::string_view key,
                    std::string_view observed, std::string_view observedLoose,
                    std::string_view severity, const std::string& canonical, std::string_view what,
-                   const std::function<bool(const std::string& previous)>& sameAs) {
+                   const std::function<bool(const PreviousValue& previous)>& sameAs) {
   const auto* previous = ctx.canon.Previous(key);
   if (previous == nullptr) return false;
   for (const PreviousValue& p : *previous) {
     if (p.loose.empty()) continue;
-    if (p.loose != observedLoose && !(sameAs && sameAs(p.value))) continue;
+    if (p.loose != observedLoose && !(sameAs && sameAs(p))) continue;
     Warning w;
     w.field = std::string(field);
     w.severity = severity;

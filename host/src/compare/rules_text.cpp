@@ -68,7 +68,10 @@ class Observed {
   std::optional<Place> place_;
 };
 
-using Matcher = Judgement (*)(const RuleContext&, std::string_view canonical, Observed& observed);
+// `earlier` is set when `canonical` is one of the field's earlier values:
+// its keys are then kept with it (PreviousValue), made once per revision.
+using Matcher = Judgement (*)(const RuleContext&, std::string_view canonical, Observed& observed,
+                              const PreviousValue* earlier);
 
 struct TextRule {
   std::string_view field;     // "headline"
@@ -125,7 +128,7 @@ void CheckText(RuleContext& ctx, const TextRule& rule, const std::string& canoni
     return;
   }
   Observed seen(observed);
-  Judgement j = rule.same(ctx, canonical, seen);
+  Judgement j = rule.same(ctx, canonical, seen, nullptr);
   if (j.verdict == Verdict::kSame) return;
   if (j.verdict == Verdict::kInfo) {
     Warning w;
@@ -139,8 +142,8 @@ void CheckText(RuleContext& ctx, const TextRule& rule, const std::string& canoni
     ctx.out.push_back(std::move(w));
     return;
   }
-  const auto sameAs = [&](const std::string& previous) {
-    return rule.same(ctx, previous, seen).verdict == Verdict::kSame;
+  const auto sameAs = [&](const PreviousValue& previous) {
+    return rule.same(ctx, previous.value, seen, &previous).verdict == Verdict::kSame;
   };
   if (CheckOutdated(ctx, rule.field, rule.prevKey, observed, observedLoose, rule.severity, canonical,
                     rule.what, sameAs)) {
@@ -165,10 +168,20 @@ const Position* Current(const Canonical& c) {
 // profile when the canonical value is the profile's own (no override): they
 // are made once per revision there, not on every check.
 
-Judgement HeadlineSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
+// The key `earlier` keeps for its value, made on first use.
+const std::string& EarlierKey(const PreviousValue& earlier, std::string (*make)(std::string_view)) {
+  if (!earlier.key) earlier.key = make(earlier.value);
+  return *earlier.key;
+}
+
+Judgement HeadlineSame(const RuleContext& ctx, std::string_view canonical, Observed& observed,
+                       const PreviousValue* earlier) {
   StatementKeys parsed;
   const StatementKeys* c = &ctx.canon.headlineKeys;
-  if (canonical != ctx.canon.headline) {
+  if (earlier != nullptr) {
+    if (!earlier->statementKeys) earlier->statementKeys = KeysOf(SplitStatement(earlier->value));
+    c = &*earlier->statementKeys;
+  } else if (canonical != ctx.canon.headline) {
     parsed = KeysOf(SplitStatement(canonical));
     c = &parsed;
   }
@@ -184,12 +197,15 @@ Judgement HeadlineSame(const RuleContext& ctx, std::string_view canonical, Obser
   return {};
 }
 
-Judgement TitleSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
+Judgement TitleSame(const RuleContext& ctx, std::string_view canonical, Observed& observed,
+                    const PreviousValue* earlier) {
   // "Staff Engineer at Lumen Labs" in a title field states the title first.
   const Position* p = Current(ctx.canon);
   std::string parsed;
   const std::string* c = p ? &p->titleKey : nullptr;
-  if (p == nullptr || canonical != p->title) {
+  if (earlier != nullptr) {
+    c = &EarlierKey(*earlier, TitleKey);
+  } else if (p == nullptr || canonical != p->title) {
     parsed = TitleKey(canonical);
     c = &parsed;
   }
@@ -200,10 +216,13 @@ Judgement TitleSame(const RuleContext& ctx, std::string_view canonical, Observed
   return {};
 }
 
-Judgement EmployerSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
+Judgement EmployerSame(const RuleContext& ctx, std::string_view canonical, Observed& observed,
+                       const PreviousValue* earlier) {
   const Position* p = Current(ctx.canon);
   const std::string& key = observed.employerKey();
-  if (p != nullptr && canonical == p->employer) {
+  if (earlier != nullptr) {
+    if (EarlierKey(*earlier, EmployerKey) == key) return {Verdict::kSame, {}};
+  } else if (p != nullptr && canonical == p->employer) {
     if (p->employerKey == key) return {Verdict::kSame, {}};
   } else if (EmployerKey(canonical) == key) {
     return {Verdict::kSame, {}};
@@ -211,10 +230,14 @@ Judgement EmployerSame(const RuleContext& ctx, std::string_view canonical, Obser
   return {};
 }
 
-Judgement LocationSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
+Judgement LocationSame(const RuleContext& ctx, std::string_view canonical, Observed& observed,
+                       const PreviousValue* earlier) {
   Place parsed;
   const Place* c = &ctx.canon.place;
-  if (canonical != ctx.canon.location) {
+  if (earlier != nullptr) {
+    if (!earlier->place) earlier->place = ParsePlace(earlier->value);
+    c = &*earlier->place;
+  } else if (canonical != ctx.canon.location) {
     parsed = ParsePlace(canonical);
     c = &parsed;
   }
@@ -229,11 +252,14 @@ Judgement LocationSame(const RuleContext& ctx, std::string_view canonical, Obser
   return {};
 }
 
-Judgement WebsiteSame(const RuleContext& ctx, std::string_view canonical, Observed& observed) {
+Judgement WebsiteSame(const RuleContext& ctx, std::string_view canonical, Observed& observed,
+                      const PreviousValue* earlier) {
   const std::string& key = observed.urlKey();
   std::string parsed;
   const std::string* canonicalKey = &ctx.canon.websiteKey;
-  if (ctx.canon.website.empty() || canonical != ctx.canon.website) {
+  if (earlier != nullptr) {
+    canonicalKey = &EarlierKey(*earlier, UrlKey);
+  } else if (ctx.canon.website.empty() || canonical != ctx.canon.website) {
     parsed = UrlKey(canonical);
     canonicalKey = &parsed;
   }
