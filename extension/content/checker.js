@@ -6,7 +6,8 @@
 (function defineChecker(root) {
 	const content = (root.oneself.content ??= {});
 
-	// send(fields) → Promise<reply>; read(field) → the field's current value;
+	// send(fields) → Promise<reply, or null when nothing was sent (the page
+	// was left)>; read(field) → the field's current value;
 	// apply(reply, freshFields) renders a reply for the fields it is still true for;
 	// fail(replyOrError, fields) reports a failed round.
 	function createChecker({send, read, apply, fail, timers = root, delayMs = 300}) {
@@ -25,7 +26,7 @@
 			return Promise.resolve()
 				.then(() => send(fields))
 				.then(reply => {
-					if (disposed) {
+					if (disposed || reply === null) {
 						return;
 					}
 

@@ -406,10 +406,19 @@
 			}
 		}
 
+		// Whether the tab has moved on from the page whose owner was decided: a
+		// single-page site changes its address (and its content) without a new
+		// document, and start() notices only on the next mutation tick. Nothing
+		// is read or sent for the old address meanwhile: the page may already
+		// be someone else's.
+		function leftPage() {
+			return view.location.href !== url;
+		}
+
 		function makeChecker(mine) {
 			return content.createChecker({
-				send: fields => send('check', {site: site.id, mode, fields: withNameParts(fields)}),
-				read: field => extract().fields[field] ?? '',
+				send: fields => (leftPage() ? Promise.resolve(null) : send('check', {site: site.id, mode, fields: withNameParts(fields)})),
+				read: field => (leftPage() ? '' : extract().fields[field] ?? ''),
 				apply: (reply, fresh) => {
 					if (mine === generation) {
 						apply(reply, fresh.includes('name') ? [...new Set([...fresh, ...NAME_PARTS.filter(part => part in elements)])] : fresh);
@@ -446,7 +455,7 @@
 		// Reads the page again: puts warnings back after a re-render, and
 		// checks fields that have appeared since the last round.
 		async function scan() {
-			if (!kind || !checker) {
+			if (!kind || !checker || leftPage()) {
 				return;
 			}
 

@@ -408,3 +408,23 @@ test('a successful round clears the error a failed one marked', async () => {
 	assert.equal(document.documentElement.dataset.oneselfError, undefined, 'the error is the last round\'s, not the first failure\'s');
 	assert.deepEqual(shown(document), ['headline:differs']);
 });
+
+test('nothing is read or sent for a page the tab has left before the mutation tick', async () => {
+	const {document, window, timers, background} = await open('https://www.linkedin.com/in/ada/edit/intro/', '<input id="headline" value="Senior Engineer">');
+	const checks = () => background.sent.filter(entry => entry.channel === 'check').length;
+	const before = checks();
+	const input = document.getElementById('headline');
+	input.value = 'Typed on my own form';
+	input.dispatchEvent(new window.Event('input', {bubbles: true}));
+	// The mutation tick of the typing has passed; then the site moves to
+	// someone else's page, its form still in the document, just before the
+	// debounced request leaves, and nothing in the document changes to wake
+	// the content script.
+	await timers.advance(250);
+	window.history.pushState({}, '', '/in/marcus/');
+	input.value = 'Marcus Lindqvist, CEO';
+	await timers.advance(100);
+	await timers.settle();
+	assert.equal(checks(), before, 'no check for the old address');
+	assert.equal(JSON.stringify(background.sent).includes('Marcus Lindqvist'), false, 'nothing of the new page left it');
+});
