@@ -27,6 +27,13 @@
 			return null;
 		}
 
+		// A tab other than the timeline (profile.php?id=N&sk=about, about_places,
+		// photos, ...) has no Intro card, like /<vanity>/about: not read.
+		const tab = parsed.searchParams.get('sk');
+		if (tab !== null && tab !== '') {
+			return null;
+		}
+
 		const path = parsed.pathname.replace(/\/+$/, '');
 		if (path === '/profile.php') {
 			const id = parsed.searchParams.get('id');

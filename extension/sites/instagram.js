@@ -4,8 +4,8 @@
 // Markup observed on www.instagram.com, 2022-2024 (React, generated classes):
 // the profile header is `header section`; the username is its `h2`, the
 // full name and bio have no stable class, so the name comes from `og:title`
-// ("Ada Whitfield (@adawhitfield) • Instagram photos and videos") and is then
-// located in the header by its text; the bio is the header's `h1` (2022-2023)
+// ("Ada Whitfield (@adawhitfield) • Instagram photos and videos", used only
+// when it names this page's handle) and is then located in the header by its text; the bio is the header's `h1` (2022-2023)
 // or, without it (2024), the header's longest `dir="auto"` text that is not a
 // link, a count or the name; the website is an
 // `a` through `l.instagram.com`; the avatar's alt is "<user>'s profile picture".
@@ -48,11 +48,18 @@
 		return page.kind === 'edit' || kit.handleIsOwn(site, page.handle, profiles);
 	}
 
-	// "Ada Whitfield (@adawhitfield) • Instagram photos and videos" → "Ada Whitfield".
-	function nameFromTitle(document) {
-		const title = kit.metaContent(document, 'og:title') || document.title;
-		const match = /^(.*?)\s*\(@[A-Za-z0-9._]+\)/.exec(title || '');
-		return match ? match[1].trim() : null;
+	// "Ada Whitfield (@adawhitfield) • Instagram photos and videos" → "Ada Whitfield",
+	// only from a title about `handle`: Instagram changes pages without
+	// reloading, so a title can still describe the previous profile.
+	function nameFromTitle(document, handle) {
+		for (const title of [kit.metaContent(document, 'og:title'), document.title]) {
+			const match = /^(.*?)\s*\(@([A-Za-z0-9._]+)\)/.exec(title || '');
+			if (match && handle && kit.normalizeHandle(match[2]) === kit.normalizeHandle(handle)) {
+				return match[1].trim();
+			}
+		}
+
+		return null;
 	}
 
 	// 2024 layout, where the bio lost its h1: the longest dir="auto" text of the
@@ -68,7 +75,7 @@
 		return match ? match[1] : null;
 	}
 
-	function extractView(document, read) {
+	function extractView(document, page, read) {
 		const header = kit.first(document, ['header section', 'main header']);
 		if (!header) {
 			for (const field of ['name', 'bio', 'photo']) {
@@ -78,7 +85,7 @@
 			return;
 		}
 
-		const name = nameFromTitle(document);
+		const name = nameFromTitle(document, page && page.handle);
 		const nameElement = name === null ? null
 			: kit.all(header, 'span, div, h1, h2').filter(element => kit.text(element) === name).pop() || null;
 		if (name === null) {
@@ -121,7 +128,7 @@
 		if (read.result.kind === 'edit') {
 			extractEdit(document, read);
 		} else {
-			extractView(document, read);
+			extractView(document, page, read);
 		}
 
 		return read.result;

@@ -57,7 +57,10 @@
 		// WordPress may live under a subpath (example.org/blog/wp-admin/...).
 		const path = parsed.pathname;
 		if (/\/wp-admin\/profile\.php$/.test(path)) {
-			return {kind: 'edit'};
+			// profile.php includes user-edit.php, which reads user_id: with one,
+			// an admin sees user N's form. The user's own form has none.
+			const userId = parsed.searchParams.get('user_id');
+			return userId === null || userId === '' ? {kind: 'edit'} : null;
 		}
 
 		if (/\/wp-admin(\/|$)/.test(path)) {

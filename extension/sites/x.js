@@ -122,9 +122,11 @@
 			read.missing('website');
 		}
 
+		// X keeps the handle's case in the test id (UserAvatar-Container-AdaWhitfield);
+		// page.handle is lowercase, so the match ignores case.
 		const handle = page && page.handle;
 		const avatar = kit.first(column, [
-			...(handle ? [`[data-testid="UserAvatar-Container-${handle}"] img`] : []),
+			...(handle ? [`[data-testid="UserAvatar-Container-${handle}" i] img`] : []),
 			'[data-testid^="UserAvatar-Container-"] img', // any avatar: the profile's is the first in the header
 			'a[href$="/photo"] img', // 2022
 		]);

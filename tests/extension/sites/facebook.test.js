@@ -17,7 +17,11 @@ describe('facebook: pageKind', () => {
 		for (const url of ['https://www.facebook.com/', 'https://www.facebook.com/groups', 'https://www.facebook.com/marketplace',
 			'https://www.facebook.com/ada.whitfield/posts/pfbid0abc', 'https://www.facebook.com/profile.php', 'https://www.facebook.com/watch',
 			// The About tabs have no Intro card: not read rather than "couldn't read".
-			'https://www.facebook.com/ada.whitfield/about', 'https://www.facebook.com/ada.whitfield/about_places']) {
+			'https://www.facebook.com/ada.whitfield/about', 'https://www.facebook.com/ada.whitfield/about_places',
+			// The same tabs by id: profile.php?id=N&sk=<tab>.
+			'https://www.facebook.com/profile.php?id=100089000000001&sk=about',
+			'https://www.facebook.com/profile.php?sk=about_places&id=100089000000001',
+			'https://www.facebook.com/ada.whitfield?sk=about']) {
 			assert.equal(facebook.pageKind(url), null, url);
 		}
 	});

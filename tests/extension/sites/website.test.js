@@ -28,7 +28,9 @@ describe('website: pageKind on any https host', () => {
 	it('ignores other wp-admin pages (user-edit.php edits another user), http: and non-URLs', () => {
 		for (const url of ['https://ada.example.com/wp-admin/user-edit.php?user_id=2', 'https://ada.example.com/wp-admin/',
 			'https://ada.example.com/wp-admin', 'https://ada.example.com/wp-admin/post.php?post=7&action=edit',
-			'https://example.org/blog/wp-admin/users.php', 'http://ada.example.com/about/', 'ftp://ada.example.com/', 'not a url']) {
+			'https://example.org/blog/wp-admin/users.php', 'http://ada.example.com/about/', 'ftp://ada.example.com/', 'not a url',
+			// profile.php includes user-edit.php: with a user_id an admin sees that user's form.
+			'https://ada.example.com/wp-admin/profile.php?user_id=2', 'https://example.org/blog/wp-admin/profile.php?updated=1&user_id=3']) {
 			assert.equal(website.pageKind(url), null, url);
 		}
 	});
@@ -72,6 +74,9 @@ describe('website: isOwnProfile', () => {
 		assert.equal(site.isOwnProfile(document, url, mine), true);
 		assert.equal(site.isOwnProfile(null, 'https://example.org/blog/wp-admin/profile.php', [{network: 'Website', url: 'https://example.org/~ada/'}]), true);
 		assert.equal(site.isOwnProfile(null, 'https://marcus.example.net/wp-admin/profile.php', mine), false);
+		// Another user's form, shown to an admin on Ada's own site.
+		assert.equal(site.isOwnProfile(null, 'https://ada.example.com/wp-admin/profile.php?user_id=2', mine), false);
+		assert.equal(site.isOwnProfile(null, 'https://ada.example.com/wp-admin/profile.php?user_id=', mine), true);
 	});
 
 	it('decides without reading the page', () => {

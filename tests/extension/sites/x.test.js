@@ -96,6 +96,17 @@ describe('x: extract', () => {
 		assert.equal(elements.location.dataset.testid, 'UserProfileHeader_Items');
 	});
 
+	it('finds the avatar of a handle with capitals, not an earlier avatar in the column', () => {
+		const marcus = '<div data-testid="UserAvatar-Container-marcuslindqvist"><img alt="" src="https://pbs.twimg.com/profile_images/marcus.jpg"></div>';
+		const html = fixture('x', 'own-view').replace('data-testid="UserAvatar-Container-adawhitfield"', 'data-testid="UserAvatar-Container-AdaWhitfield"')
+			.replace('<div class="css-175oi2r" aria-label="Home timeline" tabindex="0">', `$&${marcus}`);
+		assert.notEqual(html, fixture('x', 'own-view'));
+		const {site, document} = open('x', 'own-view', {html, url: 'https://x.com/AdaWhitfield'});
+		const {fields, elements} = site.extract(document, 'https://x.com/AdaWhitfield');
+		assert.match(fields.photo.url, /^data:image\/png/);
+		assert.equal(elements.photo.closest('[data-testid^="UserAvatar-Container-"]').dataset.testid, 'UserAvatar-Container-AdaWhitfield');
+	});
+
 	it('lists fields as unread when their hooks were renamed', () => {
 		const html = fixture('x', 'own-view').replace('data-testid="UserName"', 'data-testid="UserNameV2"')
 			.replace('data-testid="UserProfileHeader_Items"', 'data-testid="ProfileHeaderItems"');
