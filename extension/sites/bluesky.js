@@ -32,8 +32,21 @@
 	}
 
 	function editDialog(document) {
-		const input = document.querySelector('[data-testid="editProfileDisplayNameInput"], [data-testid="editProfileDescriptionInput"]');
+		// A dialog left mounted in a hidden screen is not the one being edited.
+		const input = kit.firstShown(document, ['[data-testid="editProfileDisplayNameInput"], [data-testid="editProfileDescriptionInput"]']);
 		return input ? input.closest('[role="dialog"]') || document : null;
+	}
+
+	// The screen a profile header belongs to: its farthest ancestor that holds
+	// no other profile header (the whole page when only one is mounted).
+	function screenOf(header) {
+		let screen = header;
+		while (screen.parentElement
+			&& screen.parentElement.querySelectorAll('[data-testid="profileHeaderDisplayName"]').length === 1) {
+			screen = screen.parentElement;
+		}
+
+		return screen;
 	}
 
 	function extract(document) {
@@ -50,11 +63,19 @@
 			return read.result;
 		}
 
+		// bsky.app's navigator keeps earlier screens mounted but hidden
+		// (display: none): the first header in the document may be the
+		// previous profile's. Read the first shown header, and its bio and
+		// avatar from that header's screen only. When headers are mounted but
+		// none is shown, nothing is read; with no header at all (a renamed
+		// hook), the bio and avatar are looked for among shown elements.
 		const read = kit.collector('view');
-		const name = document.querySelector('[data-testid="profileHeaderDisplayName"]');
+		const header = '[data-testid="profileHeaderDisplayName"]';
+		const name = kit.firstShown(document, [header]);
 		read.read('name', name);
+		const screen = name ? screenOf(name) : (document.querySelector(header) ? null : document);
 		// The description is left out when empty: empty if the header is there.
-		const description = document.querySelector('[data-testid="profileHeaderDescription"]');
+		const description = screen ? kit.firstShown(screen, ['[data-testid="profileHeaderDescription"]']) : null;
 		if (description) {
 			read.read('bio', description, kit.blockText);
 		} else if (name) {
@@ -63,11 +84,11 @@
 			read.missing('bio');
 		}
 
-		const avatar = kit.first(document, [
+		const avatar = screen ? kit.firstShown(screen, [
 			'[data-testid="profileHeaderAviButton"] img', // 2024
 			'[data-testid="userAvatarImage"] img', // 2023-2024, also on feed items: the header's comes first
 			'img[data-testid="userAvatarImage"]',
-		]);
+		]) : null;
 		read.read('photo', avatar, image => ({url: kit.absoluteUrl(image.getAttribute('src'), document.baseURI)}));
 		return read.result;
 	}

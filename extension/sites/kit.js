@@ -121,6 +121,56 @@
 			.find(element => (element.getAttribute('aria-label') || '').toLowerCase() === wanted) || null;
 	}
 
+	// Whether `element` is on the screen the user sees: false when it or an
+	// ancestor is `hidden`, `inert`, aria-hidden="true" or display: none
+	// (inline or computed). Single-page apps (bsky.app's navigator) keep
+	// earlier screens mounted but hidden, so "the first match in the document"
+	// can be another person's page. Layout is not consulted (getClientRects is
+	// empty in jsdom, and an off-screen element is still shown).
+	function isShown(element) {
+		if (!element) {
+			return false;
+		}
+
+		const view = element.ownerDocument && element.ownerDocument.defaultView;
+		const computed = view && typeof view.getComputedStyle === 'function' ? view.getComputedStyle.bind(view) : null;
+		for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
+			if (node.hasAttribute('hidden') || node.hasAttribute('inert') || node.getAttribute('aria-hidden') === 'true') {
+				return false;
+			}
+
+			if (node.style && node.style.display === 'none') {
+				return false;
+			}
+
+			if (computed) {
+				let style = null;
+				try {
+					style = computed(node);
+				} catch {}
+
+				if (style && style.display === 'none') {
+					return false;
+				}
+			}
+		}
+
+		return true;
+	}
+
+	// The first element matching any of `selectors` (tried in order) that is
+	// shown (isShown), or null.
+	function firstShown(scope, selectors) {
+		for (const selector of selectors) {
+			const found = all(scope, selector).find(isShown);
+			if (found) {
+				return found;
+			}
+		}
+
+		return null;
+	}
+
 	// The page's address as a URL, or null when it is not one (every module's
 	// pageKind starts here).
 	function parseUrl(url) {
@@ -307,6 +357,8 @@
 		all,
 		byText,
 		byLabel,
+		isShown,
+		firstShown,
 		parseUrl,
 		absoluteUrl,
 		metaContent,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {canonical, moduleOf, open, plain, profiles} from './helpers.js';
-import {fixture} from '../load.js';
+import {fixture, loadPage} from '../load.js';
 
 const bluesky = moduleOf('bluesky');
 
@@ -80,5 +80,73 @@ describe('bluesky: extract', () => {
 		assert.equal(elements.name.dataset.testid, 'editProfileDisplayNameInput');
 		assert.equal(elements.bio.tagName, 'TEXTAREA');
 		assert.ok(elements.bio.closest('[role="dialog"]'));
+	});
+
+	// bsky.app keeps the previous screen mounted but hidden (display: none on
+	// its container): Marcus's header comes first in the document.
+	function withHiddenScreen(visible) {
+		const other = /<main[\s\S]*<\/main>/.exec(fixture('bluesky', 'other-view'))[0];
+		const own = fixture('bluesky', 'own-view');
+		const screens = `<div class="css-175oi2r" style="display: none;">${other}</div><div class="css-175oi2r">`;
+		return visible ? own.replace('<main', `${screens}<main`).replace('</main>', '</main></div>')
+			: own.replace(/<main[\s\S]*<\/main>/, `${screens}</div>`);
+	}
+
+	it('reads the shown screen\'s header, not an earlier hidden one\'s', () => {
+		const {site, document, url} = open('bluesky', 'own-view', {html: withHiddenScreen(true)});
+		assert.match(document.querySelector('[data-testid="profileHeaderDisplayName"]').textContent, /Marcus/);
+		const {fields, elements, unread} = site.extract(document, url);
+		assert.deepEqual(plain(unread), []);
+		assert.equal(fields.name, 'Ada Whitfield');
+		assert.equal(fields.bio, 'Data person. Pipelines, queues, Seattle rain.');
+		const own = open('bluesky', 'own-view');
+		assert.equal(fields.photo.url, own.site.extract(own.document, own.url).fields.photo.url);
+		const hidden = document.querySelector('[style="display: none;"]');
+		for (const field of ['name', 'bio', 'photo']) {
+			assert.equal(hidden.contains(elements[field]), false, field);
+		}
+	});
+
+	it('reads nothing when the only header is on a hidden screen', () => {
+		const {site, document, url} = open('bluesky', 'own-view', {html: withHiddenScreen(false)});
+		assert.ok(document.querySelector('[data-testid="profileHeaderDisplayName"]'));
+		const {fields, elements, unread} = site.extract(document, url);
+		assert.deepEqual(plain(fields), {});
+		assert.deepEqual(Object.keys(elements), []);
+		assert.deepEqual(plain(unread), ['name', 'bio', 'photo']);
+	});
+});
+
+describe('siteKit.isShown', () => {
+	const {window} = loadPage({
+		html: `<!DOCTYPE html><html><head><style>.gone { display: none; }</style></head><body>
+			<p id="plain">x</p>
+			<div hidden><p id="in-hidden">x</p></div>
+			<div inert><p id="in-inert">x</p></div>
+			<div aria-hidden="true"><p id="in-aria">x</p></div>
+			<div aria-hidden="false"><p id="aria-false">x</p></div>
+			<div style="display: none"><p id="in-inline">x</p></div>
+			<div class="gone"><p id="in-css">x</p></div>
+			<div style="visibility: visible; display: flex"><p id="in-flex">x</p></div>
+		</body></html>`,
+		url: 'https://example.test/',
+		scripts: ['sites/kit.js'],
+	});
+	const kit = window.oneself.siteKit;
+	const element = id => window.document.getElementById(id);
+
+	it('is true for elements on the shown page', () => {
+		for (const id of ['plain', 'aria-false', 'in-flex']) {
+			assert.equal(kit.isShown(element(id)), true, id);
+		}
+	});
+
+	it('is false under hidden, inert, aria-hidden and display: none (inline or from CSS), and for null', () => {
+		for (const id of ['in-hidden', 'in-inert', 'in-aria', 'in-inline', 'in-css']) {
+			assert.equal(kit.isShown(element(id)), false, id);
+		}
+
+		assert.equal(kit.isShown(null), false);
+		assert.equal(kit.firstShown(window.document, ['p[id^="in-"]']).id, 'in-flex');
 	});
 });
