@@ -99,10 +99,15 @@ export function isAllowedImage(site, imageUrl, pageUrl, instances = []) {
 	return (IMAGE_HOSTS[site] ?? []).some(pattern => hostMatches(image.hostname, pattern));
 }
 
-// Network names in profiles[] match site ids without regard to case; "Twitter" is X.
+// Network names in profiles[] match site ids without regard to case, and a
+// few names people write for X and Google do too. The same table is in
+// sites/kit.js (a classic script, which cannot import this module); a test
+// holds the two together.
+export const NETWORK_ALIASES = Object.freeze({twitter: 'x', 'x (twitter)': 'x', 'twitter/x': 'x', 'google account': 'google'});
+
 export function networkToSite(network) {
 	const id = String(network ?? '').trim().toLowerCase();
-	return id === 'twitter' ? 'x' : id;
+	return NETWORK_ALIASES[id] ?? id;
 }
 
 // What a site's module is given to tell the user's own pages: the canonical

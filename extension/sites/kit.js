@@ -209,7 +209,9 @@
 		return decoded.replace(/^@+/, '').replace(/^\/+|\/+$/g, '').toLowerCase();
 	}
 
-	// Network names match site ids or names without regard to case; "Twitter" is X.
+	// Network names match site ids or names without regard to case, and a few
+	// names people write for X and Google do too (the background's
+	// NETWORK_ALIASES in background/site-hosts.js; a test holds them together).
 	const networkAliases = {twitter: 'x', 'x (twitter)': 'x', 'twitter/x': 'x', 'google account': 'google'};
 	function networkMatches(site, network) {
 		if (typeof network !== 'string') {

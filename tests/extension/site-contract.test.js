@@ -7,7 +7,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, it} from 'node:test';
-import {siteProfiles} from '../../extension/background/site-hosts.js';
+import {NETWORK_ALIASES, siteProfiles} from '../../extension/background/site-hosts.js';
 import {extensionDir, fixturesDir, loadPage} from './load.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,6 +25,27 @@ function load(html, url, file) {
 	const dom = loadPage({html, url, scripts: ['sites/kit.js', `sites/${file}`]});
 	return dom.window;
 }
+
+// The background chooses the profiles[] entries a module is given, and the
+// module chooses again: a network name one accepts and the other drops
+// (an X entry written "X (Twitter)") would make the user's own pages
+// someone else's.
+it('the background and the modules take the same network names for each site', () => {
+	const names = [...Object.keys(NETWORK_ALIASES), 'Twitter', 'X (Twitter)', 'Twitter/X', 'Google Account', 'X', 'LinkedIn', 'GitHub', 'Bluesky', 'Mastodon', 'Website', 'Myspace'];
+	for (const file of moduleFiles) {
+		const id = file.replace(/\.js$/, '');
+		const window = load('<!DOCTYPE html><html><body></body></html>', 'https://example.test/', file);
+		const site = window.oneself.sites.get(id);
+		for (const network of names) {
+			const entry = {network, username: 'ada'};
+			const background = siteProfiles({profiles: [entry]}, id).length === 1;
+			const module = window.oneself.siteKit.profilesFor(site, [entry]).length === 1;
+			assert.equal(module, background, `${id}: "${network}" is ${background ? '' : 'not '}given by the background, ${module ? '' : 'not '}taken by the module`);
+		}
+	}
+
+	assert.deepEqual(siteProfiles({profiles: [{network: 'X (Twitter)', username: 'ada'}]}, 'x'), [{network: 'X (Twitter)', username: 'ada'}]);
+});
 
 it('there are the nine sites of the host\'s site table', () => {
 	assert.deepEqual(moduleFiles, ['bluesky.js', 'facebook.js', 'github.js', 'google.js', 'instagram.js', 'linkedin.js', 'mastodon.js', 'website.js', 'x.js']);
