@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "commands/ignore_request.h"
+#include "compare/checked_fields.h"
 #include "store/store.h"
 #include "store/store_format.h"
 #include "store_testing.h"
@@ -263,7 +264,7 @@ TEST_CASE("store: an ignore set by an update names a field ignore.remove can nam
   Store store(tmp.path());
   REQUIRE(store.Init().ok());
   int64_t revision = 0;
-  for (std::string_view field : oneself::commands::CheckFields()) {
+  for (std::string_view field : oneself::compare::kCheckedFields) {
     INFO(field);
     json ignore = {{"field", std::string(field)}, {"observed", "seen"}, {"at", "2026-11-25T10:00:00Z"}};
     auto r = store.Update(revision, {{"sites", {{"x", {{"ignores", json::array({ignore})}}}}}},

@@ -4,7 +4,7 @@
 
 #include "cli/field_paths.h"
 #include "cli/subcommand.h"
-#include "commands/ignore_request.h"
+#include "compare/checked_fields.h"
 #include "sites/site_table.h"
 
 namespace oneself::cli {
@@ -37,8 +37,8 @@ void PrintLeftAside(Env& env, const json& fields, const json& result, const site
   if (!ignored.empty()) {
     env.out << "Ignored: " << Joined(ignored) << (ignored.size() == 1 ? " (not a field" : " (not fields")
             << " oneself checks on " << site.name << ")\n";
-    const auto compared = commands::CheckFields();
-    const std::vector<std::string> checkFields(compared.begin(), compared.end());
+    const std::vector<std::string> checkFields(compare::kCheckedFields.begin(),
+                                               compare::kCheckedFields.end());
     for (const std::string& name : ignored) {
       const std::string meant = Nearest(name, checkFields);
       if (!meant.empty()) env.out << "    " << name << ": did you mean " << meant << "?\n";

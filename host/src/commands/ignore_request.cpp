@@ -16,8 +16,6 @@ constexpr size_t kMaxObservedBytes = 64 * 1024;
 
 }  // namespace
 
-std::span<const std::string_view> CheckFields() { return compare::kCheckedFields; }
-
 Result<IgnoreRequest> ParseIgnoreRequest(const nlohmann::json& request) {
   IgnoreRequest out;
   Result<std::string> site = RequireSite(request, "site");
@@ -25,7 +23,9 @@ Result<IgnoreRequest> ParseIgnoreRequest(const nlohmann::json& request) {
   out.site = std::move(*site);
   Result<std::string> field = RequireString(request, "field");
   if (!field.ok()) return field.status();
-  if (!compare::IsCheckedField(*field)) return Status::BadRequest("field 'field' must name a checked field such as \"headline\"");
+  if (!compare::IsCheckedField(*field)) {
+    return Status::BadRequest("field 'field' must name a checked field such as \"headline\"");
+  }
   out.field = std::move(*field);
   if (!request.contains("observed") || request["observed"].is_null()) {
     return Status::BadRequest("field 'observed' is missing: the exact value the site shows");
