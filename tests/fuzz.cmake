@@ -17,3 +17,9 @@ foreach(src ${ONESELF_FUZZ_SOURCES})
             ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/${name})
   set_tests_properties("fuzz corpus: ${name}" PROPERTIES LABELS fuzz-corpus TIMEOUT 300)
 endforeach()
+# The replay refuses a missing or empty seed corpus, so that a renamed folder
+# cannot turn every "fuzz corpus" test into a pass on nothing.
+add_test(NAME "fuzz corpus: a missing seed corpus is an error"
+  COMMAND replay_normalizers ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/no-such-target)
+set_tests_properties("fuzz corpus: a missing seed corpus is an error" PROPERTIES
+  LABELS fuzz-corpus PASS_REGULAR_EXPRESSION "no seed corpus at ")

@@ -12,7 +12,12 @@
 # builds it again, so they never build concurrently.
 find_program(ONESELF_CLANGXX clang++)
 if(NOT ONESELF_CLANGXX)
-  message(STATUS "clang++ not found: the sanitized tree and the libFuzzer run are not registered")
+  # tests/run.sh installs clang; a CI run without it would pass without the
+  # sanitizers or the fuzzers having run at all.
+  if(DEFINED ENV{CI})
+    message(FATAL_ERROR "clang++ not found: CI must run the sanitized tree and the libFuzzer targets (scripts/deps.sh --test installs clang)")
+  endif()
+  message(WARNING "clang++ not found: the sanitized tree and the libFuzzer run are not registered")
   return()
 endif()
 # Inside the sanitized tree itself these would recurse.
