@@ -24,6 +24,23 @@ long PeakRssKiB(pid_t pid) {
   return -1;
 }
 
+// `n` zero bytes in 1 MiB writes: an announced body, sent in full.
+bool SendZeros(hardening::HostProcess& host, uint64_t n) {
+  static const std::string chunk(1u << 20, '\0');
+  while (n > 0) {
+    const size_t k = n < chunk.size() ? static_cast<size_t>(n) : chunk.size();
+    if (!host.SendRaw(std::string_view(chunk).substr(0, k))) return false;
+    n -= k;
+  }
+  return true;
+}
+
+// What the host wrote to stderr (its log), once it has exited.
+std::string HostStderr(const Fixture& fx) {
+  std::ifstream f(fx.stderrPath(), std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
 }  // namespace
 
 TEST_CASE("hostile: a zero-length frame is bad_json and the host goes on", "[hostile]") {
@@ -51,27 +68,42 @@ TEST_CASE("hostile: a one-byte frame is bad_json and the host goes on", "[hostil
   fx.ExpectCleanExit();
 }
 
-TEST_CASE("hostile: frame lengths 2^31 and 2^32-1 are never allocated", "[hostile]") {
+// The whole body is sent: the boundary stays intact, so the host owes a
+// too_large reply and the next answer, without ever holding 2-4 GiB.
+TEST_CASE("hostile: frame lengths 2^31 and 2^32-1 are too_large, never allocated", "[hostile]") {
   for (uint32_t len : {0x80000000u, 0xffffffffu}) {
     INFO("announced length " << len);
     Fixture fx;
     REQUIRE(fx.host().SendRaw(Header(len)));
-    // Some of the announced body, then nothing: the host must be discarding,
-    // not holding 2-4 GiB.
-    REQUIRE(fx.host().SendRaw(std::string(1 << 20, 'a')));
-    ::usleep(100000);
+    REQUIRE(SendZeros(fx.host(), len));
+    json r = fx.host().ReadReply();
+    ExpectError(r, {"too_large"});
+    CHECK(r["id"].is_null());
+    CHECK_THAT(r["error"].value("message", ""), Catch::Contains(std::to_string(len) + " bytes"));
     long peak = PeakRssKiB(fx.host().pid());
     INFO("peak RSS " << peak << " KiB");
     CHECK(peak > 0);
     CHECK(peak < 64 * 1024);
-    // The input ends inside the frame: the stream is broken, the host exits
-    // (0 or 1) without a crash. If it said something first, it was too_large.
-    fx.host().CloseInput();
-    json r = fx.host().ReadReply(5000);
-    if (!r.is_discarded()) ExpectError(r, {"too_large"});
-    fx.ExpectCleanExit({0, 1});
+    fx.ExpectStillAnswers();
     fx.ExpectStoreUntouched();
+    fx.ExpectCleanExit();
   }
+}
+
+TEST_CASE("hostile: an oversized frame cut short ends the host with exit 1", "[hostile]") {
+  Fixture fx;
+  REQUIRE(fx.host().SendRaw(Header(0xffffffffu)));
+  // Some of the announced body, then nothing: the host must be discarding,
+  // not holding 4 GiB.
+  REQUIRE(SendZeros(fx.host(), 1u << 20));
+  ::usleep(100000);
+  long peak = PeakRssKiB(fx.host().pid());
+  INFO("peak RSS " << peak << " KiB");
+  CHECK(peak > 0);
+  CHECK(peak < 64 * 1024);
+  fx.ExpectCleanExit({1});
+  CHECK_THAT(HostStderr(fx), Catch::Contains("frame cut short while skipping an oversized frame of 4294967295 bytes"));
+  fx.ExpectStoreUntouched();
 }
 
 TEST_CASE("hostile: a 9 MiB frame is too_large and the next frame is read in step", "[hostile]") {
@@ -86,19 +118,24 @@ TEST_CASE("hostile: a 9 MiB frame is too_large and the next frame is read in ste
   fx.ExpectCleanExit();
 }
 
-TEST_CASE("hostile: a frame cut short ends the host cleanly", "[hostile]") {
+// The stream is broken where the frame ends early: no next request can be
+// found, so the host says why in its log and exits 1.
+TEST_CASE("hostile: a frame cut short ends the host with exit 1", "[hostile]") {
   SECTION("inside the body") {
     Fixture fx;
     std::string body = json{{"id", 1}, {"type", "profile.update"}, {"baseRevision", 1},
                             {"profile", {{"headline", "half a frame"}}}}.dump();
     REQUIRE(fx.host().SendRaw(Header(static_cast<uint32_t>(body.size())) + body.substr(0, body.size() / 2)));
-    fx.ExpectCleanExit({0, 1});
+    fx.ExpectCleanExit({1});
+    CHECK_THAT(HostStderr(fx), Catch::Contains("frame cut short: " + std::to_string(body.size() / 2) + " of " +
+                                               std::to_string(body.size()) + " body bytes"));
     fx.ExpectStoreUntouched();
   }
   SECTION("inside the header") {
     Fixture fx;
     REQUIRE(fx.host().SendRaw(std::string("\x10\x00", 2)));
-    fx.ExpectCleanExit({0, 1});
+    fx.ExpectCleanExit({1});
+    CHECK_THAT(HostStderr(fx), Catch::Contains("frame cut short: 2 of 4 header bytes"));
     fx.ExpectStoreUntouched();
   }
 }
