@@ -87,7 +87,10 @@ void CheckLinks(RuleContext& ctx, const nlohmann::json& links) {
   bool websiteShown = false;
 
   for (const auto& link : links) {
-    const std::string label = link.value("label", std::string());
+    // A null label is a link shown without one (ValidateField allows it).
+    const auto labelIt = link.find("label");
+    const std::string label =
+        labelIt != link.end() && labelIt->is_string() ? labelIt->get<std::string>() : std::string();
     const std::string url = link.value("url", std::string());
     if (rowLimit != nullptr) {
       const std::string_view name = text::Trim(label);
