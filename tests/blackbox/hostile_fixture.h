@@ -24,6 +24,14 @@ using nlohmann::json;
 
 inline constexpr const char* kHeadline = "Staff Software Engineer at Lumen Labs";
 
+// Whether the observations count as part of the store. A successful `check`
+// (view mode) may write them; a test that sends none compares them too, so
+// that a refused request that wrote one is caught.
+enum class Observations { kSkip, kCompare };
+
+// observations/<site>.json, or the older observations.json
+inline bool IsObservation(const std::string& relative) { return relative.rfind("observations", 0) == 0; }
+
 class Fixture {
  public:
   explicit Fixture(std::vector<std::string> args = {hardening::kAllowedOrigin})
@@ -33,7 +41,7 @@ class Fixture {
                                {"HOME", home_.path().string()}});
     REQUIRE(Cli({"init"}).exitCode == 0);
     REQUIRE(Cli({"set", "headline", kHeadline}).exitCode == 0);
-    before_ = StoreFiles();
+    before_ = StoreFiles(Observations::kCompare);
     REQUIRE(!before_.empty());
     host_ = std::make_unique<hardening::HostProcess>(ONESELF_BINARY, args, env_, stderrPath());
     REQUIRE(host_->started());
@@ -49,15 +57,15 @@ class Fixture {
     return hardening::RunCommand(ONESELF_BINARY, args, env_, (home_.path() / "cli.stderr").string());
   }
 
-  // Every file of the store except the lock (whose content is nothing) and
-  // the observations (which a successful `check` is allowed to write).
-  std::map<std::string, std::string> StoreFiles() const {
+  // Every file of the store except the lock (whose content is nothing) and,
+  // unless asked for, the observations.
+  std::map<std::string, std::string> StoreFiles(Observations observations = Observations::kSkip) const {
     std::map<std::string, std::string> out;
     for (const auto& e : std::filesystem::recursive_directory_iterator(storeDir())) {
       if (!e.is_regular_file()) continue;
-      // observations/<site>.json, or the older observations.json
       const std::string relative = e.path().lexically_relative(storeDir()).string();
-      if (relative == "lock" || relative.rfind("observations", 0) == 0) continue;
+      if (relative == "lock") continue;
+      if (observations == Observations::kSkip && IsObservation(relative)) continue;
       std::ifstream f(e.path(), std::ios::binary);
       std::stringstream ss;
       ss << f.rdbuf();
@@ -66,13 +74,20 @@ class Fixture {
     return out;
   }
 
-  void ExpectStoreUntouched() const {
-    auto now = StoreFiles();
-    CHECK(now.size() == before_.size());
+  void ExpectStoreUntouched(Observations observations = Observations::kSkip) const {
+    auto now = StoreFiles(observations);
+    std::map<std::string, std::string> before;
     for (const auto& [name, bytes] : before_) {
+      if (observations == Observations::kCompare || !IsObservation(name)) before[name] = bytes;
+    }
+    for (const auto& [name, bytes] : before) {
       INFO("store file " << name);
       CHECK(now.count(name) == 1);
       if (now.count(name)) CHECK(now.at(name) == bytes);
+    }
+    for (const auto& [name, bytes] : now) {
+      INFO("new store file " << name);
+      CHECK(before.count(name) == 1);
     }
   }
 
