@@ -8,8 +8,10 @@
 //   crash_kill ONESELF_BINARY [KILLS] [SEED]
 #include <signal.h>
 
-#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
 #include <random>
 #include <string>
 #include <thread>
@@ -63,39 +65,72 @@ int main(int argc, char** argv) {
   std::map<int64_t, std::string> acked;  // revision -> headline the host acknowledged
   int64_t lastAcked = 0;
   int totalAcks = 0, killedMidStream = 0;
-  // Kill delays span start-up and the stream: an update is durable only
-  // after two fsyncs (tens of milliseconds on a real disk), so most kills
-  // land inside one, and some in start-up itself.
-  std::uniform_int_distribution<int> delayUs(0, 250000);
+  // When to kill. Fixed delays from the start would, on a slow machine or
+  // under a sanitizer, all land in start-up; so most kills wait for a random
+  // number of acknowledgements and then a random part of an update's time
+  // (as measured so far), landing at any step of one: the journal's append,
+  // its fsync, the profile's rename. One in eight lands in start-up instead
+  // (opening the store, recovering a torn tail), at a random part of it.
+  std::uniform_int_distribution<int> startUpKill(0, 7), acksFirst(0, 4);
+  std::uniform_real_distribution<double> fraction(0.0, 1.0);
+  double startUpUs = 20000, startUpRuns = 0;  // mean time to the hello reply
+  double streamUs = 0, streamAcks = 0;         // time spent and acks made while streaming
+  using Clock = std::chrono::steady_clock;
+  auto us = [](Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); };
 
   for (int k = 0; k < kills; ++k) {
     std::string inflight;
     {
       HostProcess h(binary, {hardening::kAllowedOrigin}, env);
+      const auto spawned = Clock::now();
       if (!h.started()) {
         Fail(k, "could not start the host");
         break;
       }
-      int delay = delayUs(rng);
-      std::atomic<bool> done{false};
+      const bool inStartUp = startUpKill(rng) == 0;
+      const int afterAcks = acksFirst(rng);
+      const double perAck = streamAcks > 0 ? streamUs / streamAcks : 20000;
+      const auto delay = std::chrono::microseconds(
+          static_cast<int64_t>(fraction(rng) * (inStartUp ? startUpUs : 2 * perAck)));
+      std::mutex mu;
+      std::condition_variable cv;
+      int seen = -1;  // acks of this run the killer knows of; -1 before the hello reply
+      bool ended = false;
       std::thread killer([&] {
-        ::usleep(static_cast<useconds_t>(delay));
+        if (inStartUp) {
+          std::this_thread::sleep_until(spawned + delay);
+        } else {
+          std::unique_lock<std::mutex> lock(mu);
+          cv.wait(lock, [&] { return ended || seen >= afterAcks; });
+          lock.unlock();
+          std::this_thread::sleep_for(delay);
+        }
         h.Kill(SIGKILL);
-        done = true;
       });
+      auto advance = [&](int n) {
+        std::lock_guard<std::mutex> lock(mu);
+        seen = n;
+        cv.notify_all();
+      };
       int64_t base = -1;
-      auto hello = h.Call({{"id", "hello"}, {"type", "hello"}, {"protocol", 1}}, 5000);
+      auto hello = h.Call({{"id", "hello"}, {"type", "hello"}, {"protocol", 1}}, 20000);
       if (!hello.is_discarded()) {
         if (!hello.value("ok", false)) Fail(k, "hello refused: " + hello.dump());
         base = hello["result"]["store"].value("revision", int64_t{-1});
         if (base < lastAcked) Fail(k, "hello revision " + std::to_string(base) + " < acknowledged " +
                                           std::to_string(lastAcked));
+        startUpUs = (startUpUs * startUpRuns + us(Clock::now() - spawned)) / (startUpRuns + 1);
+        ++startUpRuns;
+        advance(0);
       }
+      const auto streaming = Clock::now();
+      auto lastAckAt = streaming;
+      int acks = 0;
       for (int i = 0; base >= 0; ++i) {
         std::string value = "crash " + std::to_string(k) + "." + std::to_string(i);
         inflight = value;
-        if (!h.Send(Update(base, value, i))) break;
-        auto r = h.ReadReply(5000);
+        nlohmann::json r = nlohmann::json::value_t::discarded;
+        if (h.Send(Update(base, value, i))) r = h.ReadReply(20000);
         if (r.is_discarded()) {
           ++killedMidStream;
           break;
@@ -112,7 +147,16 @@ int main(int argc, char** argv) {
         acked[*rev] = value;
         lastAcked = base = *rev;
         ++totalAcks;
+        lastAckAt = Clock::now();
+        advance(++acks);
         inflight.clear();
+      }
+      streamUs += us(lastAckAt - streaming);
+      streamAcks += acks;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        ended = true;
+        cv.notify_all();
       }
       killer.join();
       h.Wait(5000);
@@ -152,7 +196,7 @@ int main(int argc, char** argv) {
       auto it = history->find(rev);
       if (it == history->end()) {
         Fail(kills, "revision " + std::to_string(rev) + " missing from the history");
-      } else if (it->second.find(value) == std::string::npos) {
+      } else if (it->second.find("\"" + value + "\"") == std::string::npos) {
         Fail(kills, "revision " + std::to_string(rev) + " does not record \"" + value + "\"");
       }
       if (failures > 20) break;
@@ -161,5 +205,10 @@ int main(int argc, char** argv) {
 
   std::printf("crash_kill: %d kills, %d acknowledged updates, %d kills mid-stream, store at %lld\n",
               kills, totalAcks, killedMidStream, static_cast<long long>(lastAcked));
+  // Seven in eight kills are aimed at the stream; kills that all landed
+  // before the first update would prove nothing.
+  if (totalAcks == 0 || killedMidStream < kills / 2)
+    Fail(kills, "too few kills landed while updates streamed: " + std::to_string(killedMidStream) +
+                    " of " + std::to_string(kills));
   return failures == 0 ? 0 : 1;
 }
