@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # install.sh into a temporary HOME with fake browser folders: the manifests
 # land exactly where each browser looks, with the right contents; absent
-# browsers get nothing; a symlink at a manifest's place is not followed; a
-# second run changes nothing, not even a folder's mtime; `oneself doctor`
-# passes, then fails with a fix when a manifest goes, and the fix works;
+# browsers get nothing; a symlink at a manifest's place (to a file or to a
+# folder) is replaced, not followed; a second run changes nothing, not even a
+# folder's mtime; `oneself doctor` passes, then fails with a fix when a
+# manifest goes, and the fix works;
 # --uninstall removes what was written (manifests first, then the binaries
 # they name, then the folders install made, when empty: not a manifest folder
 # that was there before, also under --system; all of them for a browser found
@@ -226,6 +227,28 @@ echo "# every browser at once, XDG_CONFIG_HOME elsewhere: install.sh and doctor 
   [ "$(grep -c '^  ok    ' <<<"$report")" -ge 8 ] || { echo "$report"; exit 1; }   # 7 browsers + store
 ) && pass "all seven browsers registered; doctor finds each manifest where install.sh put it" \
   || fail "all seven browsers registered; doctor finds each manifest where install.sh put it"
+
+echo "# a symlink to a folder at a manifest's place"
+# A plain mv would move the new manifest into the folder the link names;
+# install.sh must replace the link itself and leave that folder as it was.
+(
+  export HOME="$tmp/home-linkdir"
+  binary="$tmp/bin-linkdir/oneself"   # for manifest_ok
+  m="$HOME/.config/chromium/NativeMessagingHosts/org.oneself.host.json"
+  mkdir -p "${m%/*}" "$tmp/outside-dir"
+  printf 'precious\n' > "$tmp/outside-dir/keep.json"
+  ln -s "$tmp/outside-dir" "$m"
+  listing() { find "$tmp/outside-dir" -printf '%p %y %m %T@ %s\n' | sort; cat "$tmp/outside-dir/keep.json"; }
+  before="$(listing)"
+  sleep 1.1   # so that a write into the folder would show in its mtime
+  out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin-linkdir" 2>&1)" || { echo "$out"; exit 1; }
+  [ "$(listing)" = "$before" ] || { echo "the folder the link named changed:"; diff <(echo "$before") <(listing); exit 1; }
+  [ -f "$m" ] && [ ! -L "$m" ] || { echo "no regular file at $m:"; ls -la "${m%/*}"; exit 1; }
+  [ "$(stat -c %a "$m")" = 644 ] || { echo "manifest mode $(stat -c %a "$m")"; exit 1; }
+  manifest_ok "$m" chromium || exit 1
+  grep -qF "$m (replaced a symlink)" <<<"$out" || { echo "$out"; exit 1; }
+) && pass "a symlink to a folder at Chromium's manifest: replaced by the manifest, the folder untouched" \
+  || fail "a symlink to a folder at Chromium's manifest: replaced by the manifest, the folder untouched"
 
 echo "# no browser: exit 0, but the last lines say nothing was registered"
 (
