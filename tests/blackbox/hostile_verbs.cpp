@@ -202,8 +202,7 @@ const std::vector<FieldCase>& Cases() {
         {"import", {"skipUnknown"}, kBool, kNullAbsent, kCsvFiles},
 
         {"check", {"site"}, kString, kNullWrong},
-        // The engine refuses a null mode, though the verb would take it as left out.
-        {"check", {"mode"}, kString, kNullWrong},
+        {"check", {"mode"}, kString, kNullAbsent},
         {"check", {"url"}, kString, kNullAbsent},
         {"check", {"fields"}, kObject, kNullWrong},
         // An element's fault is told as the array's, with the element's shape.

@@ -129,7 +129,8 @@ Result<json> Check(const store::Snapshot& snapshot, const json& request) {
   const sites::Site* site = sites::FindSite(siteJson->get_ref<const std::string&>());
   if (site == nullptr) return Status::NotFound("unknown site: " + siteJson->get<std::string>());
   bool edit = false;
-  if (const json* mode = Find(request, "mode")) {
+  // A null mode is left out, as the verb takes it (commands/check.cpp).
+  if (const json* mode = Find(request, "mode"); mode != nullptr && !mode->is_null()) {
     if (!mode->is_string() || (*mode != "view" && *mode != "edit")) {
       return Status::BadRequest("mode must be \"view\" or \"edit\"");
     }
