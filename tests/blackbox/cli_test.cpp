@@ -153,6 +153,9 @@ TEST_CASE("cli: check, status and bio share the host's verbs", "[cli]") {
   auto bio = cli.Run({"bio", "--site", "x"});
   CHECK(bio.exitCode == 0);
   CHECK(bio.out == "I build calm tools for busy people.\n");
+  // The site may be named without --site, in any case, "twitter" for X.
+  CHECK(cli.Run({"bio", "x"}).out == bio.out);
+  CHECK(cli.Run({"bio", "Twitter"}).out == bio.out);
 }
 
 TEST_CASE("cli: photo set fingerprints a PNG, and import and export round-trip", "[cli]") {
@@ -285,6 +288,14 @@ TEST_CASE("cli: a wrong --site lists the sites, a wrong --mode names the option"
   CHECK(cli.Run({"bio", "--site", "y"}).exitCode == 1);
   const std::string ids = "linkedin, x, github, facebook, mastodon, bluesky, instagram, google, website";
   CHECK(cli.Err() == "oneself: --site y: no such site; SITE is one of " + ids + " (bad_request)\n");
+  CHECK(cli.Run({"bio", "y"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: bio y: no such site; SITE is one of " + ids + " (bad_request)\n");
+  CHECK(cli.Run({"bio", "x", "github"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: bio takes one SITE (bad_request)\n");
+  CHECK(cli.Run({"bio", "--site", "x", "github"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: bio takes one SITE (bad_request)\n");
+  CHECK(cli.Run({"bio"}).exitCode == 1);
+  CHECK(cli.Err() == "oneself: bio needs --site SITE, one of " + ids + " (bad_request)\n");
   const std::string fields = cli.Write("f.json", R"({"headline": "Engineer"})");
   CHECK(cli.Run({"check", fields}).exitCode == 1);
   CHECK(cli.Err() == "oneself: check needs --site SITE, one of " + ids + " (bad_request)\n");

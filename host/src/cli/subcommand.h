@@ -47,6 +47,9 @@ Result<nlohmann::json> RunVerb(Env& env, std::string_view type, nlohmann::json r
 // The canonical id of the site --site names ("twitter" -> "x"); the reason
 // lists the site ids when it is missing or names none.
 Result<std::string> SiteOption(const Args& args, std::string_view verb);
+// The same for a site named some other way; `shownAs` is how the reason
+// quotes it ("--site y", "bio y").
+Result<std::string> SiteNamed(const std::string& name, const std::string& shownAs);
 // "12", or "r12" as `history` prints it when `r` is allowed; nullopt for
 // anything else, a negative number included.
 std::optional<int64_t> RevisionNumber(const std::string& text, bool allowR);

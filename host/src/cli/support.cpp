@@ -83,17 +83,27 @@ Result<nlohmann::json> RunVerb(Env& env, std::string_view type, nlohmann::json r
   return commands::Execute(type, request, env.ctx);
 }
 
-Result<std::string> SiteOption(const Args& args, std::string_view verb) {
+namespace {
+
+std::string SiteIds() {
   std::string ids;
   for (const sites::Site& site : sites::AllSites()) {
     ids += (ids.empty() ? "" : ", ") + std::string(site.id);
   }
+  return ids;
+}
+
+}  // namespace
+
+Result<std::string> SiteOption(const Args& args, std::string_view verb) {
   const std::string* name = args.Option("--site");
-  if (name == nullptr) return Status::BadRequest(std::string(verb) + " needs --site SITE, one of " + ids);
-  const sites::Site* site = sites::FindSite(*name);
-  if (site == nullptr) {
-    return Status::BadRequest("--site " + *name + ": no such site; SITE is one of " + ids);
-  }
+  if (name == nullptr) return Status::BadRequest(std::string(verb) + " needs --site SITE, one of " + SiteIds());
+  return SiteNamed(*name, "--site " + *name);
+}
+
+Result<std::string> SiteNamed(const std::string& name, const std::string& shownAs) {
+  const sites::Site* site = sites::FindSite(name);
+  if (site == nullptr) return Status::BadRequest(shownAs + ": no such site; SITE is one of " + SiteIds());
   return std::string(site->id);
 }
 
