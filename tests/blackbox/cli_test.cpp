@@ -439,6 +439,8 @@ TEST_CASE("cli: removing a field that is not set changes nothing", "[cli]") {
   REQUIRE(cli.Run({"set", "bio.short", "Calm tools."}).exitCode == 0);
   CHECK(cli.Run({"set", "bio.short", ""}).out == "Set bio.short (revision 3)\n");
   CHECK(cli.Run({"get", "bio.short"}).exitCode == 1);
+  // ... and the object it leaves empty goes with it.
+  CHECK_FALSE(json::parse(cli.Run({"show", "--json"}).out)["profile"].contains("bio"));
 }
 
 // The store waits for its lock with no time limit: a writer behind another

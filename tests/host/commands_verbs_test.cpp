@@ -107,6 +107,31 @@ TEST_CASE("verbs: profile.update, profile.get and conflicts", "[commands]") {
   CHECK(v.Revision() == 2);
 }
 
+// Removing an object's last field removes the object: the store keeps no
+// {"bio": {}} for show, export and the history to carry around.
+TEST_CASE("verbs: profile.update leaves no empty objects behind", "[commands]") {
+  Verbs v;
+  v.Ok("profile.update", {{"baseRevision", 0},
+                          {"profile", {{"bio", {{"short", "Calm tools."}}},
+                                       {"location", {{"city", "Boston"}, {"region", "MA"}}},
+                                       {"links", json::array({json::object()})}}},
+                          {"sites", {{"x", {{"policy", "personal"}, {"overrides", {{"bio", "Hi"}}}}}}}});
+  json up = v.Ok("profile.update", {{"baseRevision", 1},
+                                    {"profile", {{"bio", {{"short", nullptr}}}, {"location", {{"city", nullptr}}}}},
+                                    {"sites", {{"x", {{"overrides", {{"bio", nullptr}}}}}}}});
+  CHECK_FALSE(up["profile"].contains("bio"));
+  CHECK(up["profile"]["location"] == json{{"region", "MA"}});
+  CHECK(up["profile"]["links"] == json::array({json::object()}));  // arrays are kept whole
+  json got = v.Ok("profile.get");
+  CHECK_FALSE(got["profile"].contains("bio"));
+  CHECK(got["sites"]["x"] == json{{"policy", "personal"}});
+  // The revision records bio as removed, and reverting brings it back.
+  json history = v.Ok("profile.history", {{"limit", 1}});
+  CHECK(history["entries"][0]["changes"]["bio"]["to"].is_null());
+  v.Ok("profile.revert", {{"baseRevision", 2}, {"revision", 1}});
+  CHECK(v.Ok("profile.get")["profile"]["bio"]["short"] == "Calm tools.");
+}
+
 TEST_CASE("verbs: profile.history pages with before, limit and next", "[commands]") {
   Verbs v;
   for (int i = 0; i < 5; ++i) {

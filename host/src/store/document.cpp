@@ -359,6 +359,19 @@ Status CheckWorkSet(const json& profilePatch, const json& storedProfile) {
   return Status::Ok();
 }
 
+void DropEmptyObjects(json& object) {
+  for (auto it = object.begin(); it != object.end();) {
+    if (it->is_object()) {
+      DropEmptyObjects(*it);
+      if (it->empty()) {
+        it = object.erase(it);
+        continue;
+      }
+    }
+    ++it;
+  }
+}
+
 }  // namespace
 
 Status ApplyUpdatePatch(json& doc, const json& patch) {
@@ -387,6 +400,12 @@ Status ApplyUpdatePatch(json& doc, const json& patch) {
     }
   }
   return Status::Ok();
+}
+
+void DropEmptyObjects(json& doc, std::string_view part) {
+  if (!doc.is_object()) return;
+  auto it = doc.find(part);
+  if (it != doc.end() && it->is_object()) DropEmptyObjects(*it);
 }
 
 json DiffDocuments(const json& before, const json& after) {

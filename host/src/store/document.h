@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,13 @@ Status ValidateDocument(const nlohmann::json& doc);
 // (RFC 7396 per top-level key; arrays replace wholly; null removes). Any other
 // top-level key is kBadRequest. The result is not validated here.
 Status ApplyUpdatePatch(nlohmann::json& doc, const nlohmann::json& patch);
+
+// Removes the empty objects inside doc[part] ("profile", "sites"), at every
+// depth; arrays and their elements are kept as they are. A patch that removes
+// an object's last field leaves the object behind ({"bio": {}} once bio.short
+// is removed), and it says nothing. Run on a validated document, so that an
+// empty object given where a text belongs is refused, not taken as a removal.
+void DropEmptyObjects(nlohmann::json& doc, std::string_view part);
 
 // What changed between two documents, by top-level profile field and by site:
 // {"headline": {"from": old|null, "to": new|null}, "sites.x": {...}}.

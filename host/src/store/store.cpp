@@ -65,6 +65,8 @@ Result<Snapshot> Commit(Env* env, const std::filesystem::path& dir, const MakeNe
   doc["previous"] = cur->head.doc["previous"];
   s = ValidateDocument(doc);
   if (!s.ok()) return s;
+  DropEmptyObjects(doc, "profile");
+  DropEmptyObjects(doc, "sites");
   json changes = DiffDocuments(cur->head.doc, doc);
   if (changes.empty()) return ToSnapshot(cur->head);  // nothing changed: no revision
 
