@@ -417,8 +417,7 @@ TEST_CASE("cli: a change that changes nothing says so", "[cli]") {
   CHECK(json::parse(cli.Run({"show", "--json"}).out)["revision"] == rev);
 }
 
-// Removing what is not set changes nothing: sent as a merge patch it would
-// store the empty objects above the field ("bio": {}) as a new revision.
+// Removing what is not set changes nothing, and says which field is not set.
 TEST_CASE("cli: removing a field that is not set changes nothing", "[cli]") {
   Cli cli;
   REQUIRE(cli.Run({"init"}).exitCode == 0);

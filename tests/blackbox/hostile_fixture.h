@@ -29,6 +29,14 @@ inline constexpr const char* kHeadline = "Staff Software Engineer at Lumen Labs"
 // that a refused request that wrote one is caught.
 enum class Observations { kSkip, kCompare };
 
+// A whole file's bytes ("" when it cannot be read).
+inline std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
 // observations/<site>.json, or the older observations.json
 inline bool IsObservation(const std::string& relative) { return relative.rfind("observations", 0) == 0; }
 
@@ -66,10 +74,7 @@ class Fixture {
       const std::string relative = e.path().lexically_relative(storeDir()).string();
       if (relative == "lock") continue;
       if (observations == Observations::kSkip && IsObservation(relative)) continue;
-      std::ifstream f(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << f.rdbuf();
-      out[relative] = ss.str();
+      out[relative] = ReadAll(e.path());
     }
     return out;
   }

@@ -35,12 +35,6 @@ bool SendZeros(hardening::HostProcess& host, uint64_t n) {
   return true;
 }
 
-// What the host wrote to stderr (its log), once it has exited.
-std::string HostStderr(const Fixture& fx) {
-  std::ifstream f(fx.stderrPath(), std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-}
-
 }  // namespace
 
 TEST_CASE("hostile: a zero-length frame is bad_json and the host goes on", "[hostile]") {
@@ -102,7 +96,8 @@ TEST_CASE("hostile: an oversized frame cut short ends the host with exit 1", "[h
   CHECK(peak > 0);
   CHECK(peak < 64 * 1024);
   fx.ExpectCleanExit({1});
-  CHECK_THAT(HostStderr(fx), Catch::Contains("frame cut short while skipping an oversized frame of 4294967295 bytes"));
+  CHECK_THAT(hostile::ReadAll(fx.stderrPath()),
+             Catch::Contains("frame cut short while skipping an oversized frame of 4294967295 bytes"));
   fx.ExpectStoreUntouched();
 }
 
@@ -127,15 +122,16 @@ TEST_CASE("hostile: a frame cut short ends the host with exit 1", "[hostile]") {
                             {"profile", {{"headline", "half a frame"}}}}.dump();
     REQUIRE(fx.host().SendRaw(Header(static_cast<uint32_t>(body.size())) + body.substr(0, body.size() / 2)));
     fx.ExpectCleanExit({1});
-    CHECK_THAT(HostStderr(fx), Catch::Contains("frame cut short: " + std::to_string(body.size() / 2) + " of " +
-                                               std::to_string(body.size()) + " body bytes"));
+    CHECK_THAT(hostile::ReadAll(fx.stderrPath()),
+               Catch::Contains("frame cut short: " + std::to_string(body.size() / 2) + " of " +
+                               std::to_string(body.size()) + " body bytes"));
     fx.ExpectStoreUntouched();
   }
   SECTION("inside the header") {
     Fixture fx;
     REQUIRE(fx.host().SendRaw(std::string("\x10\x00", 2)));
     fx.ExpectCleanExit({1});
-    CHECK_THAT(HostStderr(fx), Catch::Contains("frame cut short: 2 of 4 header bytes"));
+    CHECK_THAT(hostile::ReadAll(fx.stderrPath()), Catch::Contains("frame cut short: 2 of 4 header bytes"));
     fx.ExpectStoreUntouched();
   }
 }

@@ -22,11 +22,6 @@ std::filesystem::path Write(const Fixture& fx, const std::string& name, const st
   return p;
 }
 
-std::string Slurp(const std::filesystem::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-}
-
 // `oneself import FILE` fails with exit 1 and one line on stderr that names
 // `cause`, and writes nothing.
 void ExpectRefused(Fixture& fx, const std::filesystem::path& file, const std::string& cause) {
@@ -37,7 +32,7 @@ void ExpectRefused(Fixture& fx, const std::filesystem::path& file, const std::st
   auto r = fx.Cli({"import", file.string()});
   INFO("import " << file.filename().string() << " exited " << r.exitCode);
   CHECK(r.exitCode == 1);
-  const std::string err = Slurp(errPath);
+  const std::string err = hostile::ReadAll(errPath);
   INFO("stderr: " << err.substr(0, 300));
   CHECK(err.rfind("oneself: ", 0) == 0);
   CHECK(err.find('\n') == err.size() - 1);  // one line, ended

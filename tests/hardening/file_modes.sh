@@ -15,7 +15,9 @@ bin="$1"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 bad=0
-origin="chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinb/"  # manifest/allowed-callers.json
+# The extension the host answers, from the one list of allowed callers.
+origin="$(grep -o 'chrome-extension://[a-p]*/' "$(dirname "${BASH_SOURCE[0]}")/../../manifest/allowed-callers.json" | head -n 1)"
+[ -n "$origin" ] || { echo "file_modes: no Chromium origin in manifest/allowed-callers.json" >&2; exit 1; }
 
 problem() { echo "file_modes: umask $u: $*" >&2; bad=1; }
 

@@ -124,8 +124,8 @@ int Run(const Args& args, Env& env) {
   }
   Result<json> value = ValueFor(name, *parts, text);
   if (!value.ok()) return Fail(env, value.status());
-  // Removing a field that is not there is no change; sent as a merge patch,
-  // it would store the empty objects above it ("bio": {}) as a revision.
+  // Removing a field that is not there is no change (the store would make
+  // none either); saying which field is not set tells the user more.
   const bool removing = value->is_null();
   json request;
   if ((*parts)[0] == "sites") {
