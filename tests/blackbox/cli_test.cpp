@@ -173,7 +173,7 @@ TEST_CASE("cli: photo set fingerprints a PNG, and import and export round-trip",
   CHECK(notImage.exitCode == 1);
   CHECK(cli.Run({"photo", "set"}).exitCode == 1);
 
-  const std::string resume = std::string(ONESELF_SHARED_FIXTURES) + "/jsonresume-sample.resume.json";
+  const std::string resume = std::string(ONESELF_THIRD_PARTY_FIXTURES) + "/jsonresume/sample.resume.json";
   auto imported = cli.Run({"import", resume, "--json"});
   REQUIRE(imported.exitCode == 0);
   CHECK(json::parse(imported.out)["revision"] == 2);
