@@ -9,6 +9,7 @@ import {createChannels} from './channels.js';
 import {describeState} from './host-states.js';
 import {createMastodonInstances} from './mastodon.js';
 import {NativeClient} from './native-client.js';
+import {createPhotoFetcher} from './photo-fetch.js';
 import {createRouter} from './router.js';
 import {createTabState} from './tab-state.js';
 import {createWebsites} from './website.js';
@@ -36,14 +37,7 @@ const tabs = createTabState(session);
 const mastodon = createMastodonInstances(ext);
 const website = createWebsites(ext);
 
-async function fetchGray(url) {
-	const response = await fetch(url, {credentials: 'omit', cache: 'force-cache'});
-	if (!response.ok) {
-		throw new Error(`photo fetch failed: ${response.status}`);
-	}
-
-	return grayFromBlob(await response.blob());
-}
+const fetchGray = createPhotoFetcher({fetch: (...args) => fetch(...args), grayFromBlob});
 
 async function badge(tabId, count) {
 	try {

@@ -445,6 +445,21 @@
 			return {...fields, ...parts};
 		}
 
+		// The photo's own check, beside a round: its warnings join the page
+		// when its answer comes; it completes no round (the round did).
+		function checkPhoto(photo) {
+			const asked = generation;
+			const askedMode = mode;
+			send('check', {site: site.id, mode, fields: {photo}}).then(reply => {
+				if (asked !== generation || askedMode !== mode || leftPage() || !reply?.ok) {
+					return;
+				}
+
+				render('photo', (reply.result?.warnings ?? []).filter(warning => warning.field === 'photo'));
+				ui.summary.render(document, mode === 'view' ? allWarnings() : [], {onSelect: reveal});
+			}, () => {});
+		}
+
 		async function becomeOwn(mine) {
 			ownership = null;
 			checker = makeChecker(mine);
@@ -494,7 +509,16 @@
 					sent.add(name);
 				}
 
-				await checker.round(fresh);
+				const {photo, ...text} = fresh;
+				if (photo !== undefined && Object.keys(text).length > 0) {
+					// The photo may take seconds to fetch, or never arrive: the
+					// text fields' warnings are shown at once, its own when it comes.
+					const textRound = checker.round(text);
+					checkPhoto(photo);
+					await textRound;
+				} else {
+					await checker.round(fresh);
+				}
 			} else if (sent.size === 0 && rounds === 0) {
 				// Nothing readable at all: the round completes empty.
 				completeRound();
