@@ -1,4 +1,4 @@
-// The core scenarios of issue 5 (1: view page, 2: edit form, 3: Use canonical,
+// The core browser scenarios of docs/testing.md (1: view page, 2: edit form, 3: Use canonical,
 // 5: Copy bio), written once and run per site and per browser.
 import assert from 'node:assert/strict';
 import {fieldValue, openPopup, replaceText, waitForText} from './actions.js';
