@@ -34,7 +34,7 @@ async function fieldRows(options) {
 	])));
 }
 
-async function siteChangedScenario({browser: browserName, page, browser, session}) {
+async function siteChangedScenario({engine, page, browser, session}) {
 	const url = pageUrl(server, 'github', sites.github.view);
 	const origin = session.extensionOrigin ?? extensionOrigin;
 	const before = Date.now();
@@ -51,7 +51,7 @@ async function siteChangedScenario({browser: browserName, page, browser, session
 		await page.reload({waitUntil: 'load'});
 		await waitForChecks(page, 1);
 
-		const popup = browserName === 'firefox'
+		const popup = engine === 'firefox'
 			? await openPopupAsTab(browser, page, `${origin}/popup/popup.html`)
 			: await openPopup(session, page);
 		const text = await waitForText(popup, /may have changed its page/);
@@ -80,9 +80,9 @@ async function siteChangedScenario({browser: browserName, page, browser, session
 }
 
 scenario('A site changes its page: the popup names the fields, the options page shows when each was last read (Chromium)', async () => {
-	await withWorld({server}, world => siteChangedScenario({browser: 'chromium', ...world}));
+	await withWorld({server}, world => siteChangedScenario({engine: 'chromium', ...world}));
 });
 
 scenario('A site changes its page: the popup names the fields, the options page shows when each was last read (Firefox)', async () => {
-	await withWorld({server, browser: 'firefox'}, world => siteChangedScenario({browser: 'firefox', ...world}));
+	await withWorld({server, browser: 'firefox'}, world => siteChangedScenario({engine: 'firefox', ...world}));
 });
