@@ -6,6 +6,7 @@ import '../lib/namespace.js';
 import '../lib/browser.js';
 import {grayFromBlob} from '../lib/gray.js';
 import {createChannels} from './channels.js';
+import {createFieldHealth, withFieldHealth} from './field-health.js';
 import {describeState} from './host-states.js';
 import {createMastodonInstances} from './mastodon.js';
 import {NativeClient} from './native-client.js';
@@ -47,7 +48,7 @@ async function badge(tabId, count) {
 	}
 }
 
-const channels = createChannels({
+const channels = withFieldHealth(createChannels({
 	host,
 	tabs,
 	badge,
@@ -57,7 +58,7 @@ const channels = createChannels({
 	hostState: async () => lastState ?? (await session.get('hostState')).hostState ?? describeState('unknown'),
 	mastodon,
 	website,
-});
+}), {health: createFieldHealth(ext.storage.local), tabs});
 
 const route = createRouter({
 	channels,

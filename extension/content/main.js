@@ -334,9 +334,11 @@
 
 		// kind 'none': not a profile page, so that the popup and the badge
 		// forget the page the tab showed before a navigation inside the site.
-		function report(own, unread = []) {
-			reported = JSON.stringify([own, unread]);
-			return send('page.report', {site: site.id, kind: mode ?? kind?.kind ?? 'none', own, handle: kind?.handle ?? null, unread});
+		// `read`: the fields found, so that the background can say when each
+		// was last read on the user's own pages (options page).
+		function report(own, unread = [], read = []) {
+			reported = JSON.stringify([own, unread, read]);
+			return send('page.report', {site: site.id, kind: mode ?? kind?.kind ?? 'none', own, handle: kind?.handle ?? null, unread, read});
 		}
 
 		function clearWarnings() {
@@ -500,8 +502,9 @@
 			}
 
 			const unread = found.unread.filter(name => !(name in found.fields));
-			if (JSON.stringify([true, unread]) !== reported) {
-				await report(true, unread);
+			const read = Object.keys(found.fields);
+			if (JSON.stringify([true, unread, read]) !== reported) {
+				await report(true, unread, read);
 			}
 
 			if (Object.keys(fresh).length > 0) {

@@ -242,7 +242,19 @@ test('Ignore on this site sends exactly the observed value and removes the warni
 test('fields the module could not read are reported for the popup', async () => {
 	const {background} = await open('https://www.linkedin.com/in/ada/', '<h1>Ada Whitfield</h1>');
 	const report = background.sent.find(entry => entry.channel === 'page.report');
-	assert.deepEqual(report.payload, {site: 'linkedin', kind: 'view', own: true, handle: 'ada', unread: ['headline']});
+	assert.deepEqual(report.payload, {site: 'linkedin', kind: 'view', own: true, handle: 'ada', unread: ['headline'], read: ['name']});
+});
+
+test('the fields read are reported too, again when a late one appears', async () => {
+	const {document, timers, background} = await open('https://www.linkedin.com/in/ada/', '<main><h1>Ada Whitfield</h1></main>');
+	const reports = () => background.sent.filter(entry => entry.channel === 'page.report').map(entry => entry.payload);
+	assert.deepEqual(reports().map(report => report.read), [['name']]);
+	const late = document.createElement('p');
+	late.id = 'headline';
+	late.textContent = 'Senior Engineer';
+	document.querySelector('main').append(late);
+	await timers.advance(250);
+	assert.deepEqual(reports().map(report => [report.read, report.unread]), [[['name'], ['headline']], [['headline', 'name'], []]]);
 });
 
 test('a host failure still completes the round (the popup says what to do)', async () => {
