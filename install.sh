@@ -7,7 +7,7 @@ set -euo pipefail
 umask 022
 
 readonly HOST_NAME=org.oneself.host
-readonly EXTENSION_ID=ehjgpmlhhcdonfldkffomhacejmchinb
+readonly EXTENSION_ID=obejlgbmhghechkgdgmjlheaeplnmalh
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {

@@ -8,7 +8,7 @@ import puppeteer from 'puppeteer-core';
 import {chromiumPath, extensionDir as projectExtensionDir} from './paths.js';
 
 // The pinned id (the manifest's `key`), as manifest/allowed-callers.json allows it.
-export const extensionId = 'ehjgpmlhhcdonfldkffomhacejmchinb';
+export const extensionId = 'obejlgbmhghechkgdgmjlheaeplnmalh';
 export const extensionOrigin = `chrome-extension://${extensionId}`;
 
 // Options: server (the fixture server), host (a HostHome, or null: the host
