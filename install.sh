@@ -24,6 +24,15 @@ Options:
                  with --system: /usr/local/bin)
   --system       register the host system-wide for all users (needs root);
                  creates no profile store: each user runs `oneself init`
+  --browser-dir DIR
+                 also register with the browser whose folder is DIR: a
+                 Chromium-family profile started with --user-data-dir=DIR or
+                 installed in an unusual place (the manifest goes into
+                 DIR/NativeMessagingHosts), or a Firefox-family folder holding
+                 profiles.ini or native-messaging-hosts (the manifest goes
+                 into DIR/native-messaging-hosts). Repeatable; remembered in
+                 ~/.config/oneself/browser-dirs, where `oneself doctor` and
+                 --uninstall find them
   --uninstall    remove every host manifest written by this script and the
                  `oneself` binary each one names, then the binary in the
                  prefix, and the folders install made for the manifests when
@@ -55,6 +64,7 @@ die() { warn "$*"; exit 1; }
 
 prefix=""
 system=0
+extra_dirs=()
 action=install
 deps=1
 build=1
@@ -66,6 +76,10 @@ while [ $# -gt 0 ]; do
       prefix="$2"; shift 2 ;;
     --prefix=*) prefix="${1#--prefix=}"; shift ;;
     --system) system=1; shift ;;
+    --browser-dir)
+      [ $# -ge 2 ] || die "--browser-dir needs a folder"
+      extra_dirs+=("$2"); shift 2 ;;
+    --browser-dir=*) extra_dirs+=("${1#--browser-dir=}"); shift ;;
     --uninstall) action=uninstall; shift ;;
     --demo) action=demo; shift ;;
     --headless) demo_args+=(--headless); shift ;;
@@ -129,14 +143,12 @@ if [ "$os" = Darwin ]; then
   fi
 else
   if [ "$system" = 1 ]; then
-    # Only the folders the browsers document; the others read per-user
-    # folders only.
-    browsers=(
-      "Google Chrome|chromium|/opt/google/chrome|/etc/opt/chrome/native-messaging-hosts|google-chrome google-chrome-stable"
-      "Chromium|chromium|/usr/lib/chromium|/etc/chromium/native-messaging-hosts|chromium chromium-browser"
-      "Microsoft Edge|chromium|/opt/microsoft/msedge|/etc/opt/edge/native-messaging-hosts|microsoft-edge microsoft-edge-stable"
-      "Firefox|firefox|/usr/lib/firefox-esr|/usr/lib/mozilla/native-messaging-hosts|firefox firefox-esr"
-    )
+    # The one list of system-wide folders, shared with `oneself doctor
+    # --system` and the Debian package.
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in ''|'#'*) continue ;; esac
+      browsers+=("$line")
+    done < "$repo_root/manifest/system-folders.txt"
   else
     cfg="${XDG_CONFIG_HOME:-$HOME/.config}"
     # Chromium-family browsers read $XDG_CONFIG_HOME; Firefox and LibreWolf
@@ -150,8 +162,53 @@ else
       "Firefox|firefox|$HOME/.mozilla|$HOME/.mozilla/native-messaging-hosts|firefox firefox-esr"
       "LibreWolf|firefox|$HOME/.librewolf|$HOME/.librewolf/native-messaging-hosts|librewolf"
     )
+    # Browsers in a Flatpak or Snap sandbox (the one list, shared with
+    # `oneself doctor`). The sixth field says how the host is reached.
+    while IFS='|' read -r kind app name family folder || [ -n "$kind" ]; do
+      case "$kind" in flatpak|snap) ;; *) continue ;; esac
+      if [ "$kind" = flatpak ]; then
+        browsers+=("$name|$family|$HOME/.var/app/$app|$HOME/$folder||flatpak:$app")
+      elif [ "$folder" = - ]; then
+        browsers+=("$name|$family|$HOME/snap/$app|||unsupported")
+      else
+        browsers+=("$name|$family|$HOME/snap/$app|$HOME/$folder||portal")
+      fi
+    done < "$repo_root/manifest/sandboxed-browsers.txt"
   fi
 fi
+
+# --- Folders given with --browser-dir, and those given before ----------------
+# Remembered so that a later run, `oneself doctor` and --uninstall find them.
+browser_dirs_file="${XDG_CONFIG_HOME:-$HOME/.config}/oneself/browser-dirs"
+# browser_dir_record DIR: the browsers record for a --browser-dir folder.
+browser_dir_record() {
+  local dir="$1"
+  if [ -f "$dir/profiles.ini" ] || [ -d "$dir/native-messaging-hosts" ]; then
+    printf '%s\n' "$dir (--browser-dir)|firefox|$dir|$dir/native-messaging-hosts|"
+  else
+    printf '%s\n' "$dir (--browser-dir)|chromium|$dir|$dir/NativeMessagingHosts|"
+  fi
+}
+known_dirs=()
+if [ "$system" = 0 ] && [ -f "$browser_dirs_file" ]; then
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in /*) known_dirs+=("$line") ;; esac
+  done < "$browser_dirs_file"
+fi
+for d in ${extra_dirs[@]+"${extra_dirs[@]}"}; do
+  [ "$system" = 0 ] || die "--browser-dir is per user: leave out --system"
+  case "$d" in "~/"*) d="$HOME/${d#"~/"}" ;; esac
+  case "$d" in /*) ;; *) d="$PWD/$d" ;; esac
+  case "$d" in *[[:cntrl:]]*|*'|'*) die "--browser-dir $d: a control character or | in the name" ;; esac
+  d="${d%/}"
+  [ -d "$d" ] || [ "$action" = uninstall ] || die "--browser-dir $d: no such folder (start the browser with it once, or check the name)"
+  seen=0
+  for k in ${known_dirs[@]+"${known_dirs[@]}"}; do [ "$k" = "$d" ] && seen=1; done
+  [ "$seen" = 1 ] || known_dirs+=("$d")
+done
+for d in ${known_dirs[@]+"${known_dirs[@]}"}; do
+  browsers+=("$(browser_dir_record "$d")")
+done
 
 browser_found() {  # browser_found CONFIG_DIR "PROGRAMS"
   local config_dir="$1" programs="$2" p
@@ -348,19 +405,39 @@ install_binary() {
 found_any=0
 failed_browsers=()
 other_copies=()
+flatpak_apps=()
+unsupported_browsers=()
+portal_browsers=()
 write_manifests() {
-  local record name family config_dir dir programs target old made
+  local record name family config_dir dir programs reach target old made source app wrapper
   make_manifest chromium "$binary" "$scratch/chromium.json" \
     || die "could not make the host manifest (scripts/host-manifest.cmake failed)"
   make_manifest firefox "$binary" "$scratch/firefox.json" \
     || die "could not make the host manifest (scripts/host-manifest.cmake failed)"
   for record in "${browsers[@]}"; do
-    IFS='|' read -r name family config_dir dir programs <<<"$record"
+    IFS='|' read -r name family config_dir dir programs reach <<<"$record"
     browser_found "$config_dir" "$programs" || continue
     found_any=1
+    source="$scratch/$family.json"
+    case "$reach" in
+      unsupported)
+        unsupported_browsers+=("$name")
+        continue ;;
+      portal) portal_browsers+=("$name") ;;
+      flatpak:*)
+        app="${reach#flatpak:}"
+        if ! wrapper="$(write_flatpak_wrapper "$app")"; then
+          failed_browsers+=("$name")
+          continue
+        fi
+        source="$scratch/flatpak-$app.json"
+        make_manifest "$family" "$wrapper" "$source" \
+          || die "could not make the host manifest (scripts/host-manifest.cmake failed)"
+        flatpak_apps+=("$app") ;;
+    esac
     target="$dir/$HOST_NAME.json"
     old="$(manifest_binary "$target")"
-    if [ -n "$old" ] && [ "$old" != "$binary" ] && [ "${old##*/}" = oneself ] && [ -f "$old" ] \
+    if [ -z "$reach" ] && [ -n "$old" ] && [ "$old" != "$binary" ] && [ "${old##*/}" = oneself ] && [ -f "$old" ] \
        && ! in_list "$old" ${other_copies[@]+"${other_copies[@]}"}; then
       other_copies+=("$old")
     fi
@@ -373,7 +450,7 @@ write_manifests() {
         printf '%s\n' "$made"; } > "$scratch/marker"
     fi
     if { [ -z "$made" ] || put "$scratch/marker" "$dir/$MARKER" 644; } \
-       && put "$scratch/$family.json" "$target" 644; then
+       && put "$source" "$target" 644; then
       say "  $name: $target ($placed)"
     else
       warn "$name: cannot write its host manifest into $dir ($why_folder: $why)"
@@ -383,6 +460,35 @@ write_manifests() {
       failed_browsers+=("$name")
     fi
   done
+  remember_browser_dirs
+}
+
+# write_flatpak_wrapper APP: puts the wrapper a Flatpak browser starts inside
+# its sandbox, ~/.var/app/APP/oneself/oneself, which starts this binary
+# outside it; prints its path. The browser can read and run it because the
+# sandbox sees its own ~/.var/app/APP. It is named oneself, like the host.
+write_flatpak_wrapper() {
+  local app="$1" wrapper="$HOME/.var/app/$1/oneself/oneself"
+  { printf '%s\n' '#!/bin/sh' \
+      "# Written by oneself's install.sh for the Flatpak $app, which runs it inside" \
+      "# its sandbox: flatpak-spawn starts the oneself host outside, on the host." \
+      "# It needs: flatpak override --user --talk-name=org.freedesktop.Flatpak $app"
+    printf 'exec flatpak-spawn --host --watch-bus %q "$@"\n' "$binary"; } > "$scratch/wrapper-$app"
+  if ! put "$scratch/wrapper-$app" "$wrapper" 755; then
+    warn "$app: cannot write the Flatpak wrapper $wrapper ($why_folder: $why)"
+    return 1
+  fi
+  printf '%s\n' "$wrapper"
+}
+
+# remember_browser_dirs: the --browser-dir folders, for the next run, doctor
+# and --uninstall.
+remember_browser_dirs() {
+  [ "${#known_dirs[@]}" -gt 0 ] || return 0
+  printf '%s\n' "${known_dirs[@]}" > "$scratch/browser-dirs"
+  if ! put "$scratch/browser-dirs" "$browser_dirs_file" 644; then
+    warn "cannot record the --browser-dir folders in $browser_dirs_file ($why_folder: $why): doctor and --uninstall will not know them"
+  fi
 }
 
 store_dir() {
@@ -442,6 +548,8 @@ EOF
     say "Note: ONESELF_HOME is set in this shell; a browser starts the host with your"
     say "session's environment, so set it there too or the host uses another store."
   fi
+  print_sandbox_notes
+  print_firefox_notes
   local old
   for old in ${other_copies[@]+"${other_copies[@]}"}; do
     say ""
@@ -449,6 +557,51 @@ EOF
     say "  $old"
     say "Remove it if nothing else uses it: rm $(printf %q "$old")"
   done
+}
+
+# What a browser in a sandbox still needs, said plainly.
+print_sandbox_notes() {
+  local app name
+  for app in ${flatpak_apps[@]+"${flatpak_apps[@]}"}; do
+    say ""
+    say "Flatpak $app: its manifest names a wrapper that starts oneself outside the"
+    say "sandbox with flatpak-spawn. Allow that once (then restart the browser):"
+    say "  flatpak override --user --talk-name=org.freedesktop.Flatpak $app"
+  done
+  for name in ${portal_browsers[@]+"${portal_browsers[@]}"}; do
+    say ""
+    say "$name starts oneself through the desktop portal (xdg-desktop-portal 1.18 or"
+    say "later, or Ubuntu's): it reads the manifest in ~/.mozilla/native-messaging-hosts."
+    say "If it still says \"No such native application\", check in about:config that"
+    say "widget.use-xdg-desktop-portal.native-messaging is 1."
+  done
+  for name in ${unsupported_browsers[@]+"${unsupported_browsers[@]}"}; do
+    say ""
+    warn "$name cannot start oneself: a Chromium-family browser in a Snap has no way to"
+    warn "  start a program outside its sandbox. Use the browser from a .deb package or"
+    warn "  from Flathub (see docs/troubleshooting.md)."
+  done
+}
+
+# Which Firefox builds on this machine take the extension how: release Firefox
+# installs signed add-ons only; ESR, Developer Edition, Nightly and LibreWolf
+# honour xpinstall.signatures.required=false and the enterprise policy.
+print_firefox_notes() {
+  local found=()
+  [ -d /usr/lib/firefox-esr ] && found+=("Firefox ESR (/usr/lib/firefox-esr): allows an unsigned add-on; see docs/packaging.md, \"Firefox\"")
+  [ -d /usr/lib/firefox ] || [ -d /opt/firefox ] || [ -d "$HOME/snap/firefox" ] || [ -d "$HOME/.var/app/org.mozilla.firefox" ] \
+    && found+=("Firefox (release): installs signed add-ons only; install oneself from addons.mozilla.org or the signed .xpi")
+  [ -d /opt/firefox-developer-edition ] || [ -d /usr/lib/firefox-developer-edition ] \
+    && found+=("Firefox Developer Edition: allows an unsigned add-on with xpinstall.signatures.required=false")
+  [ -d /opt/firefox-nightly ] || [ -d /usr/lib/firefox-trunk ] \
+    && found+=("Firefox Nightly: allows an unsigned add-on with xpinstall.signatures.required=false")
+  [ -d "$HOME/.librewolf" ] || [ -d /usr/share/librewolf ] \
+    && found+=("LibreWolf: allows an unsigned add-on with xpinstall.signatures.required=false")
+  [ "${#found[@]}" -gt 0 ] || return 0
+  say ""
+  say "Firefox builds found, and what each allows:"
+  local line
+  for line in "${found[@]}"; do say "  $line"; done
 }
 
 # Problems come last, where they are seen.
@@ -488,13 +641,14 @@ remove() {
 }
 
 uninstall() {
-  local record name family config_dir dir programs manifest marker path removed=0 failed=0
+  local record name family config_dir dir programs reach manifest marker path removed=0 failed=0
   local binaries=() kept_for=() made=() out
   # Manifests first, so that none is left naming a removed binary. Every
   # folder, found or not: a browser removed since install still has our
   # manifest.
   for record in "${browsers[@]}"; do
-    IFS='|' read -r name family config_dir dir programs <<<"$record"
+    IFS='|' read -r name family config_dir dir programs reach <<<"$record"
+    [ -n "$dir" ] || continue
     manifest="$dir/$HOST_NAME.json"
     if [ -e "$manifest" ] || [ -L "$manifest" ]; then
       path=""
@@ -542,6 +696,22 @@ uninstall() {
     fi
     if remove "$b"; then removed=1; else failed=1; fi
   done
+  # The Flatpak wrappers' folders, once empty, and the --browser-dir record.
+  for record in "${browsers[@]}"; do
+    IFS='|' read -r name family config_dir dir programs reach <<<"$record"
+    case "$reach" in
+      flatpak:*)
+        path="$HOME/.var/app/${reach#flatpak:}/oneself"
+        if [ -d "$path" ] && [ ! -L "$path" ] && rmdir -- "$path" 2>/dev/null; then
+          say "  removed the empty folder $path (made by install.sh)"
+          removed=1
+        fi ;;
+    esac
+  done
+  if [ "$system" = 0 ] && [ -f "$browser_dirs_file" ]; then
+    if remove "$browser_dirs_file" "the --browser-dir folders"; then removed=1; else failed=1; fi
+    rmdir -- "${browser_dirs_file%/*}" 2>/dev/null || true   # only when nothing else is in it
+  fi
   [ "$removed" = 1 ] || [ "$failed" = 1 ] || say "  nothing to remove"
 
   if [ "$system" = 1 ]; then
