@@ -36,6 +36,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr std::string_view kHostName = "org.oneself.host";
+constexpr std::string_view kManifestFile = "org.oneself.host.json";  // kHostName + ".json"
 constexpr std::string_view kDescription =
     "oneself: your canonical profile, kept on this machine";  // as manifest/*.json
 
@@ -54,7 +55,7 @@ struct Browser {
   fs::path found_if;
   fs::path manifest_dir;
   Reach reach = Reach::kDirect;
-  std::string app;  // the Flatpak app id
+  std::string app = {};  // the Flatpak app id
 };
 
 std::string Env(const char* name) {
@@ -296,7 +297,7 @@ fs::path FixTarget(const Browser& b, const Options& options, const fs::path& in_
 
 // Checks one manifest as the browser reads it, reporting each problem.
 void CheckManifest(const Browser& b, const Options& options, Report& report) {
-  const fs::path file = b.manifest_dir / (std::string(kHostName) + ".json");
+  const fs::path file = b.manifest_dir / kManifestFile;
   const std::string label = b.name + ": " + file.string();
   std::error_code ec;
 
@@ -488,7 +489,7 @@ void CheckBrowsers(const Options& options, Report& report) {
                      "use the browser from a .deb package or from Flathub, then run ./install.sh again");
       continue;
     }
-    const fs::path file = b.manifest_dir / (std::string(kHostName) + ".json");
+    const fs::path file = b.manifest_dir / kManifestFile;
     const bool has_manifest =
         fs::exists(fs::symlink_status(file, ec));  // counts a broken symlink too
     if (!fs::is_directory(b.found_if, ec) && !has_manifest) continue;
