@@ -524,10 +524,14 @@ Now load the extension (it needs no build step):
     open chrome://extensions, turn on Developer mode, click "Load unpacked"
     and choose $repo_root/extension
     Its id must read $EXTENSION_ID: the host answers that id only.
+    (The Debian package installs it in Chromium and Chrome with no developer
+    mode, and it stays: see docs/packaging.md.)
   Firefox, LibreWolf:
     open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on..."
     and choose $repo_root/extension/manifest.json
-    A temporary add-on is gone when Firefox restarts: load it again each time.
+    A temporary add-on is gone when Firefox restarts: load it again each time,
+    or install it for good where your Firefox allows it (listed below, when
+    one is found; docs/packaging.md, "Firefox").
 
 Check the set-up at any time with: $binary doctor
 EOF
