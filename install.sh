@@ -17,7 +17,9 @@ Usage: ./install.sh [options]
 Installs dependencies (apt-get), builds oneself (Release), installs the
 `oneself` binary, writes the host manifest org.oneself.host.json for every
 browser found, creates the profile store if absent, and tells you how to load
-the extension.
+the extension. For Chromium (with node and zip to pack it) it also registers
+the packed extension in ~/.config/chromium/External Extensions, so that
+Chromium installs it at its next start, without developer mode.
 
 Options:
   --prefix DIR   install the binary into DIR (default: ~/.local/bin;
@@ -554,6 +556,7 @@ EOF
   fi
   print_sandbox_notes
   print_firefox_notes
+  if [ -n "$crx_note" ]; then say ""; say "$crx_note"; fi
   local old
   for old in ${other_copies[@]+"${other_copies[@]}"}; do
     say ""
@@ -561,6 +564,46 @@ EOF
     say "  $old"
     say "Remove it if nothing else uses it: rm $(printf %q "$old")"
   done
+}
+
+# --- The extension, packed, for Chromium ---------------------------------------
+# Chromium builds read per-user external-extensions files from
+# <config>/chromium/External Extensions/<id>.json: at its next start Chromium
+# installs the .crx the file names, with the pinned id, and keeps it (no
+# developer mode). Packing needs node and zip; without them this is skipped.
+extension_share="${XDG_DATA_HOME:-$HOME/.local/share}/oneself-extension"
+external_file="${XDG_CONFIG_HOME:-$HOME/.config}/chromium/External Extensions/$EXTENSION_ID.json"
+crx_note=""
+install_crx() {
+  [ "$system" = 0 ] && [ "$os" != Darwin ] || return 0
+  browser_found "${XDG_CONFIG_HOME:-$HOME/.config}/chromium" "chromium chromium-browser" || return 0
+  if ! command -v node >/dev/null 2>&1 || ! command -v zip >/dev/null 2>&1; then
+    crx_note="Chromium: to install the extension without developer mode, install node and zip and run ./install.sh again (it packs the extension)."
+    return 0
+  fi
+  local version crx
+  version="$(node -p "require('$repo_root/extension/manifest.json').version")" || return 0
+  if ! sh "$repo_root/scripts/package-extension.sh" "$scratch/dist" >/dev/null 2>"$scratch/pack.err"; then
+    warn "could not pack the extension for Chromium: $(tail -n 1 "$scratch/pack.err")"
+    return 0
+  fi
+  crx="$extension_share/oneself.crx"
+  printf '{\n  "external_crx": "%s",\n  "external_version": "%s"\n}\n' "$crx" "$version" > "$scratch/external.json"
+  # A folder made here is put on record, as for the manifests (see new_folders).
+  local made
+  made="$(new_folders "${external_file%/*}")"
+  if [ -n "$made" ]; then
+    { printf '# %s\n' "./install.sh made these folders for $EXTENSION_ID.json;" \
+                      "./install.sh --uninstall removes each of them that is empty."
+      printf '%s\n' "$made"; } > "$scratch/crx-marker"
+  fi
+  if put "$scratch/dist/oneself-$version.crx" "$crx" 644 \
+     && { [ -z "$made" ] || put "$scratch/crx-marker" "${external_file%/*}/$MARKER" 644; } \
+     && put "$scratch/external.json" "$external_file" 644; then
+    say "  Chromium extension: $external_file ($placed; Chromium installs $crx at its next start)"
+  else
+    warn "Chromium: cannot write $why_folder: $why; load the extension unpacked instead"
+  fi
 }
 
 # What a browser in a sandbox still needs, said plainly.
@@ -647,6 +690,21 @@ remove() {
 uninstall() {
   local record name family config_dir dir programs reach manifest marker path removed=0 failed=0
   local binaries=() kept_for=() made=() out
+  # The packed extension and the file that makes Chromium install it (Chromium
+  # uninstalls the extension when the file is gone); the folders install made
+  # for it go with the manifests' below.
+  if [ "$system" = 0 ]; then
+    for path in "$external_file" "$extension_share/oneself.crx"; do
+      [ -e "$path" ] || [ -L "$path" ] || continue
+      if remove "$path"; then removed=1; else failed=1; fi
+    done
+    rmdir -- "$extension_share" 2>/dev/null || true   # ours by name
+    marker="${external_file%/*}/$MARKER"
+    if [ -f "$marker" ] && [ ! -L "$marker" ]; then
+      while IFS= read -r path; do made+=("$path"); done < <(marked_folders "${external_file%/*}")
+      rm -f -- "$marker"
+    fi
+  fi
   # Manifests first, so that none is left naming a removed binary. Every
   # folder, found or not: a browser removed since install still has our
   # manifest.
@@ -830,6 +888,7 @@ case "$action" in
     say "Installing oneself"
     install_binary
     write_manifests
+    install_crx
     create_store
     print_next_steps
     finish_install

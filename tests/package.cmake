@@ -28,7 +28,8 @@ if(ONESELF_NODE_FOR_PACKAGE_TESTS)
     COMMAND ${ONESELF_NODE_FOR_PACKAGE_TESTS} --test --test-concurrency=1 --test-reporter=spec
             ${CMAKE_CURRENT_SOURCE_DIR}/package/crx-chromium.test.mjs
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-  set_tests_properties("package: crx in Chromium" PROPERTIES LABELS package TIMEOUT 300)
+  set_tests_properties("package: crx in Chromium" PROPERTIES LABELS package TIMEOUT 300
+    ENVIRONMENT "ONESELF_BUILD_DIR=${PROJECT_BINARY_DIR}")
 endif()
 
 # scripts/firefox-policy.sh with real Firefox ESR (a private copy of the

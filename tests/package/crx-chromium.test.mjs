@@ -110,3 +110,38 @@ test('a .crx signed with another key is refused for the pinned id', async () => 
 		await browser.close();
 	}
 });
+
+test('./install.sh packs the .crx and writes the per-user file: Chromium installs it; --uninstall takes both away', async t => {
+	const buildDir = process.env.ONESELF_BUILD_DIR;
+	if (!buildDir) {
+		t.skip('ONESELF_BUILD_DIR is not set (CTest sets it)');
+		return;
+	}
+
+	const home = join(work, 'install-home');
+	const config = join(home, '.config', 'chromium');
+	mkdirSync(config, {recursive: true});
+	const env = {...process.env, HOME: home, ONESELF_DETECT_BY_PATH: '0', ONESELF_BUILD_DIR: buildDir};
+	delete env.XDG_CONFIG_HOME;
+	delete env.XDG_DATA_HOME;
+	delete env.ONESELF_HOME;
+	const install = args => execFileSync('bash', [join(repo, 'install.sh'), '--no-deps', '--no-build', '--prefix', join(work, 'install-bin'), ...args], {env, encoding: 'utf8', stdio: 'pipe'});
+	install([]);
+	const file = join(config, 'External Extensions', `${pinnedId}.json`);
+	const entry = JSON.parse(readFileSync(file, 'utf8'));
+	assert.equal(entry.external_version, version);
+	assert.equal(entry.external_crx, join(home, '.local', 'share', 'oneself-extension', 'oneself.crx'));
+
+	// The person's Chromium profile is that folder.
+	const browser = await launch(config);
+	try {
+		assert.match(await waitForWorker(browser), /background\/main\.js$/);
+		assert.equal((await installed(browser))?.location, 'EXTERNAL_PREF');
+	} finally {
+		await browser.close();
+	}
+
+	install(['--uninstall']);
+	assert.throws(() => readFileSync(file), /ENOENT/, 'the external-extensions file is gone');
+	assert.throws(() => readFileSync(entry.external_crx), /ENOENT/, 'the .crx is gone');
+});
