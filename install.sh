@@ -557,6 +557,11 @@ EOF
   print_sandbox_notes
   print_firefox_notes
   if [ -n "$crx_note" ]; then say ""; say "$crx_note"; fi
+  if [ "$crx_registered" = 1 ]; then
+    say ""
+    say "Chromium: restart it and it installs the extension by itself (no developer"
+    say "mode needed); chrome://extensions then lists it as added by another program."
+  fi
   local old
   for old in ${other_copies[@]+"${other_copies[@]}"}; do
     say ""
@@ -574,6 +579,7 @@ EOF
 extension_share="${XDG_DATA_HOME:-$HOME/.local/share}/oneself-extension"
 external_file="${XDG_CONFIG_HOME:-$HOME/.config}/chromium/External Extensions/$EXTENSION_ID.json"
 crx_note=""
+crx_registered=0
 install_crx() {
   [ "$system" = 0 ] && [ "$os" != Darwin ] || return 0
   browser_found "${XDG_CONFIG_HOME:-$HOME/.config}/chromium" "chromium chromium-browser" || return 0
@@ -601,6 +607,7 @@ install_crx() {
      && { [ -z "$made" ] || put "$scratch/crx-marker" "${external_file%/*}/$MARKER" 644; } \
      && put "$scratch/external.json" "$external_file" 644; then
     say "  Chromium extension: $external_file ($placed; Chromium installs $crx at its next start)"
+    crx_registered=1
   else
     warn "Chromium: cannot write $why_folder: $why; load the extension unpacked instead"
   fi
