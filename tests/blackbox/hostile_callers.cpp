@@ -55,7 +55,7 @@ TEST_CASE("hostile: callers that are not our extension are forbidden", "[hostile
       // Our id as a prefix, or with a path, or another scheme: not our origin.
       {"chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalhx/"},
       {"chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/evil"},
-      {"chrome-extension://ehjgpmlhhcdonfldkffomhacejmchin/"},
+      {"chrome-extension://obejlgbmhghechkgdgmjlheaeplnmal/"},
       {"https://obejlgbmhghechkgdgmjlheaeplnmalh/"},
       {"moz-extension://obejlgbmhghechkgdgmjlheaeplnmalh/"},
       // Firefox: manifest path, then an add-on id that is not ours.
