@@ -70,6 +70,11 @@ if [ "$want_test" = 1 ]; then
   need_cmd firefox-esr firefox-esr firefox
   need_cmd openssl openssl
   need_cmd clang clang
+  # The Debian package and the packed extension (ctest -L package).
+  need_pkg lintian
+  need_cmd dpkg-dev dpkg-shlibdeps
+  need_cmd zip zip
+  need_cmd unzip unzip
   # LibFuzzer's runtime ships in libclang-rt on newer releases; on bookworm it
   # comes with clang itself. Valgrind is optional and not installed here.
 fi

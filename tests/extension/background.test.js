@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-const ID = 'ehjgpmlhhcdonfldkffomhacejmchinb';
+const ID = 'obejlgbmhghechkgdgmjlheaeplnmalh';
 const ORIGIN = `chrome-extension://${ID}/`;
 
 function event() {

@@ -7,8 +7,8 @@ import {createChannels, PAGE_VERBS} from '../../extension/background/channels.js
 import {createRouter, senderKind} from '../../extension/background/router.js';
 import {createTabState} from '../../extension/background/tab-state.js';
 
-const ORIGIN = 'chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinb/';
-const ID = 'ehjgpmlhhcdonfldkffomhacejmchinb';
+const ORIGIN = 'chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/';
+const ID = 'obejlgbmhghechkgdgmjlheaeplnmalh';
 
 const pageSender = (path = 'options/options.html') => ({id: ID, url: `${ORIGIN}${path}`});
 const contentSender = (url, tabId = 7) => ({id: ID, url, tab: {id: tabId, url}});

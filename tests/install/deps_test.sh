@@ -94,7 +94,7 @@ else
 fi
 
 # --test: the fake PATH has no node, browser or clang, so the packages count.
-deps "$build_pkgs nodejs npm firefox-esr openssl clang" 0 --test
+deps "$build_pkgs nodejs npm firefox-esr openssl clang lintian dpkg-dev zip unzip" 0 --test
 if [ "$rc" = 0 ] && grep -q -- "--no-install-recommends chromium \[" "$log" \
    && grep -q "^npm ci " "$log"; then
   pass "--test: installs the missing browser, and npm ci when node_modules cannot be checked"

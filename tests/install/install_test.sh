@@ -116,7 +116,7 @@ check "the store was created" test -f "$store/profile.json"
 check "the output says how to load the extension" \
   bash -c 'grep -q "Load unpacked" <<<"$1" && grep -q "Load Temporary Add-on" <<<"$1"' _ "$out"
 check "the output names the extension id the host allows" \
-  grep -q "ehjgpmlhhcdonfldkffomhacejmchinb" <<<"$out"
+  grep -q "obejlgbmhghechkgdgmjlheaeplnmalh" <<<"$out"
 check "the output says a temporary add-on is gone when Firefox restarts" \
   grep -q "gone when Firefox restarts" <<<"$out"
 if [ "$(id -u)" -eq 0 ]; then
