@@ -9,7 +9,7 @@ import {createFieldHealth, FIELD_HEALTH_KEY, normalizeHealth, withFieldHealth, w
 import {createRouter} from '../../extension/background/router.js';
 import {createTabState} from '../../extension/background/tab-state.js';
 
-const ID = 'ehjgpmlhhcdonfldkffomhacejmchinb';
+const ID = 'obejlgbmhghechkgdgmjlheaeplnmalh';
 const ORIGIN = `chrome-extension://${ID}/`;
 const optionsPage = {id: ID, url: `${ORIGIN}options/options.html`};
 const tab = (url, tabId = 3) => ({id: ID, url, tab: {id: tabId, url}});
