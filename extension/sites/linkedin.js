@@ -403,12 +403,32 @@
 		return null;
 	}
 
-	function extractClassicView(document, read, language) {
+	// Whether the top card is another member's: its links to /in/<vanity>/...
+	// (about-this-profile, contact info) name someone else. A single-page
+	// navigation from one profile to another changes the URL before the card.
+	function isOtherMembersCard(card, handle) {
+		if (!card || !handle || handle === 'me') {
+			return false;
+		}
+
+		const vanities = kit.all(card, 'a[href*="/in/"]').map(link => {
+			const path = (kit.parseUrl(kit.absoluteUrl(link.getAttribute('href'), 'https://www.linkedin.com/')) || {}).pathname || '';
+			const match = /^\/in\/([^/]+)/.exec(path);
+			return match ? kit.normalizeHandle(match[1]) : null;
+		}).filter(Boolean);
+		return vanities.length > 0 && !vanities.includes(handle);
+	}
+
+	function extractClassicView(document, read, page, language) {
 		const card = kit.first(document, [
 			'section[data-member-id]', // top card, 2024-2026
 			'.pv-top-card', // top card, 2022-2023
 			'main section.artdeco-card', // any card: the first one is the top card
 		]);
+		if (isOtherMembersCard(card, page.handle)) {
+			return; // the page has not caught up with its address yet: nothing is read
+		}
+
 		const scope = card || document;
 
 		read.read('name', kit.first(scope, [
@@ -683,7 +703,7 @@
 		} else if (isSdui(document)) {
 			extractSduiView(document, read, page, language);
 		} else {
-			extractClassicView(document, read, language);
+			extractClassicView(document, read, page, language);
 		}
 
 		return read.result;
