@@ -48,6 +48,15 @@
 		selection.addRange(range);
 	}
 
+	// Lines into a rich-text editor as typing puts them: each line's text,
+	// and a new paragraph (Enter) between lines. One insertText of the whole
+	// text would make paragraphs in Chromium but line breaks in one paragraph
+	// in Firefox.
+	function typeLines(document, value) {
+		return value.split('\n').every((line, index) => (index === 0 || document.execCommand('insertParagraph', false))
+			&& (line === '' || document.execCommand('insertText', false, line)));
+	}
+
 	function fill(field, value) {
 		const document = field.ownerDocument;
 		const view = document.defaultView;
@@ -56,7 +65,9 @@
 
 		let inserted = false;
 		try {
-			inserted = document.execCommand('insertText', false, value);
+			inserted = isFormControl(field) || !value.includes('\n')
+				? document.execCommand('insertText', false, value)
+				: typeLines(document, value);
 		} catch {
 			inserted = false;
 		}

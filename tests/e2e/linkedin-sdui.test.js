@@ -6,6 +6,7 @@
 // looks for the extension the way LinkedIn does finds nothing.
 import assert from 'node:assert/strict';
 import {after, before} from 'node:test';
+import {replaceText} from './lib/actions.js';
 import {clickWarningButton, waitForChecks, warnings} from './lib/contract.js';
 import {canonicalText, editScenario, useCanonicalScenario, viewScenario} from './lib/core-scenarios.js';
 import {extensionOrigin as chromiumOrigin} from './lib/chromium.js';
@@ -99,7 +100,7 @@ for (const browser of ['chromium', 'firefox']) {
 			assert.equal(await page.evaluate(() => window.fixtureSaved?.headline), canonical, 'the site\'s Save saved it');
 
 			// Undo, as a person does it: the editor focused, Ctrl+Z.
-			await page.focus(selector);
+			await page.click(selector);
 			await page.keyboard.down('Control');
 			await page.keyboard.press('KeyZ');
 			await page.keyboard.up('Control');
@@ -117,11 +118,7 @@ for (const browser of ['chromium', 'firefox']) {
 			await waitForChecks(page, 1);
 			const editor = 'dialog[data-testid="dialog"] [contenteditable="true"]';
 			const before = await page.evaluate(() => Number(document.documentElement.dataset.oneselfChecks));
-			await page.focus(editor);
-			await page.keyboard.down('Control');
-			await page.keyboard.press('KeyA');
-			await page.keyboard.up('Control');
-			await page.keyboard.type('Chief llama wrangler at a pasture in Vermont.');
+			await replaceText(page, editor, 'Chief llama wrangler at a pasture in Vermont.');
 			await page.waitForFunction(
 				rounds => Number(document.documentElement.dataset.oneselfChecks) > rounds && document.querySelector('oneself-warning[data-field="bio"]'),
 				{timeout: 20_000, polling: 'mutation'}, before,
@@ -132,7 +129,9 @@ for (const browser of ['chromium', 'firefox']) {
 			const about = canonicalText('bio', 'about');
 			const state = await page.evaluate(() => window.fixtureState.summary);
 			assert.equal(state, about, 'the editor holds the paragraphs, as its state reads them');
-			assert.equal(await page.$$eval(`${editor} p`, paragraphs => paragraphs.filter(paragraph => paragraph.textContent.trim() !== '').length), about.split('\n\n').length);
+			// Each paragraph on a line of its own (a new block per line, as Enter makes).
+			const lines = await page.$eval(editor, element => element.innerText.split('\n').map(line => line.trim()).filter(Boolean));
+			assert.deepEqual(lines, about.split('\n\n'));
 		});
 	});
 
