@@ -176,8 +176,9 @@
 	// The open edit dialog and which form it is, or null.
 	function openForm(document, page) {
 		// 2024: the artdeco modal, div.artdeco-modal[role="dialog"] in
-		// #artdeco-modal-outlet; 2026: dialog[data-testid="dialog"].
-		for (const dialog of kit.all(document, 'dialog[data-testid="dialog"], [role="dialog"], dialog[open]')) {
+		// #artdeco-modal-outlet; 2026: dialog[data-testid="dialog"] (the test
+		// id is the hook: a div carrying it is taken too).
+		for (const dialog of kit.all(document, '[data-testid="dialog"], [role="dialog"], dialog[open]')) {
 			if (dialog.tagName === 'DIALOG' && !dialog.hasAttribute('open')) {
 				continue;
 			}

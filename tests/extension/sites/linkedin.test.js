@@ -550,6 +550,16 @@ describe('linkedin: the 2026 edit dialogs', () => {
 		}
 	});
 
+	it('takes the test id for the hook, whatever element carries it', () => {
+		const html = fixture('linkedin', 'about-edit-sdui').replace('<dialog data-testid="dialog" open', '<div role="presentation" data-testid="dialog"').replace('</dialog>', '</div>');
+		const {site, document, url} = open('linkedin', 'about-edit-sdui', {html});
+		assert.equal(document.querySelector('dialog'), null);
+		const {kind, fields} = site.extract(document, 'https://www.linkedin.com/in/ada-whitfield/');
+		assert.equal(kind, 'edit');
+		assert.equal(fields.bio, canonical.profile.bio.about);
+		assert.ok(url);
+	});
+
 	it('does not take another dialog\'s rich-text editor (the message composer) for a form', () => {
 		const html = fixture('linkedin', 'own-view-sdui').replace('</main>', '</main><div role="dialog" aria-label="Messaging"><div contenteditable="true" role="textbox"><p>Hi Marcus</p></div></div>');
 		const {site, document, url} = open('linkedin', 'own-view-sdui', {html});
