@@ -505,6 +505,37 @@ describe('linkedin: the 2026 edit dialogs', () => {
 		assert.equal(elements.location.dataset.testid, 'typeahead-input');
 	});
 
+	for (const [language, labels, joiner] of [
+		['de', {'Edit intro': 'Intro bearbeiten', 'First name*': 'Vorname*', 'Last name*': 'Nachname*', 'Headline*': 'Überschrift*', City: 'Ort', 'Country/Region*': 'Land/Region*'}, ' bei '],
+		['fr', {'Edit intro': 'Modifier l’intro', 'First name*': 'Prénom*', 'Last name*': 'Nom*', 'Headline*': 'Titre*', City: 'Ville', 'Country/Region*': 'Pays/Région*'}, ' chez '],
+	]) {
+		it(`reads Edit intro in ${language} by its shape, not its labels`, () => {
+			let html = fixture('linkedin', 'edit-sdui').replace('<html lang="en"', `<html lang="${language}"`).replaceAll(' at Lumen Labs</option>', `${joiner}Lumen Labs</option>`);
+			for (const [english, translated] of Object.entries(labels)) {
+				html = html.replaceAll(`>${english}<`, `>${translated}<`);
+			}
+
+			assert.ok(!html.includes('>First name*<'));
+			const {site, document, url} = open('linkedin', 'edit-sdui', {html});
+			const {fields, unread} = site.extract(document, url);
+			assert.deepEqual(plain(unread), []);
+			assert.equal(fields.name, 'Ada Whitfield');
+			assert.equal(fields.headline, 'Staff Software Engineer at Lumen Labs');
+			assert.equal(fields.employer, 'Lumen Labs');
+			assert.equal(fields.title, 'Staff Software Engineer');
+			assert.equal(fields.location, 'Boston, Massachusetts, United States');
+		});
+	}
+
+	it('reads no employer from the position select in a language it does not know', () => {
+		const html = fixture('linkedin', 'edit-sdui').replace('<html lang="en"', '<html lang="pl"').replaceAll(' at Lumen Labs</option>', ' w Lumen Labs</option>');
+		const {site, document, url} = open('linkedin', 'edit-sdui', {html});
+		const {fields, unread} = site.extract(document, url);
+		assert.deepEqual(plain(unread), ['employer']);
+		assert.equal(fields.employer, undefined);
+		assert.equal(fields.headline, 'Staff Software Engineer at Lumen Labs');
+	});
+
 	it('follows what the user typed into a rich-text editor', () => {
 		const {window, site, document, url} = open('linkedin', 'edit-sdui');
 		const editor = site.extract(document, url).elements.headline;
