@@ -55,6 +55,7 @@
 		let checker = null;
 		let elements = {};
 		let sent = new Set(); // fields this page has asked about
+		let sentValues = new Map(); // view pages: field → the value asked about (JSON), to ask again when the page shows another
 		let warnings = new Map(); // field → [{warning, host}]
 		let rounds = 0;
 		let generation = 0; // bumped on navigation: late answers of the old page are dropped
@@ -359,6 +360,7 @@
 			checker = null;
 			elements = {};
 			sent = new Set();
+			sentValues = new Map();
 			waitingSince = null;
 			ownership = null;
 			reported = null;
@@ -484,6 +486,7 @@
 				clearWarnings();
 				mode = found.mode;
 				sent = new Set();
+				sentValues = new Map();
 				checker.dispose();
 				checker = makeChecker(generation);
 			}
@@ -495,7 +498,11 @@
 
 			tidyOrphans();
 
-			const fresh = Object.fromEntries(Object.entries(found.fields).filter(([name]) => !sent.has(name)));
+			// New fields, and on a view page fields that now show another value
+			// (a card re-rendered after the site's Save, a late-loaded card
+			// replacing a placeholder). In edit forms the typing is followed instead.
+			const changed = ([name, value]) => mode === 'view' && sentValues.has(name) && sentValues.get(name) !== JSON.stringify(value);
+			const fresh = Object.fromEntries(Object.entries(found.fields).filter(entry => !sent.has(entry[0]) || changed(entry)));
 			const waited = now() - (waitingSince ?? now());
 			if (Object.keys(fresh).length === 0 && sent.size === 0 && waited < WAIT_FOR_FIELDS_MS) {
 				return; // the page has not rendered its fields yet
@@ -508,8 +515,9 @@
 			}
 
 			if (Object.keys(fresh).length > 0) {
-				for (const name of Object.keys(fresh)) {
+				for (const [name, value] of Object.entries(fresh)) {
 					sent.add(name);
+					sentValues.set(name, JSON.stringify(value));
 				}
 
 				const {photo, ...text} = fresh;
@@ -555,7 +563,9 @@
 			document.addEventListener('input', onInput, true);
 			document.addEventListener('change', onInput, true);
 			observer = new view.MutationObserver(onMutation);
-			observer.observe(document.documentElement, {childList: true, subtree: true});
+			// Attributes too: a <dialog> kept in the page opens and closes by its
+			// `open` attribute, and a mounted screen is hidden or shown by `hidden`.
+			observer.observe(document.documentElement, {childList: true, subtree: true, attributes: true, attributeFilter: ['open', 'hidden']});
 			return start();
 		}
 
