@@ -132,9 +132,9 @@ TEST_CASE("hostile import: files that are not what they claim", "[hostile]") {
   ExpectRefused(fx, Write(fx, "Profile.csv", kPng), "not UTF-8");
   ExpectRefused(fx, Write(fx, "Profile.csv", ""), "Profile.csv is empty");
   ExpectRefused(fx, Write(fx, "Positions.csv", "Name,Colour\r\nAda,blue\r\n"),
-                "not a LinkedIn Profile.csv or Positions.csv");
+                "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectRefused(fx, Write(fx, "Positions.csv", std::string("Company Name,Title\0,x\r\n", 22)),
-                "not a LinkedIn Profile.csv or Positions.csv");
+                "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectRefused(fx, fx.home() / "files" / "does-not-exist.json", "no such file");
 }
 
@@ -171,19 +171,19 @@ TEST_CASE("hostile import through the host: files that are not what they claim",
   ExpectHostRefused(fx, Resume(kPngAsText), "not valid JSON");
   ExpectHostRefused(fx, Resume(""), "not valid JSON");
   ExpectHostRefused(fx, Resume("[1, 2, 3]"), "the top level is not an object");
-  ExpectHostRefused(fx, Resume("{\"name\": \"Ada\"}"), "neither \"basics\" nor \"work\"");
+  ExpectHostRefused(fx, Resume("{\"name\": \"Ada\"}"), "holds nothing oneself keeps");
   ExpectHostRefused(fx, Resume("{\"basics\": 5}"), "basics must be an object");
   ExpectHostRefused(fx, Resume("{\"basics\": {\"name\": \"Ada\"}, \"work\": \"lots\"}"), "work must be an array");
   ExpectHostRefused(fx, Resume(std::string(20000, '[') + std::string(20000, ']')), "nests deeper than 64 levels");
   // LinkedIn CSVs that are something else; the host knows them by their
   // header row, not their names.
-  ExpectHostRefused(fx, Csv("Profile.csv", kResume), "not a LinkedIn Profile.csv or Positions.csv");
-  ExpectHostRefused(fx, Csv("Profile.csv", kPngAsText), "not a LinkedIn Profile.csv or Positions.csv");
+  ExpectHostRefused(fx, Csv("Profile.csv", kResume), "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
+  ExpectHostRefused(fx, Csv("Profile.csv", kPngAsText), "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectHostRefused(fx, Csv("Profile.csv", ""), "Profile.csv is empty");
   ExpectHostRefused(fx, Csv("Positions.csv", "Name,Colour\r\nAda,blue\r\n"),
-                    "not a LinkedIn Profile.csv or Positions.csv");
+                    "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectHostRefused(fx, Csv("Positions.csv", std::string("Company Name,Title\0,x\r\n", 22)),
-                    "not a LinkedIn Profile.csv or Positions.csv");
+                    "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectHostRefused(fx, Csv("Positions.csv", kPositionsHeader), "has a header but no position rows");
   ExpectHostRefused(fx, Csv("Positions.csv", kPositionsHeader + "Lumen Labs,Staff,,Boston,last spring,\r\n"),
                     "\"last spring\" is not a date");

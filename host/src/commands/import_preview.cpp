@@ -1,0 +1,64 @@
+#include "commands/import_preview.h"
+
+#include <limits>
+#include <set>
+
+namespace oneself::commands {
+namespace {
+
+using nlohmann::json;
+
+void Walk(const json& before, const json& after, const std::string& field, json& out) {
+  if (before == after) return;
+  if (before.is_object() && after.is_object()) {
+    std::set<std::string> keys;
+    for (const auto& [k, v] : before.items()) keys.insert(k);
+    for (const auto& [k, v] : after.items()) keys.insert(k);
+    for (const std::string& k : keys) {
+      const std::string path = field.empty() ? k : field + "." + k;
+      Walk(before.value(k, json(nullptr)), after.value(k, json(nullptr)), path, out);
+    }
+    return;
+  }
+  if (before.is_array() && after.is_array()) {
+    for (size_t i = 0; i < std::max(before.size(), after.size()); ++i) {
+      Walk(i < before.size() ? before[i] : json(nullptr), i < after.size() ? after[i] : json(nullptr),
+           field + "[" + std::to_string(i) + "]", out);
+    }
+    return;
+  }
+  out.push_back({{"field", field}, {"from", before}, {"to", after}});
+}
+
+}  // namespace
+
+json FieldChanges(const json& before, const json& after) {
+  json out = json::array();
+  Walk(before.is_object() ? before : json::object(), after.is_object() ? after : json::object(), "", out);
+  return out;
+}
+
+Result<json> SetByHand(const store::Store& store, const json& fields) {
+  json out = json::object();
+  if (!fields.is_array() || fields.empty()) return out;
+  std::set<std::string> open;
+  for (const json& f : fields)
+    if (f.is_string()) open.insert(f.get<std::string>());
+  // Newest first: the first entry that changed a field is who set its value.
+  auto history = store.History(0, std::numeric_limits<size_t>::max());
+  if (!history.ok()) return history.status();
+  for (const store::JournalEntry& entry : *history) {
+    if (open.empty()) break;
+    if (!entry.changes.is_object()) continue;
+    for (const auto& [key, change] : entry.changes.items()) {
+      if (!open.count(key)) continue;
+      open.erase(key);
+      // A revert puts back what was there; it is nobody's new value.
+      if (entry.source != "import" && !entry.revertedTo)
+        out[key] = {{"revision", entry.revision}, {"source", entry.source}};
+    }
+  }
+  return out;
+}
+
+}  // namespace oneself::commands
