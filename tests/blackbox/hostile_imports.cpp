@@ -6,6 +6,7 @@
 // answers the next request.
 #include <fstream>
 
+#include "../support/zip_builder.h"
 #include "hostile_fixture.h"
 
 using hostile::ExpectError;
@@ -227,6 +228,49 @@ TEST_CASE("hostile import through the host: requests of the wrong shape", "[host
   ExpectHostRefused(fx, {{"format", "linkedin-csv"}, {"files", {{"Profile.csv", kProfileHeader}}}, {"skipUnknown", "yes"}},
                     "'skipUnknown'", "bad_request");
   fx.ExpectCleanExit();
+}
+
+// LinkedIn's export arrives as a ZIP file: archives built to cost more than
+// a real export (a bomb, a size that lies, a million members) or broken
+// ones are refused with what is wrong, and nothing is written.
+TEST_CASE("hostile import: ZIP archives", "[hostile]") {
+  Fixture fx;
+  using ziptest::Build;
+  using ziptest::Member;
+  const std::string profile = ziptest::kProfileCsv;
+  // 64 MiB of one byte after the header: deflate packs it about 1000:1.
+  const std::string bomb = profile + std::string(64u * 1024u * 1024u, 'a');
+  ExpectRefused(fx, Write(fx, "bomb.zip", Build({{"Profile.csv", bomb}})), "more than the 8 MiB oneself reads");
+  // The same bomb whose headers say it is small: no more than that is
+  // unpacked, and what is does not match the checksum.
+  ExpectRefused(fx, Write(fx, "liar.zip", Build({{.name = "Profile.csv", .data = bomb, .sayUncompressed = 100}})),
+                "Profile.csv fails its checksum");
+  // Under the size limit but packed far past any text's ratio.
+  ExpectRefused(fx, Write(fx, "ratio.zip", Build({{"Profile.csv", profile + std::string(4u * 1024u * 1024u, '\0')}})),
+                "times its packed size: refused as a ZIP bomb");
+  // Members past the count an export has (each empty and stored).
+  std::vector<Member> many;
+  for (int i = 0; i < 20'001; ++i) many.push_back({.name = "f" + std::to_string(i), .data = "", .deflate = false});
+  ExpectRefused(fx, Write(fx, "many.zip", Build(many)), "holds 20001 members, more than the 20000");
+  ExpectRefused(fx, Write(fx, "locked.zip", Build({{.name = "Profile.csv", .data = profile, .flags = 1}})),
+                "Profile.csv is encrypted");
+  ExpectRefused(fx, Write(fx, "bzip.zip", Build({{.name = "Profile.csv", .data = profile, .deflate = false, .method = 12}})),
+                "compressed with method 12");
+  ExpectRefused(fx, Write(fx, "crc.zip", Build({{.name = "Profile.csv", .data = profile, .badCrc = true}})),
+                "fails its checksum");
+  ExpectRefused(fx, Write(fx, "twins.zip", Build({{"Profile.csv", profile}, {"old/profile.csv", profile}})),
+                "two files named profile.csv");
+  const std::string whole = Build(ziptest::LinkedInExport());
+  ExpectRefused(fx, Write(fx, "cut.zip", whole.substr(0, whole.size() / 2)), "no central directory");
+  ExpectRefused(fx, Write(fx, "holiday.zip", Build({{"IMG_0001.jpg", "not really a photo"}})),
+                "holds none of Profile.csv, Positions.csv, Education.csv or Certifications.csv");
+  // A member whose CSV is itself hostile is judged as the CSV would be.
+  ExpectRefused(fx,
+                Write(fx, "columns.zip",
+                      Build({{.name = "Profile.csv", .data = kProfileHeader + MillionCellRow() + "\r\n", .deflate = false}})),
+                "more than 256 columns (line 2)");
+  // A name that is not a ZIP but says it is.
+  ExpectRefused(fx, Write(fx, "export.zip", kProfileHeader + "Ada,Whitfield\r\n"), "not a ZIP archive");
 }
 
 // The control: the same path accepts a well-formed file, so the refusals

@@ -80,9 +80,7 @@ std::string_view WhereSet(const std::string& source) {
 void PrintPreview(Env& env, const json& result) {
   const bool dryRun = result.value("dryRun", false);
   const json& changes = result["changes"];
-  if (changes.empty()) {
-    env.out << "Nothing to change: the profile already holds what the files hold.\n";
-  } else {
+  if (!changes.empty()) {
     env.out << (dryRun ? "Would change (nothing is written with --dry-run):\n" : "Changes:\n");
     for (const json& c : changes)
       env.out << "  " << c["field"].get<std::string>() << ": " << Shown(c["from"]) << " \u2192 " << Shown(c["to"])

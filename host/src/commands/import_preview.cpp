@@ -10,6 +10,12 @@ using nlohmann::json;
 
 void Walk(const json& before, const json& after, const std::string& field, json& out) {
   if (before == after) return;
+  // A field added or removed whole is shown leaf by leaf too, as `show`
+  // prints a profile: "name.full: (none) → "Ada"", not the whole object.
+  if (before.is_null() && (after.is_object() || after.is_array()) && !after.empty())
+    return Walk(after.is_object() ? json::object() : json::array(), after, field, out);
+  if (after.is_null() && (before.is_object() || before.is_array()) && !before.empty())
+    return Walk(before, before.is_object() ? json::object() : json::array(), field, out);
   if (before.is_object() && after.is_object()) {
     std::set<std::string> keys;
     for (const auto& [k, v] : before.items()) keys.insert(k);

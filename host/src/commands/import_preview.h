@@ -11,9 +11,10 @@ namespace oneself::commands {
 
 // Changes from `before` to `after` (two profiles), leaf by leaf:
 // [{"field": "headline", "from": "old", "to": "new"}, {"field":
-// "work[0].title", ...}, {"field": "work[2]", "from": null, "to": {...}}].
-// null stands for "absent". Objects are followed to their fields and lists
-// to their items, so a changed title is one line, not the whole work history.
+// "work[0].title", ...}, {"field": "work[2].employer", "from": null, "to":
+// "Lumen Labs"}]. null stands for "absent". Objects are followed to their
+// fields and lists to their items (a field added or removed whole too), so
+// a changed title is one line, not the whole work history.
 nlohmann::json FieldChanges(const nlohmann::json& before, const nlohmann::json& after);
 
 // The top-level profile fields among `fields` whose value the person last

@@ -1,5 +1,6 @@
-// JPEG and PNG decoding with stb_image (libstb-dev), restricted to those two
-// formats, and the area-average scaling to 32x32 gray the extension also uses.
+// JPEG, PNG and GIF (its first frame) decoding with stb_image (libstb-dev),
+// restricted to those formats, and the area-average scaling to 32x32 gray the
+// extension also uses.
 #include "compare/image.h"
 
 #include <algorithm>
@@ -29,6 +30,7 @@
 #define STB_IMAGE_STATIC
 #define STBI_ONLY_JPEG
 #define STBI_ONLY_PNG
+#define STBI_ONLY_GIF
 #define STBI_NO_STDIO
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR
@@ -103,16 +105,45 @@ std::vector<double> AreaAverage(const std::vector<double>& src, int w, int h) {
   return out;
 }
 
+// Image formats people save photos in that are not read here, known by
+// their first bytes, so that the refusal says what the file is.
+std::string_view OtherFormat(std::span<const uint8_t> b) {
+  auto at = [&](size_t offset, std::string_view magic) {
+    return b.size() >= offset + magic.size() &&
+           std::equal(magic.begin(), magic.end(), b.begin() + static_cast<std::ptrdiff_t>(offset),
+                      [](char m, uint8_t c) { return static_cast<uint8_t>(m) == c; });
+  };
+  if (at(0, "RIFF") && at(8, "WEBP")) return "WebP";
+  if (at(4, "ftypheic") || at(4, "ftypheix") || at(4, "ftypmif1")) return "HEIC";
+  if (at(4, "ftypavif")) return "AVIF";
+  if (at(0, "BM")) return "BMP";
+  if (at(0, std::string_view("II*\0", 4)) || at(0, std::string_view("MM\0*", 4))) return "TIFF";
+  if (at(0, "<svg") || at(0, "<?xml")) return "SVG";
+  return {};
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
 }  // namespace
 
 Result<std::vector<uint8_t>> DecodeToGray32(std::span<const uint8_t> fileBytes) {
   if (fileBytes.empty() || fileBytes.size() > static_cast<size_t>(INT32_MAX)) {
-    return Status::BadImport("not a JPEG or PNG image");
+    return Status::BadImport("not a JPEG, PNG or GIF image");
+  }
+  if (std::string_view other = OtherFormat(fileBytes); !other.empty()) {
+    return Status::BadImport("a " + std::string(other) +
+                             " image, which oneself does not read; save it as JPEG or PNG (for example with an "
+                             "image editor's Export, or ImageMagick's `convert photo." +
+                             Lower(other) + " photo.png`) and set that");
   }
   const auto len = static_cast<int>(fileBytes.size());
   int w = 0, h = 0, comp = 0;
   if (!stbi_info_from_memory(fileBytes.data(), len, &w, &h, &comp)) {
-    return Status::BadImport("not a JPEG or PNG image");
+    return Status::BadImport("not a JPEG, PNG or GIF image");
   }
   if (w <= 0 || h <= 0 || w > kMaxSide || h > kMaxSide ||
       static_cast<long>(w) * static_cast<long>(h) > kMaxPixels) {

@@ -165,7 +165,7 @@ Status CheckDatedList(const json& v, const std::string& field, const std::array<
       const bool isDate = std::find(dateKeys.begin(), dateKeys.end(), key) != dateKeys.end();
       if (!isText && !isDate) return Bad(at, "is not a known field");
       s = CheckString(value, at);
-      if (s.ok() && isDate && !IsDate(value.get<std::string>()))
+      if (s.ok() && isDate && !IsDate(value.template get<std::string>()))
         s = Bad(at, "must be a date YYYY, YYYY-MM or YYYY-MM-DD");
       if (!s.ok()) return s;
     }
