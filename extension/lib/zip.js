@@ -214,7 +214,7 @@ export async function readZipMembers(blob, wanted) {
 			fail(`${entry.name} is compressed with method ${entry.method}, which oneself does not read (LinkedIn uses deflate); unpack the archive and pick the CSV`);
 		}
 
-		// eslint-disable-next-line no-await-in-loop -- one member at a time keeps memory to one member
+		// One member at a time keeps memory to one member.
 		const bytes = await unpack(blob, entry, budget, fail);
 		budget -= bytes.length;
 		read.push({name: entry.name, bytes});

@@ -79,7 +79,7 @@ export async function importRequest(files, baseRevision) {
 	} else if (linkedin.length > 0 || zips.length > 0) {
 		const texts = await Promise.all(linkedin.map(async file => [file.name, csvText(file.name, new Uint8Array(await file.arrayBuffer()), notes)]));
 		for (const zip of zips) {
-			// eslint-disable-next-line no-await-in-loop -- one archive at a time keeps memory to one archive
+			// One archive at a time keeps memory to one archive.
 			const members = await readZipMembers(zip, LINKEDIN_NAMES);
 			if (members.read.length === 0) {
 				throw new Error(`${zip.name} holds none of ${LINKEDIN_NAMES.join(', ')}: it is not LinkedIn's data export`);

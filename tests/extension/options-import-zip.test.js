@@ -50,7 +50,6 @@ test('hostile archives are refused with the reason, before anything is sent', as
 		[buildZip([{name: 'holiday.jpg', data: 'not a csv'}]), /holds none of Profile\.csv, Positions\.csv, Education\.csv, Certifications\.csv/],
 	];
 	for (const [bytes, reason] of cases) {
-		// eslint-disable-next-line no-await-in-loop
 		await assert.rejects(importRequest([file('export.zip', bytes)], 1), reason);
 	}
 

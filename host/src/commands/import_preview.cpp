@@ -1,6 +1,5 @@
 #include "commands/import_preview.h"
 
-#include <limits>
 #include <set>
 
 namespace oneself::commands {
@@ -50,19 +49,25 @@ Result<json> SetByHand(const store::Store& store, const json& fields) {
   std::set<std::string> open;
   for (const json& f : fields)
     if (f.is_string()) open.insert(f.get<std::string>());
-  // Newest first: the first entry that changed a field is who set its value.
-  auto history = store.History(0, std::numeric_limits<size_t>::max());
-  if (!history.ok()) return history.status();
-  for (const store::JournalEntry& entry : *history) {
-    if (open.empty()) break;
-    if (!entry.changes.is_object()) continue;
-    for (const auto& [key, change] : entry.changes.items()) {
-      if (!open.count(key)) continue;
-      open.erase(key);
-      // A revert puts back what was there; it is nobody's new value.
-      if (entry.source != "import" && !entry.revertedTo)
-        out[key] = {{"revision", entry.revision}, {"source", entry.source}};
+  // Newest first, a page at a time, until each field is placed: the first
+  // entry that changed a field is who set its value.
+  int64_t before = 0;
+  while (!open.empty()) {
+    auto page = store.History(before, 64);
+    if (!page.ok()) return page.status();
+    if (page->empty()) break;
+    for (const store::JournalEntry& entry : *page) {
+      before = entry.revision;
+      if (!entry.changes.is_object()) continue;
+      for (const auto& [key, change] : entry.changes.items()) {
+        if (!open.count(key)) continue;
+        open.erase(key);
+        // A revert puts back what was there; it is nobody's new value.
+        if (entry.source != "import" && !entry.revertedTo)
+          out[key] = {{"revision", entry.revision}, {"source", entry.source}};
+      }
     }
+    if (before <= 1) break;
   }
   return out;
 }
