@@ -105,8 +105,8 @@ TEST_CASE("import: JSON Resume education and certificates, exported back", "[cli
   const std::string skills = cli.Write("skills.json", R"({"skills": [{"name": "Compilers"}], "meta": {"version": "1"}})");
   auto r = cli.Run({"import", skills});
   CHECK(r.exitCode == 1);
-  CHECK_THAT(cli.Err(), Catch::StartsWith("oneself: the JSON Resume holds nothing oneself keeps (it has skills, "
-                                          "meta); oneself keeps basics (name, label, email, url, summary, location, "
+  CHECK_THAT(cli.Err(), Catch::StartsWith("oneself: the JSON Resume holds nothing oneself keeps (it has meta, "
+                                          "skills); oneself keeps basics (name, label, email, url, summary, location, "
                                           "profiles), work, education and certificates"));
 }
 
