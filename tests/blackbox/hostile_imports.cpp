@@ -276,6 +276,32 @@ TEST_CASE("hostile import: ZIP archives", "[hostile]") {
   ExpectRefused(fx, Write(fx, "export.zip", kProfileHeader + "Ada,Whitfield\r\n"), "not a ZIP archive");
 }
 
+// The options page previews an import with dryRun before it sends it: the
+// host answers with the changes and writes nothing; a stale base is refused.
+TEST_CASE("import through the host: a dry run previews and writes nothing", "[hostile]") {
+  Fixture fx;
+  const json files = {{"Profile.csv", ziptest::kProfileCsv}, {"Education.csv", ziptest::kEducationCsv},
+                      {"Connections.csv", "First Name,Last Name,URL\r\nBo,Lind,https://x.example\r\n"}};
+  const int64_t base = hostile::Revision(fx.host());
+  json r = fx.host().Call({{"id", "dry"}, {"type", "import"}, {"baseRevision", base}, {"format", "linkedin-csv"},
+                           {"files", files}, {"skipUnknown", true}, {"dryRun", true}});
+  INFO(r.dump().substr(0, 600));
+  REQUIRE(r.contains("result"));
+  const json& result = r["result"];
+  CHECK(result["dryRun"] == true);
+  CHECK(result["revision"] == base);
+  CHECK(result["changes"].size() > 3);
+  CHECK(result["changes"][0] == json{{"field", "bio.about"}, {"from", nullptr}, {"to", "Builds quiet systems."}});
+  CHECK(result["setByHand"]["headline"]["source"] == "cli");
+  CHECK(result["skipped"] == json::array({"Connections.csv"}));
+  fx.ExpectStoreUntouched();
+  json stale = fx.host().Call({{"id", "stale"}, {"type", "import"}, {"baseRevision", base - 1},
+                               {"format", "linkedin-csv"}, {"files", files}, {"skipUnknown", true}, {"dryRun", true}});
+  ExpectError(stale, {"conflict"});
+  fx.ExpectStoreUntouched();
+  ExpectHostRefused(fx, {{"format", "linkedin-csv"}, {"files", files}, {"dryRun", "yes"}}, "'dryRun'", "bad_request");
+}
+
 // The control: the same path accepts a well-formed file, so the refusals
 // above are the importer's judgement and not a missing command.
 TEST_CASE("hostile import: a well-formed file is accepted (control)", "[hostile]") {

@@ -170,7 +170,7 @@ TEST_CASE("import: a CSV saved in Windows-1252 is read, and the report says so",
         "Windows-1252 either; save it again as \"CSV UTF-8\" (or import LinkedIn's original file)");
 }
 
-TEST_CASE("import: a CSV separated by ';' is read, and the report says so", "[import][linkedin]") {
+TEST_CASE("import: a CSV separated by semicolons is read, and the report says so", "[import][linkedin]") {
   ImportReport report;
   auto patch = ImportLinkedInCsv(
       {{"Positions.csv", "Company Name;Title;Description;Location;Started On;Finished On\r\n"
