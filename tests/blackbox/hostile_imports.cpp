@@ -272,6 +272,11 @@ TEST_CASE("hostile import: ZIP archives", "[hostile]") {
                 Write(fx, "columns.zip",
                       Build({{.name = "Profile.csv", .data = kProfileHeader + MillionCellRow() + "\r\n", .deflate = false}})),
                 "more than 256 columns (line 2)");
+  // An archive past any export's size is refused before it is read (a
+  // sparse file: no disk is spent on it).
+  const auto huge = Write(fx, "huge.zip", "");
+  std::filesystem::resize_file(huge, 600u * 1024u * 1024u);
+  ExpectRefused(fx, huge, "huge.zip is 600 MiB, more than any LinkedIn export or resume; nothing was read");
   // A name that is not a ZIP but says it is.
   ExpectRefused(fx, Write(fx, "export.zip", kProfileHeader + "Ada,Whitfield\r\n"), "not a ZIP archive");
 }

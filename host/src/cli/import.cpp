@@ -108,6 +108,13 @@ int Run(const Args& args, Env& env) {
   json csvs = json::object();
   std::vector<std::string> passedOver;  // members of a ZIP archive not read
   for (const fs::path& file : *files) {
+    // An archive is read into memory whole: one past any export's size is
+    // refused before it is read.
+    std::error_code ec;
+    if (const auto size = fs::file_size(file, ec); !ec && size > importers::ZipLimits{}.maxArchiveBytes) {
+      return Fail(env, Status::BadImport(file.filename().string() + " is " + std::to_string(size >> 20) +
+                                         " MiB, more than any LinkedIn export or resume; nothing was read"));
+    }
     Result<std::string> text = ReadFileText(file.string());
     if (!text.ok()) return Fail(env, text.status());
     // Content decides, but a name that claims the other format is a file

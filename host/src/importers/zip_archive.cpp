@@ -135,7 +135,9 @@ Result<ZipContents> ReadZipMembers(std::string_view archive, std::string_view ar
       }
       if (n == 0) break;
       text.append(chunk, static_cast<size_t>(n));
-      // The sizes in the archive are the sender's word: the bytes decide.
+      // The sizes in the archive are the sender's word. minizip unpacks no
+      // more than the header says (and the CRC then catches a lie), but the
+      // bytes are counted here all the same.
       if (text.size() > limits.maxMemberBytes || total + text.size() > limits.maxTotalBytes) {
         failed = bad(member + " unpacks to more than its archive said, or than the " + MiB(limits.maxTotalBytes) +
                      " oneself reads from an export: refused as a ZIP bomb");
