@@ -1,9 +1,10 @@
 // Getting data in through the real binary: LinkedIn's export as the ZIP file
 // it arrives in, the field-by-field preview and --dry-run, values set by
 // hand, education and certificates in and out, and files that are almost
-// right (Windows-1252, ';', a trailing comma, a GIF or WebP photo).
+// right (Windows-1252, ';', a trailing comma, a GIF, WebP or HEIC photo).
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <webp/encode.h>
 
 #include "../support/zip_builder.h"
 #include "cli_fixture.h"
@@ -137,7 +138,7 @@ TEST_CASE("import: files that are almost right are read, or named with line and 
                                           "comma"));
 }
 
-TEST_CASE("photo set: a GIF is read, a WebP is named with how to convert it", "[cli][photo]") {
+TEST_CASE("photo set: a GIF and a WebP are read, a HEIC is named with how to convert it", "[cli][photo]") {
   Cli cli;
   REQUIRE(cli.Run({"init"}).exitCode == 0);
   // A 1x1 GIF89a whose one pixel is palette entry 0, white.
@@ -146,11 +147,29 @@ TEST_CASE("photo set: a GIF is read, a WebP is named with how to convert it", "[
   auto r = cli.Run({"photo", "set", cli.Write("me.gif", gif)});
   INFO(cli.Err());
   CHECK(r.exitCode == 0);
-  CHECK(Show(cli)["profile"]["photo"].contains("phash"));
-  const std::string webp = std::string("RIFF\x24\x00\x00\x00WEBPVP8 ", 16) + std::string(24, '\0');
+  const json afterGif = Show(cli)["profile"]["photo"];
+  CHECK(afterGif.contains("phash"));
+  // A 16x16 WebP, made with libwebp's own encoder: left half black, right white.
+  std::vector<uint8_t> rgba(16 * 16 * 4, 255);
+  for (int y = 0; y < 16; ++y)
+    for (int x = 0; x < 8; ++x)
+      for (int c = 0; c < 3; ++c) rgba[static_cast<size_t>((y * 16 + x) * 4 + c)] = 0;
+  uint8_t* encoded = nullptr;
+  const size_t size = WebPEncodeLosslessRGBA(rgba.data(), 16, 16, 64, &encoded);
+  REQUIRE(size > 0);
+  const std::string webp(reinterpret_cast<const char*>(encoded), size);
+  WebPFree(encoded);
   r = cli.Run({"photo", "set", cli.Write("me.webp", webp)});
+  CHECK(r.exitCode == 0);
+  CHECK(Show(cli)["profile"]["photo"]["sha256"] != afterGif["sha256"]);
+  // A WebP header over nothing is refused, and nothing is stored.
+  r = cli.Run({"photo", "set", cli.Write("broken.webp", std::string("RIFF\x24\x00\x00\x00WEBPVP8 ", 16) + std::string(24, '\0'))});
   CHECK(r.exitCode == 1);
-  CHECK_THAT(cli.Err(), Catch::StartsWith("oneself: me.webp: a WebP image, which oneself does not read; save it as "
+  CHECK_THAT(cli.Err(), Catch::StartsWith("oneself: broken.webp: not a JPEG, PNG, GIF or WebP image"));
+  const std::string heic = std::string("\0\0\0\x18" "ftypheic", 12) + std::string(32, '\0');
+  r = cli.Run({"photo", "set", cli.Write("me.heic", heic)});
+  CHECK(r.exitCode == 1);
+  CHECK_THAT(cli.Err(), Catch::StartsWith("oneself: me.heic: a HEIC image, which oneself does not read; save it as "
                                           "JPEG or PNG (for example with an image editor's Export, or ImageMagick's "
-                                          "`convert photo.webp photo.png`) and set that"));
+                                          "`convert photo.heic photo.png`) and set that"));
 }

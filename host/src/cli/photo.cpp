@@ -38,7 +38,7 @@ int Run(const Args& args, Env& env) {
 
 constinit const Subcommand kPhoto{"photo", "set the canonical photo (photo set FILE)",
                                   "usage: oneself photo set FILE [--json]\n\n"
-                                  "Decodes FILE (JPEG, PNG or GIF, its first frame), stores its SHA-256 and its 64-bit perceptual\n"
+                                  "Decodes FILE (JPEG, PNG, WebP, or GIF: its first frame), stores its SHA-256 and its 64-bit perceptual\n"
                                   "hash as the canonical photo. Sites whose photo differs get a warning.\n",
                                   {}, Run};
 
