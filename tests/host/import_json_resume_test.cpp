@@ -64,7 +64,7 @@ TEST_CASE("import: JSON that is not a resume is refused with a clear message", "
     std::string says;
   };
   const Case cases[] = {
-      {"{\"name\": \"package\", \"version\": \"1.0.0\"}", "neither \"basics\" nor \"work\""},
+      {"{\"name\": \"package\", \"version\": \"1.0.0\"}", "holds nothing oneself keeps"},
       {"[1, 2, 3]", "not an object"},
       {"\"basics\"", "not an object"},
       {"{\"basics\": \"Ada\"}", "basics must be an object"},

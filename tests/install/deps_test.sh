@@ -55,7 +55,7 @@ deps() {  # deps INSTALLED UID ARGS...: runs deps.sh, output in $out, status in 
          /bin/bash "$repo_root/scripts/deps.sh" "$@" 2>&1)" && rc=0 || rc=$?
 }
 
-build_pkgs="cmake g++ pkg-config make nlohmann-json3-dev libspdlog-dev libssl-dev catch2 libutf8proc-dev libstb-dev"
+build_pkgs="cmake g++ pkg-config make nlohmann-json3-dev libspdlog-dev libssl-dev catch2 libutf8proc-dev libstb-dev libminizip-dev zlib1g-dev libwebp-dev"
 
 deps all 1000
 if [ "$rc" = 0 ] && [ -z "$out" ] && [ ! -s "$log" ]; then pass "all present: silent, nothing run"

@@ -66,7 +66,7 @@ int RunCli(const std::vector<std::string>& args, Output& out, Output& err) {
     // doctor parses its own options (cli/doctor.cpp).
     return RunDoctor({args.begin() + 1, args.end()}, out, err);
   }
-  Result<Args> parsed = ParseArgs({args.begin() + 1, args.end()}, sub->valued);
+  Result<Args> parsed = ParseArgs({args.begin() + 1, args.end()}, sub->valued, sub->flags);
   if (!parsed.ok()) {
     err << "oneself " << sub->name << ": " << parsed.status().message() << "; see `oneself "
         << sub->name << " --help`\n";

@@ -32,6 +32,7 @@ struct Subcommand {
   std::string_view usage;    // the full `oneself NAME --help` text
   std::array<std::string_view, 4> valued;  // options taking a value; unused entries empty
   int (*run)(const Args& args, Env& env);
+  std::array<std::string_view, 4> flags{};  // flags besides --json and --help; unused entries empty
 };
 
 // The table (cli.cpp) and each subcommand's definition (one file each).
