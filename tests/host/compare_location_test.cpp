@@ -21,7 +21,7 @@ PlaceMatch Compare(const char* canonical, const char* observed) {
 }
 
 bool Names(std::string_view loose, std::string_view area) {
-  const auto& areas = places::AreasNamed(loose);
+  const auto areas = places::AreasNamed(loose);
   return std::find(areas.begin(), areas.end(), area) != areas.end();
 }
 

@@ -85,7 +85,7 @@ constexpr std::array<std::string_view, 40> kCityNames{
     "warsaw;warszawa;warschau;varsovie;varsavia;varsovia",
     "athens;athina;athen;athenes;atene;atenas",
     "london;londres;londra",
-    "paris;parigi",
+    "paris;parigi;parijs",
     "barcelona;barcelone;barcellona",
     "seville;sevilla;seville;siviglia;sevilha",
     "moscow;moskva;moskau;moscou;mosca;moscu",
@@ -189,7 +189,7 @@ std::vector<std::string> AreasOf(std::string_view part, bool codes) {
     }
   }
   if (codes && part.size() <= 3) {
-    for (const std::string& a : places::AreasCoded(part)) out.push_back(a);
+    for (std::string& a : places::AreasCoded(part)) out.push_back(std::move(a));
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <cctype>
 #include <cstring>
 #include <unordered_map>
 #include <unicode/udata.h>
@@ -24,6 +25,9 @@
 
 #ifndef ONESELF_ISO_CODES_PREFIX
 #define ONESELF_ISO_CODES_PREFIX "/usr"
+#endif
+#ifndef ONESELF_CLDR_DIR
+#define ONESELF_CLDR_DIR "/usr/share/unicode/cldr"
 #endif
 
 namespace oneself::compare::places {
@@ -107,16 +111,31 @@ class MappedFile {
   size_t size_ = 0;
 };
 
+// Names and codes as (key, area) pairs, sorted once built: one allocation
+// per name at most (most fit in the string itself), where a hash map of
+// lists made hundreds of thousands.
+struct Entry {
+  std::string key;
+  std::string area;
+  bool operator<(const Entry& o) const { return key != o.key ? key < o.key : area < o.area; }
+  bool operator==(const Entry& o) const { return key == o.key && area == o.area; }
+};
+
 class Index {
  public:
   Index() {
     AddCountries();
     AddIsoCountries();
     AddSubdivisions();
+    AddCldrSubdivisions();
+    for (std::vector<Entry>* list : {&names_, &codes_}) {
+      std::sort(list->begin(), list->end());
+      list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
   }
 
-  const std::vector<std::string>& Named(std::string_view loose) const { return Find(names_, loose); }
-  const std::vector<std::string>& Coded(std::string_view loose) const { return Find(codes_, loose); }
+  std::vector<std::string> Named(std::string_view loose) const { return Find(names_, loose); }
+  std::vector<std::string> Coded(std::string_view loose) const { return Find(codes_, loose); }
   size_t size() const { return names_.size() + codes_.size(); }
   std::string_view Parent(std::string_view area) const {
     const auto it = parents_.find(std::string(area));
@@ -124,21 +143,16 @@ class Index {
   }
 
  private:
-  using Map = std::unordered_map<std::string, std::vector<std::string>>;
-
-  static const std::vector<std::string>& Find(const Map& map, std::string_view loose) {
-    static const std::vector<std::string> kNone;
-    const auto it = map.find(std::string(loose));
-    return it == map.end() ? kNone : it->second;
+  static std::vector<std::string> Find(const std::vector<Entry>& list, std::string_view loose) {
+    std::vector<std::string> out;
+    auto it = std::lower_bound(list.begin(), list.end(), loose,
+                               [](const Entry& e, std::string_view k) { return e.key < k; });
+    for (; it != list.end() && it->key == loose; ++it) out.push_back(it->area);
+    return out;
   }
 
-  static void Add(Map& map, std::string key, std::string_view area) {
-    if (key.empty()) return;
-    std::vector<std::string>& areas = map[std::move(key)];
-    for (const std::string& a : areas) {
-      if (a == area) return;
-    }
-    areas.emplace_back(area);
+  static void Add(std::vector<Entry>& list, std::string key, std::string_view area) {
+    if (!key.empty()) list.push_back({std::move(key), std::string(area)});
   }
 
   void AddName(std::string_view name, std::string_view area) { Add(names_, text::Normalize(name), area); }
@@ -196,7 +210,8 @@ class Index {
     return true;
   }
 
-  using ByMsgid = std::unordered_map<std::string, std::vector<std::string>>;
+  // Views into the iso-codes document, which outlives the catalogues' reading.
+  using ByMsgid = std::unordered_map<std::string_view, std::vector<std::string_view>>;
 
   static nlohmann::json ReadIsoCodes(std::string_view domain) {
     const MappedFile file(std::string(ONESELF_ISO_CODES_PREFIX "/share/iso-codes/json/") +
@@ -231,7 +246,8 @@ class Index {
   // ("Federal Republic of Germany") and their translations, beside ICU's.
   void AddIsoCountries() {
     ByMsgid byMsgid;
-    for (const nlohmann::json& entry : ReadIsoCodes("iso_3166-1")) {
+    const nlohmann::json entries = ReadIsoCodes("iso_3166-1");
+    for (const nlohmann::json& entry : entries) {
       const std::string* iso2 = entry.is_object() ? StringField(entry, "alpha_2") : nullptr;
       if (iso2 == nullptr || iso2->size() != 2) continue;
       countries_.emplace(*iso2, true);
@@ -253,7 +269,8 @@ class Index {
   // catalogues ("Bavaria", "Bavière", "Baviera", "Beieren").
   void AddSubdivisions() {
     ByMsgid byMsgid;
-    for (const nlohmann::json& entry : ReadIsoCodes("iso_3166-2")) {
+    const nlohmann::json entries = ReadIsoCodes("iso_3166-2");
+    for (const nlohmann::json& entry : entries) {
       const std::string* code = entry.is_object() ? StringField(entry, "code") : nullptr;
       const std::string* name = code != nullptr ? StringField(entry, "name") : nullptr;
       if (name == nullptr || code->size() < 4 || (*code)[2] != '-') continue;
@@ -272,6 +289,50 @@ class Index {
       }
     }
     AddTranslations("iso_3166-2", byMsgid);
+  }
+
+  // CLDR's subdivision names (the unicode-cldr-core package), where
+  // iso-codes is thin: its English catalogue leaves most names as the
+  // country writes them ("Lombardia"), CLDR says "Lombardy", "North
+  // Holland", "Community of Madrid". One file per language, lines such as
+  // <subdivision type="deby">Bavaria</subdivision>.
+  void AddCldrSubdivisions() {
+    const std::string dirName = ONESELF_CLDR_DIR "/common/subdivisions/";
+    DIR* dir = opendir(dirName.c_str());
+    if (dir == nullptr) return;
+    constexpr std::string_view kOpen = "<subdivision type=\"";
+    std::string area;
+    while (const dirent* d = readdir(dir)) {
+      const std::string_view file = d->d_name;
+      if (file.size() < 5 || file.substr(file.size() - 4) != ".xml") continue;
+      const MappedFile xml(dirName + d->d_name);
+      const std::string_view text = xml.view();
+      for (size_t at = text.find(kOpen); at != std::string_view::npos; at = text.find(kOpen, at + 1)) {
+        const size_t typeStart = at + kOpen.size();
+        const size_t typeEnd = text.find('"', typeStart);
+        const size_t nameStart = text.find('>', typeStart);
+        const size_t nameEnd = text.find('<', nameStart);
+        if (typeEnd == std::string_view::npos || nameEnd == std::string_view::npos) break;
+        const std::string_view type = text.substr(typeStart, typeEnd - typeStart);
+        if (type.size() < 3 || type.size() > 7) continue;
+        area.assign(type.substr(0, 2));
+        area += '-';
+        area += type.substr(2);
+        for (char& ch : area) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        AddName(StripFootnote(text.substr(nameStart + 1, nameEnd - nameStart - 1)), area);
+      }
+    }
+    closedir(dir);
+  }
+
+  // "Île-de-France²": CLDR marks some names with a superscript digit.
+  static std::string_view StripFootnote(std::string_view name) {
+    for (std::string_view mark : {"\u00b9", "\u00b2", "\u00b3"}) {
+      if (name.size() > mark.size() && name.substr(name.size() - mark.size()) == mark) {
+        return name.substr(0, name.size() - mark.size());
+      }
+    }
+    return name;
   }
 
   // "Madrid, Comunidad de" is how ISO lists "Comunidad de Madrid": both are
@@ -302,15 +363,16 @@ class Index {
       return mo.substr(off, len);
     };
     for (uint32_t i = 0; i < n; ++i) {
-      const auto it = byMsgid.find(std::string(string(originals, i)));
+      const auto it = byMsgid.find(string(originals, i));
       if (it == byMsgid.end()) continue;
       const std::string_view translated = string(translations, i);
-      for (const std::string& code : it->second) AddSubdivisionName(translated, code);
+      if (translated == it->first) continue;  // untranslated
+      for (const std::string_view code : it->second) AddSubdivisionName(translated, code);
     }
   }
 
-  Map names_;
-  Map codes_;
+  std::vector<Entry> names_;
+  std::vector<Entry> codes_;
   std::unordered_map<std::string, std::string> parents_;  // "FR-75" -> "FR-IDF"
   std::unordered_map<std::string, bool> countries_;
 };
@@ -325,8 +387,8 @@ const Index& TheIndex() {
 
 }  // namespace
 
-const std::vector<std::string>& AreasNamed(std::string_view loose) { return TheIndex().Named(loose); }
-const std::vector<std::string>& AreasCoded(std::string_view loose) { return TheIndex().Coded(loose); }
+std::vector<std::string> AreasNamed(std::string_view loose) { return TheIndex().Named(loose); }
+std::vector<std::string> AreasCoded(std::string_view loose) { return TheIndex().Coded(loose); }
 std::string_view ParentOf(std::string_view area) { return TheIndex().Parent(area); }
 bool IndexBuilt() { return built.load(std::memory_order_relaxed); }
 size_t IndexSize() { return TheIndex().size(); }

@@ -1,7 +1,8 @@
 // What a country or region is called, in every language the system knows:
 // country names from ICU's display names (every locale's "Countries" tables,
-// short and variant forms included), ISO 3166-2 subdivisions and their
-// translations from the iso-codes package. Nothing here is a hand-written
+// short and variant forms included), ISO 3166 countries and subdivisions
+// with their translations from the iso-codes package, and CLDR's
+// subdivision names (unicode-cldr-core). Nothing here is a hand-written
 // list of names; see docs/compare.md ("Locations").
 //
 // The index is built once per process, on the first call that needs it: a
@@ -22,14 +23,14 @@ inline std::string_view CountryOf(std::string_view area) { return area.substr(0,
 
 // The areas a Normalize()d text names in some language ("bavaria", "bayern",
 // "baviere" -> DE-BY; "allemagne" -> DE). Empty when it names none.
-const std::vector<std::string>& AreasNamed(std::string_view loose);
+std::vector<std::string> AreasNamed(std::string_view loose);
 
 // The areas a Normalize()d code stands for: ISO 3166-1 alpha-2 and alpha-3
 // ("de", "deu" -> DE) and the subdivision codes people write after a city
 // in the countries where that is the custom ("ma" -> US-MA, "sp" -> BR-SP).
 // Kept apart from names because a code is read only after a place name
 // ("Berlin, DE"), never as a place of its own.
-const std::vector<std::string>& AreasCoded(std::string_view loose);
+std::vector<std::string> AreasCoded(std::string_view loose);
 
 // The subdivision an ISO 3166-2 subdivision lies in ("FR-75" -> "FR-IDF"),
 // or "" for a top-level one.
