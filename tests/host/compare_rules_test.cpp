@@ -82,6 +82,30 @@ TEST_CASE("rules: headline messages, severities and suggestions", "[compare][rul
   CHECK(w["code"] == "missing");
 }
 
+TEST_CASE("rules: a headline that keeps the canonical one first and adds segments is info extra",
+          "[compare][rules]") {
+  for (const char* added : {"Staff Software Engineer at Lumen Labs | Speaker",
+                            "Staff SWE @ Lumen Labs | Streaming data | Mentor",
+                            "Staff Software Engineer | Lumen Labs | Speaker"}) {
+    INFO(added);
+    const json w = CheckOne("headline", added);
+    REQUIRE(w.is_object());
+    CHECK(w["severity"] == "info");
+    CHECK(w["code"] == "extra");
+    CHECK(w["message"] == "Headline adds to your canonical headline.");
+    CHECK(w["suggestion"] == "Staff Software Engineer at Lumen Labs");
+  }
+  for (const char* other : {"Speaker | Staff Software Engineer at Lumen Labs",
+                            "Principal Software Engineer at Lumen Labs | Speaker",
+                            "Staff Software Engineer | Speaker"}) {
+    INFO(other);
+    const json w = CheckOne("headline", other);
+    REQUIRE(w.is_object());
+    CHECK(w["severity"] == "warning");
+    CHECK(w["code"] == "differs");
+  }
+}
+
 TEST_CASE("rules: outdated names the month the value was replaced", "[compare][rules]") {
   json w = CheckOne("headline", "Senior Software Engineer at Lumen Labs");
   REQUIRE(w.is_object());
