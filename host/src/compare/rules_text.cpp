@@ -185,7 +185,9 @@ Judgement HeadlineStatementSame(const RuleContext& ctx, std::string_view canonic
 Judgement HeadlineSame(const RuleContext& ctx, std::string_view canonical, Observed& observed,
                        const PreviousValue* earlier) {
   Judgement whole = HeadlineStatementSame(ctx, canonical, observed, earlier);
-  if (whole.verdict == Verdict::kSame) return whole;
+  // Against an earlier value only "the same" counts (it makes `outdated`),
+  // so the segments are tried against the current value alone.
+  if (whole.verdict == Verdict::kSame || earlier != nullptr) return whole;
   const std::string_view text = observed.text();
   for (size_t bar = text.rfind('|'); bar != std::string_view::npos && bar > 0; bar = text.rfind('|', bar - 1)) {
     Observed first(text::Trim(text.substr(0, bar)));
