@@ -49,7 +49,8 @@ need_cmd() {  # need_cmd PACKAGE COMMAND...: satisfied by any of the commands
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "deps.sh: this is not a Debian or Ubuntu system; install by hand:" >&2
   echo "  cmake, a C++20 compiler, pkg-config, nlohmann-json 3.11, spdlog 1.10," >&2
-  echo "  OpenSSL 3, Catch2 v2, utf8proc, stb, minizip (zlib contrib), zlib, libwebp" >&2
+  echo "  OpenSSL 3, Catch2 v2, utf8proc, stb, minizip (zlib contrib), zlib, libwebp," >&2
+  echo "  ICU, iso-codes, CLDR (unicode-cldr-core)" >&2
   # Not fatal: on another system the build may still find them.
   exit 0
 fi
@@ -59,7 +60,8 @@ need_cmd cmake cmake
 need_cmd g++ g++ c++
 need_cmd pkg-config pkg-config pkgconf
 need_cmd make make ninja
-for p in nlohmann-json3-dev libspdlog-dev libssl-dev catch2 libutf8proc-dev libstb-dev libminizip-dev zlib1g-dev libwebp-dev; do
+for p in nlohmann-json3-dev libspdlog-dev libssl-dev catch2 libutf8proc-dev libstb-dev \
+    libminizip-dev zlib1g-dev libwebp-dev libicu-dev iso-codes unicode-cldr-core; do
   need_pkg "$p"
 done
 
