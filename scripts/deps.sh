@@ -72,6 +72,8 @@ if [ "$want_test" = 1 ]; then
   need_cmd firefox-esr firefox-esr firefox
   need_cmd openssl openssl
   need_cmd clang clang
+  # tests/run.sh compiles through it, so a second run rebuilds only what changed.
+  need_cmd ccache ccache
   # The Debian package and the packed extension (ctest -L package).
   need_pkg lintian
   need_cmd dpkg-dev dpkg-shlibdeps
