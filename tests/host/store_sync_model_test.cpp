@@ -32,11 +32,15 @@ class ModelEnv final : public testing::FaultEnv {
   Status WriteFileSync(const fs::path& p, std::string_view data) override {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);
     out << data;
+    out.close();
+    fs::permissions(p, fs::perms::owner_read | fs::perms::owner_write);
     return out ? Status::Ok() : Status::StoreError("cannot write " + p.string());
   }
   Status AppendSync(const fs::path& p, std::string_view data) override {
     std::ofstream out(p, std::ios::binary | std::ios::app);
     out << data;
+    out.close();
+    fs::permissions(p, fs::perms::owner_read | fs::perms::owner_write);
     return out ? Status::Ok() : Status::StoreError("cannot append " + p.string());
   }
   Status SyncDir(const fs::path&) override { return Status::Ok(); }
@@ -133,9 +137,9 @@ void RunModel(uint32_t seed) {
   const auto epoch = std::chrono::system_clock::time_point(std::chrono::seconds(1'780'000'000));
   for (size_t i = 0; i < n; ++i) {
     Machine& m = machines[i];
-    m.dir = tmp.path() / ("m" + std::to_string(i));
+    m.dir = tmp.path() / std::string("m").append(std::to_string(i));
     m.env = std::make_unique<ModelEnv>();
-    m.env->machineId = "machine-" + std::to_string(i);
+    m.env->machineId = std::string("machine-").append(std::to_string(i));
     // Clocks disagree by up to an hour: the merge must not trust them.
     m.env->clock = epoch + std::chrono::seconds(static_cast<int64_t>(pick(7200)) - 3600);
     m.store = std::make_unique<store::Store>(m.dir, m.env.get());
@@ -225,7 +229,7 @@ void RunModel(uint32_t seed) {
     }
     auto verified = m.store->Verify();
     REQUIRE(verified.ok());
-    CHECK(verified->problems.empty());
+    CHECK(verified->problems == std::vector<std::string>{});
   }
   // The shown value of a field nobody wrote concurrently is its last write.
   for (const auto& [path, values] : kFields) {

@@ -224,6 +224,14 @@ Result<InitReport> Store::InitDevice(bool newDevice) {
     InitReport report;
     auto ensured = EnsureDevice(env_, dir_, newDevice);
     if (!ensured.ok()) return ensured.status();
+    if (newDevice) {
+      // The old device is the other machine's now: its journal as it is
+      // (what this machine wrote there alone was just written again by the
+      // new device) is merged afresh, not held against what was seen.
+      Status removed = env_->RemoveFile(CachePath(env_, dir_));
+      if (!removed.ok()) return removed;
+      Invalidate();
+    }
     report.device = ensured->device;
     report.newDevice = ensured->created;
     report.migrated = ensured->migrated;
