@@ -103,7 +103,9 @@ TEST_CASE("blackbox: init joins a synced folder; devices, conflicts, status and 
   CHECK(b.Run({"verify"}).exitCode == 0);
   // The rename travelled with b's journal.
   bool named = false;
-  for (const json& d : Json(a.Run({"devices", "--json"}))["devices"]) named = named || d["name"] == "home desktop";
+  const json listed = Json(a.Run({"devices", "--json"}))["devices"];
+  INFO(listed.dump());
+  for (const json& d : listed) named = named || d["name"] == "home desktop";
   CHECK(named);
 }
 

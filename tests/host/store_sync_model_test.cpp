@@ -47,6 +47,27 @@ class ModelEnv final : public testing::FaultEnv {
   std::chrono::system_clock::time_point Now() override { return clock; }
 };
 
+// The model makes and renames many small files: in memory (/dev/shm) where
+// there is one, it runs a hundred times faster than on a busy disk.
+class ModelDir {
+ public:
+  ModelDir() {
+    std::error_code ec;
+    fs::path base = fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
+    std::string tmpl = (base / "oneself-model-XXXXXX").string();
+    char* made = ::mkdtemp(tmpl.data());
+    path_ = made != nullptr ? made : "";
+  }
+  ~ModelDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
 struct Machine {
   fs::path dir;
   std::unique_ptr<ModelEnv> env;
@@ -131,7 +152,7 @@ void RunModel(uint32_t seed) {
   INFO("seed " << seed);
   std::mt19937 rng(seed);
   auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
-  testing::TempDir tmp;
+  ModelDir tmp;
   const size_t n = 2 + pick(4);
   std::vector<Machine> machines(n);
   const auto epoch = std::chrono::system_clock::time_point(std::chrono::seconds(1'780'000'000));
@@ -255,7 +276,7 @@ void RunModel(uint32_t seed) {
 TEST_CASE("sync model: random edits and deliveries converge, lose nothing, conflict exactly where concurrent",
           "[store][sync]") {
   const char* runs = std::getenv("ONESELF_MODEL_RUNS");
-  const uint32_t count = runs != nullptr ? static_cast<uint32_t>(std::atoi(runs)) : 1500;
+  const uint32_t count = runs != nullptr ? static_cast<uint32_t>(std::atoi(runs)) : 2000;
   for (uint32_t seed = 1; seed <= count; ++seed) RunModel(seed);
 }
 

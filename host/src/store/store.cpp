@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <memory>
 
@@ -37,6 +38,8 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kChunk = 64 * 1024;
+// How recent a change makes a file's stamp untrustworthy (below).
+constexpr int64_t kRacyNs = 2'000'000'000;
 
 json StampJson(const FileStamp& s) {
   return {s.exists, s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs};
@@ -258,7 +261,19 @@ Result<const Store::Merge*> Store::Refresh() const {
       if (!st.ok()) return st.status();
       stamps[id] = *st;
     }
-    if (merge_ && merge_->stamps == stamps) return merge_.get();
+    // A stamp taken within a moment of the file's last change proves
+    // nothing: a sync engine may replace a file by one of the same size
+    // within the file system's timestamp granularity, on a reused inode.
+    // Such a file is checked by content (the hash of the line where what
+    // was seen ends: one small read), as git treats a racily clean index.
+    const int64_t nowNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              std::chrono::system_clock::now().time_since_epoch()).count();
+    auto racy = [&](const FileStamp& st) {
+      return st.mtimeNs > nowNs - kRacyNs || st.ctimeNs > nowNs - kRacyNs;
+    };
+    bool anyRacy = false;
+    for (const auto& [id, st] : stamps) anyRacy = anyRacy || racy(st);
+    if (merge_ && merge_->stamps == stamps && !anyRacy) return merge_.get();
 
     auto next = std::make_shared<Merge>();
     if (merge_) {
@@ -284,7 +299,7 @@ Result<const Store::Merge*> Store::Refresh() const {
     std::vector<Read> reads;
     for (const auto& [id, stamp] : stamps) {
       auto was = next->stamps.find(id);
-      if (was != next->stamps.end() && was->second == stamp) continue;
+      if (was != next->stamps.end() && was->second == stamp && !racy(stamp)) continue;
       next->held.erase(id);
       DeviceSeen seen;
       if (auto it = next->merged.devices().find(id); it != next->merged.devices().end()) seen = it->second;
@@ -297,10 +312,13 @@ Result<const Store::Merge*> Store::Refresh() const {
       if (!stamps.count(id))
         next->held[id] = "devices/" + id + "/journal.jsonl is gone (" +
                          std::to_string(seen.entries) + " entries of it were seen)";
-    const bool changed = !reads.empty() || next->held != (merge_ ? merge_->held : next->held);
+    const bool changed = !reads.empty() || next->stamps != stamps ||
+                         next->held != (merge_ ? merge_->held : next->held);
     FoldAll(next->merged, reads);
     next->stamps = std::move(stamps);
-    next->snapshot = ShareSnapshot(next->merged);
+    // Nothing new: the same snapshot (its identity keys what callers derived).
+    if (merge_ && reads.empty() && next->held == merge_->held) next->snapshot = merge_->snapshot;
+    else next->snapshot = ShareSnapshot(next->merged);
     merge_ = next;
     if (changed || !reads.empty()) {
       // Best effort: a cache that cannot be written costs a re-read next time.
