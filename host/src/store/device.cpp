@@ -55,13 +55,25 @@ Result<std::optional<Identity>> ReadIdentity(Env* env, const std::filesystem::pa
 
 Status WriteIdentity(Env* env, const std::filesystem::path& dir, const Identity& identity) {
   const auto local = LocalDir(env, dir);
-  Status s = env->CreateDir(local);
+  Status s = CreateDirIn(env, dir, local);
   if (!s.ok()) return s;
   json j = {{"device", identity.device},
             {"written", MarkJson(identity.written)},
             {"before", MarkJson(identity.before)},
             {"store", env->CanonicalPath(dir).string()}};
   return WriteFileAtomically(env, local / std::string(format::kIdentityFile), j.dump(2) + "\n");
+}
+
+Status CreateDirIn(Env* env, const std::filesystem::path& dir, const std::filesystem::path& path) {
+  Status s = env->CreateDir(dir);
+  std::filesystem::path at = dir;
+  for (const auto& part : path.lexically_relative(dir)) {
+    if (!s.ok()) return s;
+    if (part == "." || part.empty()) continue;
+    at /= part;
+    s = env->CreateDir(at);
+  }
+  return s;
 }
 
 std::string NewDeviceId() {

@@ -39,6 +39,10 @@ std::filesystem::path DeviceJournal(const std::filesystem::path& dir, const std:
 Result<std::optional<Identity>> ReadIdentity(Env* env, const std::filesystem::path& dir);
 Status WriteIdentity(Env* env, const std::filesystem::path& dir, const Identity& identity);
 
+// Creates `path` and every folder between `dir` (the store) and it, each
+// 0700: mkdir -p would leave the ones on the way to the umask.
+Status CreateDirIn(Env* env, const std::filesystem::path& dir, const std::filesystem::path& path);
+
 // 16 random hex digits.
 std::string NewDeviceId();
 

@@ -87,12 +87,12 @@ Status Migrate(Env* env, const std::filesystem::path& dir, const std::string& de
   Identity id{device, {static_cast<int64_t>(entries->size()), journal.size(), prev},
               {0, 0, std::string(format::kGenesisHash)}};
   Status s = WriteIdentity(env, dir, id);
-  if (s.ok()) s = env->CreateDir(DeviceDir(dir, device));
+  if (s.ok()) s = CreateDirIn(env, dir, DeviceDir(dir, device));
   if (s.ok()) s = WriteFileAtomically(env, DeviceJournal(dir, device), journal);
   if (!s.ok()) return s;
   // The old files move into the device's folder: kept, never read again.
   const auto legacy = DeviceDir(dir, device) / std::string(format::kLegacyDir);
-  s = env->CreateDir(legacy);
+  s = CreateDirIn(env, dir, legacy);
   if (!s.ok()) return s;
   const auto observations = PathIn(dir, format::kObservationsDir);
   if (env->FileExists(observations) &&
@@ -180,7 +180,7 @@ Status AppendEntry(Env* env, const std::filesystem::path& dir, Identity& identit
   next.written = JournalMark{entry.seq, identity.written.end + line->size() + 1,
                              crypto::Sha256Hex(*line)};
   Status s = WriteIdentity(env, dir, next);
-  if (s.ok()) s = env->CreateDir(DeviceDir(dir, identity.device));
+  if (s.ok()) s = CreateDirIn(env, dir, DeviceDir(dir, identity.device));
   if (s.ok()) s = env->AppendSync(DeviceJournal(dir, identity.device), *line + "\n");
   if (s.ok()) identity = next;
   return s;
@@ -205,7 +205,7 @@ Result<Ensured> EnsureDevice(Env* env, const std::filesystem::path& dir, bool ne
       return Ensured{device, false, true};
     }
     const auto legacyDir = DeviceDir(dir, device) / std::string(format::kLegacyDir);
-    s = env->CreateDir(legacyDir);
+    s = CreateDirIn(env, dir, legacyDir);
     if (s.ok() && env->FileExists(PathIn(dir, format::kJournalFile)))
       s = env->Rename(PathIn(dir, format::kJournalFile), legacyDir / std::string(format::kJournalFile));
     if (s.ok()) s = env->Rename(PathIn(dir, format::kProfileFile), legacyDir / std::string(format::kProfileFile));

@@ -169,7 +169,7 @@ Status Store::RecordObservation(const std::string& site, const json& fields, int
 
     const auto local = LocalDir(env_, dir_);
     Status s = env_->CreateDir(dir_);
-    if (s.ok()) s = env_->CreateDir(local);
+    if (s.ok()) s = CreateDirIn(env_, dir_, local);
     if (!s.ok()) return s;
     auto lock = env_->LockFile(local / std::string(format::kLockFile));
     if (!lock.ok()) return lock.status();
@@ -179,7 +179,7 @@ Status Store::RecordObservation(const std::string& site, const json& fields, int
     if (ensured->created || ensured->migrated) Invalidate();
     selfDevice_ = ensured->device;
     const auto base = DeviceDir(dir_, selfDevice_);
-    s = env_->CreateDir(PathIn(base, format::kObservationsDir));
+    s = CreateDirIn(env_, dir_, PathIn(base, format::kObservationsDir));
     if (!s.ok()) return s;
     s = MoveLegacyObservations(env_, base);
     if (!s.ok()) return s;

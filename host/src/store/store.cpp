@@ -220,7 +220,7 @@ Result<InitReport> Store::InitDevice(bool newDevice) {
   Invalidate();
   return NoThrow<Result<InitReport>>([&]() -> Result<InitReport> {
     Status s = env_->CreateDir(dir_);
-    if (s.ok()) s = env_->CreateDir(LocalDir(env_, dir_));
+    if (s.ok()) s = CreateDirIn(env_, dir_, LocalDir(env_, dir_));
     if (!s.ok()) return s;
     auto lock = env_->LockFile(LocalDir(env_, dir_) / std::string(format::kLockFile));
     if (!lock.ok()) return lock.status();
@@ -389,7 +389,7 @@ Result<Snapshot> Store::Commit(const std::function<Result<json>(const Snapshot&)
   return NoThrow<Result<Snapshot>>([&]() -> Result<Snapshot> {
     Status s = env_->CreateDir(dir_);
     const auto local = LocalDir(env_, dir_);
-    if (s.ok()) s = env_->CreateDir(local);
+    if (s.ok()) s = CreateDirIn(env_, dir_, local);
     if (!s.ok()) return s;
     auto lock = env_->LockFile(local / std::string(format::kLockFile));
     if (!lock.ok()) return lock.status();

@@ -195,7 +195,7 @@ Result<VerifyReport> Store::Verify() const {
         prev = crypto::Sha256Hex(bytes);
         clock = e->clock;
         ++seq;
-        ++report.entries;
+        if (!e->changes.empty()) ++report.entries;
         all.push_back({std::move(*e), {static_cast<uint64_t>(nl + 1), prev}});
       }
       // A last line without its newline is a copy still arriving (or this
