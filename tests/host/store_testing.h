@@ -46,6 +46,14 @@ inline void WriteAll(const std::filesystem::path& p, const std::string& data) {
   out << data;
 }
 
+// The folder of a store's one device (devices/<id>/), "" if it has none.
+inline std::filesystem::path OnlyDeviceDir(const std::filesystem::path& store) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(store / "devices", ec))
+    if (e.is_directory()) return e.path();
+  return {};
+}
+
 inline unsigned ModeOf(const std::filesystem::path& p) {
   struct stat st {};
   if (::stat(p.c_str(), &st) != 0) return 0;
