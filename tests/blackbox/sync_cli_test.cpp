@@ -33,7 +33,7 @@ void Sync(const blackbox::Cli& from, const blackbox::Cli& to) {
 
 json Json(const hardening::CommandResult& r) { return json::parse(r.out); }
 
-TEST_CASE("blackbox: init joins a synced folder; devices, conflicts, status and a resolving set", "[blackbox][sync]") {
+TEST_CASE("blackbox: init joins a synced folder, then devices, conflicts, status and a resolving set", "[blackbox][sync]") {
   blackbox::Cli a, b;
   REQUIRE(a.Run({"init"}).exitCode == 0);
   REQUIRE(a.Run({"set", "headline", "Staff Engineer"}).exitCode == 0);

@@ -113,7 +113,7 @@ TEST_CASE("sync: the same field edited on two devices at once is a conflict unti
   CHECK(a.Shown() == b.Shown());
 }
 
-TEST_CASE("sync: a torn last line is not arrived yet; an older copy is held, not merged", "[store][sync]") {
+TEST_CASE("sync: a torn last line is not arrived yet, and an older copy is held, not merged", "[store][sync]") {
   TempDir tmp;
   Machine a(tmp.path() / "a", "m1"), b(tmp.path() / "b", "m2");
   REQUIRE(a.Set({{"profile", {{"headline", "One"}}}}).ok());
