@@ -9,7 +9,8 @@ namespace {
 
 const Subcommand* const kTable[] = {&kInit,   &kShow,   &kGet,    &kSet,   &kImport,
                                     &kExport, &kHistory, &kRevert, &kVerify, &kStatus,
-                                    &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto};
+                                    &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto,
+                                    &kDevices, &kConflicts};
 
 void PrintOverview(Output& out) {
   out << "usage: oneself <command> [options]\n"
