@@ -95,11 +95,25 @@ fi
 
 # --test: the fake PATH has no node, browser or clang, so the packages count.
 deps "$build_pkgs nodejs npm firefox-esr openssl clang" 0 --test
-if [ "$rc" = 0 ] && grep -q -- "--no-install-recommends chromium \[" "$log" \
+if [ "$rc" = 0 ] && grep -q -- "--no-install-recommends chromium " "$log" \
    && grep -q "^npm ci " "$log"; then
   pass "--test: installs the missing browser, and npm ci when node_modules cannot be checked"
 else
   fail "--test (rc=$rc) log:"; cat "$log"
+fi
+
+# The sync tests' engines are packages of their own, installed by --test only.
+deps "$build_pkgs nodejs npm firefox-esr openssl clang chromium curl" 0 --test
+if [ "$rc" = 0 ] && grep -q -- "--no-install-recommends syncthing git jq \[" "$log"; then
+  pass "--test: installs Syncthing, git and jq for the sync tests"
+else
+  fail "--test sync engines (rc=$rc) log:"; cat "$log"
+fi
+deps "$build_pkgs" 0
+if [ "$rc" = 0 ] && [ ! -s "$log" ]; then
+  pass "without --test: no sync engine is installed"
+else
+  fail "without --test (rc=$rc) log:"; cat "$log"
 fi
 
 deps all 0 --test --check

@@ -1,0 +1,33 @@
+# Sync tests: the store carried between devices by real sync engines, on
+# loopback only (tests/sync/README.md). Label `sync`; together well under
+# three minutes. Syncthing and git are installed by scripts/deps.sh --test.
+find_program(ONESELF_SYNCTHING syncthing)
+find_program(ONESELF_GIT git)
+
+if(ONESELF_SYNCTHING)
+  # The harness itself, on plain files: before the store is involved at all.
+  add_test(NAME "sync: syncthing harness on plain files"
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sync/syncthing_files_test.sh 3)
+  set_tests_properties("sync: syncthing harness on plain files" PROPERTIES LABELS sync TIMEOUT 120)
+  if(TARGET oneself)
+    foreach(devices 2 3)
+      add_test(NAME "sync: syncthing, ${devices} devices"
+        COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sync/syncthing_store_test.sh ${devices})
+      set_tests_properties("sync: syncthing, ${devices} devices" PROPERTIES
+        ENVIRONMENT "ONESELF_BINARY=$<TARGET_FILE:oneself>"
+        LABELS sync TIMEOUT 180)
+    endforeach()
+  endif()
+else()
+  message(STATUS "syncthing not found: the Syncthing sync tests are not registered (scripts/deps.sh --test)")
+endif()
+
+if(ONESELF_GIT AND TARGET oneself)
+  foreach(clones 2 3)
+    add_test(NAME "sync: git, ${clones} clones"
+      COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sync/git_store_test.sh ${clones})
+    set_tests_properties("sync: git, ${clones} clones" PROPERTIES
+      ENVIRONMENT "ONESELF_BINARY=$<TARGET_FILE:oneself>"
+      LABELS sync TIMEOUT 120)
+  endforeach()
+endif()
