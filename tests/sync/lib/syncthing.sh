@@ -222,9 +222,13 @@ st_wait_connected() {  # every instance connected to every other one
 }
 
 # A digest of a folder's tree: every path (but Syncthing's marker and temp
-# files), its type, mode and content hash.
+# files, and the paths in ST_DIGEST_PRUNE, such as what .stignore keeps
+# local), its type, mode and content hash.
+declare -a ST_DIGEST_PRUNE=()
 st_tree_digest() {  # st_tree_digest DIR
-  (cd "$1" && find . \( -name .stfolder -o -name '.syncthing.*.tmp' \) -prune -o -printf '%y %m %p\n' |
+  local prune=(-name .stfolder -o -name '.syncthing.*.tmp') p
+  for p in "${ST_DIGEST_PRUNE[@]}"; do prune+=(-o -path "$p"); done
+  (cd "$1" && find . \( "${prune[@]}" \) -prune -o -printf '%y %m %p\n' |
     LC_ALL=C sort | while read -r type mode path; do
       if [ "$type" = f ]; then
         echo "$type $mode $path $(sha256sum < "$path" | cut -c1-64)"
