@@ -1,6 +1,7 @@
-# Sync tests: the store carried between devices by real sync engines, on
-# loopback only (tests/sync/README.md). Label `sync`; together well under
-# three minutes. Syncthing and git are installed by scripts/deps.sh --test.
+# Sync tests: the store carried between machines by real sync engines, on
+# loopback only (docs/testing.md, "The sync tests"). Label `sync`; together
+# well under three minutes. Syncthing, git, curl and jq are installed by
+# scripts/deps.sh --test.
 find_program(ONESELF_SYNCTHING syncthing)
 find_program(ONESELF_GIT git)
 
