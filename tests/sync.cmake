@@ -9,14 +9,14 @@ if(ONESELF_SYNCTHING)
   # The harness itself, on plain files: before the store is involved at all.
   add_test(NAME "sync: syncthing harness on plain files"
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sync/syncthing_files_test.sh 3)
-  set_tests_properties("sync: syncthing harness on plain files" PROPERTIES LABELS sync TIMEOUT 120)
+  set_tests_properties("sync: syncthing harness on plain files" PROPERTIES LABELS sync TIMEOUT 240)
   if(TARGET oneself)
     foreach(devices 2 3)
       add_test(NAME "sync: syncthing, ${devices} devices"
         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sync/syncthing_store_test.sh ${devices})
       set_tests_properties("sync: syncthing, ${devices} devices" PROPERTIES
         ENVIRONMENT "ONESELF_BINARY=$<TARGET_FILE:oneself>"
-        LABELS sync TIMEOUT 180)
+        LABELS sync TIMEOUT 300)
     endforeach()
   endif()
 else()
@@ -29,6 +29,6 @@ if(ONESELF_GIT AND TARGET oneself)
       COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sync/git_store_test.sh ${clones})
     set_tests_properties("sync: git, ${clones} clones" PROPERTIES
       ENVIRONMENT "ONESELF_BINARY=$<TARGET_FILE:oneself>"
-      LABELS sync TIMEOUT 120)
+      LABELS sync TIMEOUT 240)
   endforeach()
 endif()
