@@ -9,7 +9,11 @@ namespace {
 
 const Subcommand* const kTable[] = {&kInit,   &kShow,   &kGet,    &kSet,   &kImport,
                                     &kExport, &kHistory, &kRevert, &kVerify, &kStatus,
-                                    &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto};
+                                    &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto,
+                                    &kDevices, &kConflicts};
+
+// Flags beyond --json and --help, by subcommand.
+constexpr std::string_view kInitFlags[] = {"--new-device"};
 
 void PrintOverview(Output& out) {
   out << "usage: oneself <command> [options]\n"
@@ -66,7 +70,9 @@ int RunCli(const std::vector<std::string>& args, Output& out, Output& err) {
     // doctor parses its own options (cli/doctor.cpp).
     return RunDoctor({args.begin() + 1, args.end()}, out, err);
   }
-  Result<Args> parsed = ParseArgs({args.begin() + 1, args.end()}, sub->valued);
+  Result<Args> parsed = ParseArgs({args.begin() + 1, args.end()}, sub->valued,
+                                  sub == &kInit ? std::span<const std::string_view>(kInitFlags)
+                                                : std::span<const std::string_view>());
   if (!parsed.ok()) {
     err << "oneself " << sub->name << ": " << parsed.status().message() << "; see `oneself "
         << sub->name << " --help`\n";

@@ -20,6 +20,7 @@
 #include "oneself/allowed_callers.h"
 #include "cli/args.h"
 #include "cli/read_file.h"
+#include "store/device.h"
 #include "store/store.h"
 #include "store/store_format.h"
 
@@ -371,7 +372,8 @@ void CheckStore(Report& report) {
   }
   struct stat ps {};
   const fs::path profile = dir / std::string(store::format::kProfileFile);
-  if (::stat(profile.c_str(), &ps) != 0) {
+  const fs::path devices = dir / std::string(store::format::kDevicesDir);
+  if (::stat(devices.c_str(), &ps) != 0 && ::stat(profile.c_str(), &ps) != 0) {
     const int err = errno;
     if (err == ENOENT) {
       report.Problem("no profile store at " + dir.string(), "oneself init");
@@ -397,7 +399,21 @@ void CheckStore(Report& report) {
                    "chmod 700 " + qdir);
   }
   // Profile data is for its owner's eyes only.
-  for (const fs::directory_entry& e : fs::recursive_directory_iterator(dir, ec)) {
+  // Other machines' device files are as their sync engine made them (git
+  // checks files out 0644), and a git or Syncthing folder of the store keeps
+  // its own metadata: only what this machine writes must be 0600; the
+  // store folder's 0700 keeps the rest private (docs/store.md).
+  std::string self;
+  if (auto id = store::ReadIdentity(store::Env::Default(), dir); id.ok() && *id) self = (*id)->device;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& e = *it;
+    const std::string leaf = e.path().filename().string();
+    const bool syncMeta = it.depth() == 0 && (leaf == ".git" || leaf == ".stfolder" || leaf == ".stversions");
+    const bool otherDevice = it.depth() == 1 && e.path().parent_path().filename() == "devices" && leaf != self;
+    if (syncMeta || otherDevice) {
+      it.disable_recursion_pending();
+      continue;
+    }
     struct stat fst {};
     if (::lstat(e.path().c_str(), &fst) != 0) continue;
     const std::string q = ShellQuote(e.path().string());
