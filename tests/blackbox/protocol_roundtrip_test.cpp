@@ -66,6 +66,8 @@ TEST_CASE("blackbox: a damaged store does not fail the handshake, and every verb
   Home home;
   REQUIRE(home.Cli({"init"}).exitCode == 0);
   {
+    // A store of the single-journal format whose profile.json is damaged:
+    // it cannot be upgraded, and nothing is changed.
     std::ofstream damaged(home.dir.path() / "store" / "profile.json", std::ios::trunc);
     damaged << "{\"not\": \"a profile\"}";
   }
@@ -131,7 +133,7 @@ TEST_CASE("blackbox: an origin that is not ours is answered forbidden, every tim
     CHECK(r["id"] == type);
     CHECK(r["error"]["code"] == "forbidden");
   }
-  CHECK_FALSE(std::filesystem::exists(home.dir.path() / "store" / "profile.json"));
+  CHECK_FALSE(std::filesystem::exists(home.dir.path() / "store" / "devices"));
 }
 
 TEST_CASE("blackbox: garbage frames get errors and the host stays in step", "[blackbox]") {

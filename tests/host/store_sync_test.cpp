@@ -3,6 +3,8 @@
 // and the upgrade of a store of the single-journal format.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "store/device.h"
 #include "store/store.h"
 #include "store_testing.h"
@@ -18,7 +20,7 @@ using testing::TempDir;
 using testing::WriteAll;
 
 struct Machine {
-  Machine(const fs::path& dir, const std::string& machineId) : dir(dir) {
+  Machine(const fs::path& where, const std::string& machineId) : dir(where) {
     env.machineId = machineId;
     store = std::make_unique<store::Store>(dir, &env);
     REQUIRE(store->Init().ok());
