@@ -63,9 +63,9 @@ $(g "$i" status --short)"
 # sync_on I: commit, pull, push; a push that the remote refuses because
 # another clone pushed first is retried after another pull.
 sync_on() {
-  local i="$1" attempt
+  local i="$1"
   commit_on "$i"
-  for attempt in 1 2 3 4 5; do
+  for _ in 1 2 3 4 5; do
     if g "$i" ls-remote --exit-code --heads origin main >/dev/null 2>&1; then pull_on "$i"; fi
     if g "$i" push -q origin HEAD:main 2>"$DEV_STATE/push.out"; then return 0; fi
   done

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Several stores of one person, one per simulated machine, and the checks
 # that they agree. Shared by the Syncthing and git tests. Source it after
 # setting DEV_COUNT and DEV_DIR[1..DEV_COUNT] (each machine's $ONESELF_HOME)

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Real Syncthing instances on loopback, for the sync tests. Source it from a
 # bash script that has `set -euo pipefail`:
 #
@@ -121,7 +122,7 @@ st_launch() {  # st_launch I
   HOME="${ST_HOME[$i]}" XDG_CONFIG_HOME="${ST_HOME[$i]}/xdg-config" \
     XDG_DATA_HOME="${ST_HOME[$i]}/xdg-data" XDG_STATE_HOME="${ST_HOME[$i]}/xdg-state" \
     STNOUPGRADE=1 STNODEFAULTFOLDER=1 STNORESTART=1 STMONITORED=1 \
-    all_proxy= http_proxy= https_proxy= HTTP_PROXY= HTTPS_PROXY= \
+    all_proxy='' http_proxy='' https_proxy='' HTTP_PROXY='' HTTPS_PROXY='' \
     setpriv --pdeathsig TERM -- \
     syncthing serve --home="${ST_HOME[$i]}" --no-browser --no-restart --no-upgrade \
       --gui-address="127.0.0.1:${ST_GUI_PORT[$i]}" --gui-apikey="${ST_APIKEY[$i]}" \
