@@ -18,6 +18,12 @@ if(ONESELF_SYNCTHING)
         ENVIRONMENT "ONESELF_BINARY=$<TARGET_FILE:oneself>"
         LABELS sync TIMEOUT 300)
     endforeach()
+    # Two stores started apart, then shared: they simply merge.
+    add_test(NAME "sync: syncthing, 2 stores started apart"
+      COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sync/syncthing_store_test.sh 2 apart)
+    set_tests_properties("sync: syncthing, 2 stores started apart" PROPERTIES
+      ENVIRONMENT "ONESELF_BINARY=$<TARGET_FILE:oneself>"
+      LABELS sync TIMEOUT 300)
   endif()
 else()
   message(STATUS "syncthing not found: the Syncthing sync tests are not registered (scripts/deps.sh --test)")

@@ -12,12 +12,18 @@
 #    value shown and the same conflict listed everywhere;
 # 4. a `set` on one machine resolves it on all after the next sync.
 #
-#   ONESELF_BINARY=build/host/oneself tests/sync/syncthing_store_test.sh [N]
+# (With `apart`, step 1 is instead: every machine starts a store of its own
+# while they cannot see each other, edits it, and then the folders sync: the
+# stores simply merge.)
+#
+#   ONESELF_BINARY=build/host/oneself tests/sync/syncthing_store_test.sh [N] [join|apart]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/lib/syncthing.sh"
 
 n="${1:-2}"
+mode="${2:-join}"   # join: init on one machine, the others join; apart: every machine starts its own store
+case "$mode" in join | apart) ;; *) echo "usage: $0 [N] [join|apart]" >&2; exit 2 ;; esac
 st_start "$n"
 # Each machine keeps `local/` to itself (oneself writes it into .stignore,
 # which Syncthing does not carry either).
@@ -33,18 +39,32 @@ step() { echo "== $* (${SECONDS}s)"; }
 # hello's store.conflicts as machine I's host reports it.
 host_conflicts() { host_on "$1" '{"type":"hello","protocol":1}' | jq -er '.result.store.conflicts'; }
 
-step "init on machine 1, then join on the others"
-on 1 init --json > "$DEV_STATE/init1.json" || dev_fail "machine 1: oneself init failed"
-[ "$(jq -r .created "$DEV_STATE/init1.json")" = true ] || dev_fail "machine 1: init did not create the store: $(cat "$DEV_STATE/init1.json")"
-id1=$(jq -r .device "$DEV_STATE/init1.json")
-st_wait_in_sync
-for ((i = 2; i <= n; i++)); do
-  on "$i" init --json > "$DEV_STATE/init$i.json" || dev_fail "machine $i: oneself init failed"
-  jq -e --arg id1 "$id1" '.newDevice and (.created | not) and ([.otherDevices[].id] | index($id1) != null)' \
-    "$DEV_STATE/init$i.json" >/dev/null ||
-    dev_fail "machine $i: init did not join the folder as a new device beside $id1: $(cat "$DEV_STATE/init$i.json")"
-done
-st_wait_in_sync
+if [ "$mode" = join ]; then
+  step "init on machine 1, then join on the others"
+  on 1 init --json > "$DEV_STATE/init1.json" || dev_fail "machine 1: oneself init failed"
+  [ "$(jq -r .created "$DEV_STATE/init1.json")" = true ] || dev_fail "machine 1: init did not create the store: $(cat "$DEV_STATE/init1.json")"
+  id1=$(jq -r .device "$DEV_STATE/init1.json")
+  st_wait_in_sync
+  for ((i = 2; i <= n; i++)); do
+    on "$i" init --json > "$DEV_STATE/init$i.json" || dev_fail "machine $i: oneself init failed"
+    jq -e --arg id1 "$id1" '.newDevice and (.created | not) and ([.otherDevices[].id] | index($id1) != null)' \
+      "$DEV_STATE/init$i.json" >/dev/null ||
+      dev_fail "machine $i: init did not join the folder as a new device beside $id1: $(cat "$DEV_STATE/init$i.json")"
+  done
+  st_wait_in_sync
+else
+  step "a store started on every machine apart, then synced"
+  st_disconnect
+  apart_sites=(linkedin github facebook)
+  for ((i = 1; i <= n; i++)); do
+    on "$i" init --json > "$DEV_STATE/init$i.json" || dev_fail "machine $i: oneself init failed"
+    [ "$(jq -r .created "$DEV_STATE/init$i.json")" = true ] || dev_fail "machine $i: init did not create a store: $(cat "$DEV_STATE/init$i.json")"
+    set_on "$i" "sites.${apart_sites[$((i - 1))]}.overrides.headline" "Started apart on machine $i"
+  done
+  st_reconnect
+  st_wait_in_sync
+  check_converged
+fi
 for ((i = 1; i <= n; i++)); do
   on "$i" devices --json > "$DEV_STATE/devices$i.json" || dev_fail "machine $i: oneself devices --json failed"
   jq -e --argjson n "$n" '(.devices | length) == $n and ([.devices[] | select(.self)] | length) == 1
