@@ -79,6 +79,11 @@ if [ "$want_test" = 1 ]; then
   need_cmd dpkg-dev dpkg-shlibdeps
   need_cmd zip zip
   need_cmd unzip unzip
+  # The sync tests (tests/sync) run real Syncthing instances and real git on
+  # loopback, driven with curl and jq.
+  for p in syncthing git curl jq; do
+    need_pkg "$p"
+  done
   # LibFuzzer's runtime ships in libclang-rt on newer releases; on bookworm it
   # comes with clang itself. Valgrind is optional and not installed here.
 fi
