@@ -1,4 +1,4 @@
-// The second line of defence (issue 2, issue 7): a host started by anyone
+// The second line of defence: a host started by anyone
 // but our pinned extension answers every request `forbidden` and writes
 // nothing. Also: the log never carries profile values.
 #include <fstream>

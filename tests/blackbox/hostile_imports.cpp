@@ -1,4 +1,4 @@
-// Import files that are broken or not what they claim (issue 7), the way a
+// Import files that are broken or not what they claim, the way a
 // person meets them: through the CLI (`oneself import FILE`), each a one-line
 // error naming the cause with exit status 1; and through the host's `import`
 // verb, as the extension's options page sends them, each a bad_import reply

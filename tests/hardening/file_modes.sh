@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# File modes hold whatever the umask (issue 2 §3, issue 7): under umask 000
+# File modes hold whatever the umask: under umask 000
 # (everything world-writable by default), 077 and 022, the store, the
 # observations and the log folders are 0700 and every file in them (profile,
 # journal, observations/<site>.json, oneself.log) is 0600. Each of them is

@@ -38,7 +38,7 @@ export async function launchChromium({server, host, headless = !process.env.ONES
 	const browser = await puppeteer.launch({
 		browser: 'chrome',
 		executablePath,
-		headless: false, // --headless=new is in args, exactly as issue 5 lists the flags
+		headless: false, // --headless=new is in args, with the flags docs/testing.md lists
 		userDataDir,
 		args,
 		// Puppeteer's --disable-default-apps also turns off external-extensions files.
