@@ -3,6 +3,7 @@
 
 #include "importers/csv.h"
 #include "importers/importers.h"
+#include "importers/text_encoding.h"
 #include "json/parse.h"
 #include "protocol/limits.h"
 
@@ -159,20 +160,6 @@ Status ReadList(const json& list, const char* section, std::initializer_list<con
 bool Present(const json& resume, const char* key) {
   auto it = resume.find(key);
   return it != resume.end() && !it->is_null();
-}
-
-// Line and column (from 1, columns in bytes) of `offset` in `text`.
-std::string LineColumn(std::string_view text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 // Where the JSON stops being JSON, and the common mistake of a comma before

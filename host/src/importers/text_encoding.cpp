@@ -16,19 +16,6 @@ constexpr std::array<uint16_t, 32> kHigh = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
-std::string Position(std::string_view text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
 void AppendUtf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
@@ -51,7 +38,7 @@ std::string FirstInvalidUtf8(std::string_view text) {
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
     const size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || i + len > text.size() || !IsValidUtf8(text.substr(i, len))) return Position(text, i);
+    if (len == 0 || i + len > text.size() || !IsValidUtf8(text.substr(i, len))) return LineColumn(text, i);
     i += len;
   }
   return {};
@@ -71,7 +58,7 @@ Result<std::string> Windows1252ToUtf8(std::string_view text, std::string_view na
         hex[0] = kDigits[b >> 4];
         hex[1] = kDigits[b & 0xF];
         hex[2] = 0;
-        return Status::BadImport(std::string(name) + " " + Position(text, i) +
+        return Status::BadImport(std::string(name) + " " + LineColumn(text, i) +
                                  ": the file is not UTF-8 text, and byte 0x" + hex +
                                  " there is not Windows-1252 either; save it again as \"CSV UTF-8\" (or import "
                                  "LinkedIn's original file)");
@@ -80,6 +67,19 @@ Result<std::string> Windows1252ToUtf8(std::string_view text, std::string_view na
     AppendUtf8(out, cp);
   }
   return out;
+}
+
+std::string LineColumn(std::string_view text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 }  // namespace oneself::importers

@@ -3,12 +3,17 @@
 // when they are not UTF-8; bytes neither reads are named by line and column.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include "oneself/status.h"
 
 namespace oneself::importers {
+
+// "line L, column C" (from 1; columns in bytes) of byte `offset` of `text`,
+// the way import errors say where a file goes wrong.
+std::string LineColumn(std::string_view text, size_t offset);
 
 // "line L, column C" (from 1; columns in bytes) of the first byte of `text`
 // that is not UTF-8, or "" when all of it is.
