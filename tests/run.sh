@@ -29,6 +29,9 @@ jobs="${ONESELF_JOBS:-2}"
 # for every tree it configures.
 if command -v ccache >/dev/null 2>&1 && [ "${ONESELF_NO_CCACHE:-0}" != 1 ]; then
   export CCACHE_BASEDIR="$repo_root"
+  # The core library compiles with a precompiled header (host/CMakeLists.txt);
+  # without these ccache declines every file that includes it.
+  export CCACHE_SLOPPINESS="pch_defines,time_macros,include_file_mtime,include_file_ctime"
   export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache
 fi
 
