@@ -81,6 +81,9 @@ export function createConflicts({getSnapshot, reload}) {
 		}
 
 		await reload();
+		// The button pressed is gone with its group: the focus goes back to
+		// the section's heading, with the outcome in its status line.
+		document.getElementById('conflicts-title').focus();
 	}
 
 	function conflictItem(conflict, index) {

@@ -79,6 +79,7 @@ test('"Use this value" writes the chosen value to the leaf against the loaded re
 	assert.equal(page.sentOn('conflicts').length, 2, 'listed again after the write');
 	assert.deepEqual(groups(page).map(group => group.dataset.field), ['location.city']);
 	assert.match(page.$('conflicts-status').textContent, /^headline now keeps <img src=x onerror=alert\(1\)>Manager \(revision 8\)\.$/);
+	assert.equal(page.document.activeElement, page.$('conflicts-title'), 'the focus is not lost with the button');
 });
 
 test('choosing a removal sends null; a conflict reply reloads and asks to choose again; other failures say why', async () => {
