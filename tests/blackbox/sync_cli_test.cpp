@@ -119,6 +119,8 @@ void MakeHeadlineConflict(blackbox::Cli& a, blackbox::Cli& b) {
   REQUIRE(b.Run({"init"}).exitCode == 0);
   REQUIRE(a.Run({"set", "headline", "Principal Engineer"}).exitCode == 0);
   REQUIRE(b.Run({"set", "headline", "Engineering Manager"}).exitCode == 0);
+  // Both ways, as the engine does: b's folder also holds its older copy of a's journal.
+  Sync(a, b);
   Sync(b, a);
 }
 
@@ -147,6 +149,7 @@ TEST_CASE("blackbox: the conflicts verb answers as `oneself conflicts --json`, a
   const json updated = host.Call({{"id", 3}, {"type", "profile.update"},
                                   {"baseRevision", get["result"]["revision"]},
                                   {"profile", {{"headline", chosen}}}});
+  INFO(updated.dump());
   REQUIRE(updated.contains("result"));
   CHECK(updated["result"]["profile"]["headline"] == chosen);
   CHECK(host.Call({{"id", 4}, {"type", "conflicts"}})["result"]["conflicts"].empty());
@@ -166,6 +169,7 @@ TEST_CASE("blackbox: choosing the value already shown resolves the conflict too"
   const json updated = host.Call({{"id", 3}, {"type", "profile.update"},
                                   {"baseRevision", get["result"]["revision"]},
                                   {"profile", {{"headline", conflict["values"][0]["value"]}}}});
+  INFO(updated.dump());
   REQUIRE(updated.contains("result"));
   CHECK(host.Call({{"id", 4}, {"type", "conflicts"}})["result"]["conflicts"].empty());
 }

@@ -49,6 +49,9 @@ scenario('Conflicts: the popup counts them, the options page lists them and choo
 			oneself(other, 'devices', 'rename', 'home desktop');
 			oneself(host, 'set', 'headline', 'Principal Engineer');
 			oneself(other, 'set', 'headline', 'Engineering Manager');
+			// Both ways, as the engine does: the other folder also holds its
+			// older copy of this machine's journal.
+			sync(host, other);
 			sync(other, host);
 		} finally {
 			other.cleanup();
