@@ -14,6 +14,7 @@ export const PAGE_VERBS = Object.freeze([
 	'profile.update',
 	'profile.history',
 	'profile.revert',
+	'conflicts',
 	'import',
 	'export',
 	'sites.status',

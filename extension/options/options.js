@@ -5,6 +5,7 @@
 // reload (after an import, a revert, a photo) keeps it; only Discard changes
 // drops it, and both that and leaving the page with it ask first.
 import {call, send, snapshotOf} from '../lib/messages.js';
+import {createConflicts} from './conflicts.js';
 import {renderFieldHealth} from './field-health.js';
 import {createProfileForm} from './form.js';
 import {createHistory} from './history.js';
@@ -24,6 +25,7 @@ async function main() {
 	const hello = await call('hello', {protocol: 1}).catch(() => ({sites: []}));
 	const form = createProfileForm({sites: hello.sites ?? []});
 	const history = createHistory({getSnapshot: () => form.snapshot, reload});
+	const conflicts = createConflicts({getSnapshot: () => form.snapshot, reload});
 	// One save at a time: a second click while the first is on its way would
 	// send the same base revision again and come back as a false conflict.
 	let saving = false;
@@ -58,7 +60,7 @@ async function main() {
 		$('save').disabled = saving || !form.snapshot;
 		$('reload').textContent = form.snapshot ? 'Discard changes' : 'Try again';
 
-		await Promise.all([renderStatus(), renderFieldHealth(), history.refresh()]);
+		await Promise.all([conflicts.refresh(), renderStatus(), renderFieldHealth(), history.refresh()]);
 	}
 
 	$('profile-form').addEventListener('submit', async event => {

@@ -5,7 +5,7 @@
 // clipboard at once.
 import {siteForUrl} from '../background/site-hosts.js';
 import {snapshotOf} from '../lib/messages.js';
-import {claimFailure, loadFailure, pageSentence, popupModel} from './view-model.js';
+import {claimFailure, conflictsSentence, loadFailure, pageSentence, popupModel} from './view-model.js';
 
 const NO_ANSWER = {ok: false, title: 'The extension did not answer', fix: 'Reload the extension.'};
 
@@ -122,8 +122,10 @@ export async function showPopup({document, ext, call, send, close}) {
 		return;
 	}
 
+	// The count of conflicts is no reason to fail the popup: unknown is none.
+	const conflicts = call('hello', {protocol: 1}).then(hello => hello?.store?.conflicts ?? 0, () => 0);
 	const failed = [];
-	const [snapshot, bio] = await Promise.all([
+	const [snapshot, bio, conflictCount] = await Promise.all([
 		call('profile.get').then(snapshotOf, error => {
 			failed.push({what: 'profile', error});
 			return null;
@@ -132,7 +134,10 @@ export async function showPopup({document, ext, call, send, close}) {
 			failed.push({what: 'bio', error});
 			return null;
 		}) : null,
+		conflicts,
 	]);
+	$('conflicts').textContent = conflictsSentence(conflictCount);
+	$('conflicts').hidden = $('conflicts').textContent === '';
 	const model = modelOf(snapshot?.doc.profile ?? null, bio);
 	claimable = model.claim && tab ? {entry: model.claim, tabId: tab.id} : null;
 	renderPage(model);

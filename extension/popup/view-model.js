@@ -132,6 +132,17 @@ export function claimFailure(error) {
 	return `Could not add it to your profiles. ${fix}`;
 }
 
+// Fields edited on two machines at once (hello's store.conflicts): nothing
+// when there are none, else how many and where to choose.
+export function conflictsSentence(count) {
+	if (!Number.isInteger(count) || count <= 0) {
+		return '';
+	}
+
+	const fields = count === 1 ? '1 field was' : `${count} fields were`;
+	return `${fields} edited on two machines at once. Choose the value to keep on the options page (Edit your canonical profile…).`;
+}
+
 export function pageSentence(model) {
 	switch (model.page) {
 		case 'own': {

@@ -246,7 +246,7 @@ const std::vector<FieldCase>& Cases() {
 }
 
 // Verbs that read nothing of the request but its type.
-const std::set<std::string> kNoFields = {"profile.get", "export", "sites.status"};
+const std::set<std::string> kNoFields = {"profile.get", "export", "sites.status", "conflicts"};
 
 }  // namespace
 

@@ -109,6 +109,71 @@ TEST_CASE("blackbox: init joins a synced folder, then devices, conflicts, status
   CHECK(named);
 }
 
+// Two machines, one field edited on both before they synced: a conflict on a.
+void MakeHeadlineConflict(blackbox::Cli& a, blackbox::Cli& b) {
+  REQUIRE(a.Run({"init"}).exitCode == 0);
+  REQUIRE(a.Run({"set", "headline", "Staff Engineer"}).exitCode == 0);
+  fs::create_directories(Store(b));
+  fs::permissions(Store(b), fs::perms::owner_all);
+  Sync(a, b);
+  REQUIRE(b.Run({"init"}).exitCode == 0);
+  REQUIRE(a.Run({"set", "headline", "Principal Engineer"}).exitCode == 0);
+  REQUIRE(b.Run({"set", "headline", "Engineering Manager"}).exitCode == 0);
+  // Both ways, as the engine does: b's folder also holds its older copy of a's journal.
+  Sync(a, b);
+  Sync(b, a);
+}
+
+TEST_CASE("blackbox: the conflicts verb answers as `oneself conflicts --json`, and a profile.update of the field resolves it", "[blackbox][sync]") {
+  blackbox::Cli a, b;
+  MakeHeadlineConflict(a, b);
+  const json cli = Json(a.Run({"conflicts", "--json"}));
+  REQUIRE(cli["conflicts"].size() == 1);
+  hardening::HostProcess host(ONESELF_BINARY, {hardening::kAllowedOrigin}, a.env, a.errPath());
+  REQUIRE(host.started());
+  const json listed = host.Call({{"id", 1}, {"type", "conflicts"}});
+  INFO(listed.dump());
+  REQUIRE(listed.contains("result"));
+  CHECK(listed["result"] == cli);
+  const json conflict = listed["result"]["conflicts"][0];
+  CHECK(conflict["path"] == "/profile/headline");
+  REQUIRE(conflict["values"].size() == 2);
+  std::set<std::string> values;
+  for (const json& v : conflict["values"]) values.insert(v["value"].get<std::string>());
+  CHECK(values == std::set<std::string>{"Principal Engineer", "Engineering Manager"});
+
+  // The value not shown is chosen, as the options page writes it.
+  const json get = host.Call({{"id", 2}, {"type", "profile.get"}});
+  const json chosen = conflict["values"][1]["value"];
+  CHECK(get["result"]["profile"]["headline"] != chosen);
+  const json updated = host.Call({{"id", 3}, {"type", "profile.update"},
+                                  {"baseRevision", get["result"]["revision"]},
+                                  {"profile", {{"headline", chosen}}}});
+  INFO(updated.dump());
+  REQUIRE(updated.contains("result"));
+  CHECK(updated["result"]["profile"]["headline"] == chosen);
+  CHECK(host.Call({{"id", 4}, {"type", "conflicts"}})["result"]["conflicts"].empty());
+  CHECK(host.Call({{"id", 5}, {"type", "hello"}, {"protocol", 1}})["result"]["store"]["conflicts"] == 0);
+  CHECK(Json(a.Run({"conflicts", "--json"}))["conflicts"].empty());
+}
+
+TEST_CASE("blackbox: choosing the value already shown resolves the conflict too", "[blackbox][sync]") {
+  blackbox::Cli a, b;
+  MakeHeadlineConflict(a, b);
+  hardening::HostProcess host(ONESELF_BINARY, {hardening::kAllowedOrigin}, a.env, a.errPath());
+  REQUIRE(host.started());
+  const json conflict = host.Call({{"id", 1}, {"type", "conflicts"}})["result"]["conflicts"][0];
+  const json get = host.Call({{"id", 2}, {"type", "profile.get"}});
+  // The shown value comes first.
+  CHECK(conflict["values"][0]["value"] == get["result"]["profile"]["headline"]);
+  const json updated = host.Call({{"id", 3}, {"type", "profile.update"},
+                                  {"baseRevision", get["result"]["revision"]},
+                                  {"profile", {{"headline", conflict["values"][0]["value"]}}}});
+  INFO(updated.dump());
+  REQUIRE(updated.contains("result"));
+  CHECK(host.Call({{"id", 4}, {"type", "conflicts"}})["result"]["conflicts"].empty());
+}
+
 TEST_CASE("blackbox: a folder whose device another machine writes is refused, naming the fix", "[blackbox][sync]") {
   blackbox::Cli a;
   REQUIRE(a.Run({"init"}).exitCode == 0);

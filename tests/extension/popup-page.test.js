@@ -143,3 +143,28 @@ test('an own page read whole shows no such notice', async () => {
 	assert.equal(popup.document.getElementById('site-changed').hidden, true);
 	assert.equal(popup.text('site-changed'), '');
 });
+
+test('conflicts: the count and where to choose, only when there are some', async () => {
+	const base = {'host.connect': describeState('connected'), 'tab.info': {}, 'profile.get': profile};
+	const two = openPopup({answers: {...base, hello: {store: {conflicts: 2}}}});
+	await two.done;
+	const line = two.document.getElementById('conflicts');
+	assert.equal(line.hidden, false);
+	assert.equal(line.textContent, '2 fields were edited on two machines at once. Choose the value to keep on the options page (Edit your canonical profile…).');
+	assert.ok(two.calls.some(({channel, payload}) => channel === 'hello' && payload.protocol === 1));
+
+	const one = openPopup({answers: {...base, hello: {store: {conflicts: 1}}}});
+	await one.done;
+	assert.match(one.text('conflicts'), /^1 field was edited on two machines at once\./);
+
+	const none = openPopup({answers: {...base, hello: {store: {conflicts: 0}}}});
+	await none.done;
+	assert.equal(none.document.getElementById('conflicts').hidden, true);
+	assert.equal(none.text('conflicts'), '');
+
+	// A hello that fails says nothing about conflicts and fails nothing else.
+	const failing = openPopup({answers: {...base, hello: () => Promise.reject(new Error('gone'))}});
+	await failing.done;
+	assert.equal(failing.document.getElementById('conflicts').hidden, true);
+	assert.equal(failing.document.getElementById('load-error').hidden, true);
+});

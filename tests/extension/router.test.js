@@ -89,7 +89,7 @@ test('the sender decides the privilege', () => {
 test('content scripts cannot change the store, whatever the verb', async () => {
 	const {route, host} = setUp();
 	const sender = contentSender('https://www.linkedin.com/in/ada-whitfield/');
-	for (const channel of ['profile.update', 'import', 'profile.revert', 'photo.set', 'ignore.remove', 'export', 'profile.get', 'profile.history', 'sites.status', 'host.state', 'tab.info', 'mastodon.add', 'website.add']) {
+	for (const channel of ['profile.update', 'import', 'profile.revert', 'photo.set', 'ignore.remove', 'export', 'profile.get', 'profile.history', 'conflicts', 'sites.status', 'host.state', 'tab.info', 'mastodon.add', 'website.add']) {
 		const reply = await route({channel, payload: {baseRevision: 0, profile: {headline: 'pwned'}}}, sender);
 		assert.equal(reply.ok, false, channel);
 		assert.equal(reply.error.code, 'forbidden', channel);

@@ -1,5 +1,6 @@
 // `oneself conflicts`: fields written on two devices that had not seen each
 // other's value; the profile shows one, all are kept until the next write.
+// The `conflicts` verb gives the list, so the CLI and the protocol agree.
 #include "cli/subcommand.h"
 
 namespace oneself::cli {
@@ -9,35 +10,31 @@ using nlohmann::json;
 
 int Run(const Args& args, Env& env) {
   if (!args.positional.empty()) return Fail(env, Status::BadRequest("conflicts takes no arguments"));
-  Result<std::vector<store::FieldConflict>> conflicts = env.ctx.store.Conflicts();
-  if (!conflicts.ok()) return Fail(env, conflicts.status());
+  Result<json> result = RunVerb(env, "conflicts", json::object());
+  if (!result.ok()) return Fail(env, result.status());
   if (args.Has("--json")) {
-    json list = json::array();
-    for (const auto& c : *conflicts) {
-      json values = json::array();
-      for (const auto& v : c.values)
-        values.push_back({{"value", v.value}, {"device", v.device}, {"deviceName", v.deviceName},
-                          {"time", v.time}});
-      list.push_back({{"field", c.field}, {"path", c.path}, {"values", values}});
-    }
-    PrintJson(env, {{"conflicts", list}});
+    PrintJson(env, *result);
     return 0;
   }
-  if (conflicts->empty()) {
+  const json& conflicts = (*result)["conflicts"];
+  if (conflicts.empty()) {
     env.out << "No conflicts.\n";
     return 0;
   }
-  for (const auto& c : *conflicts) {
-    env.out << c.field << ":\n";
+  for (const json& c : conflicts) {
+    env.out << c["field"].get<std::string>() << ":\n";
     bool first = true;
-    for (const auto& v : c.values) {
+    for (const json& v : c["values"]) {
+      const json& value = v["value"];
+      const std::string& name = v["deviceName"].get_ref<const std::string&>();
       env.out << (first ? "  shown  " : "         ")
-              << (v.value.is_null() ? std::string("(removed)") : v.value.is_string() ? v.value.get<std::string>() : v.value.dump())
-              << "  [" << (v.deviceName.empty() ? v.device : v.deviceName) << ", " << v.time << "]\n";
+              << (value.is_null() ? std::string("(removed)") : value.is_string() ? value.get<std::string>() : value.dump())
+              << "  [" << (name.empty() ? v["device"].get<std::string>() : name) << ", "
+              << v["time"].get<std::string>() << "]\n";
       first = false;
     }
   }
-  env.out << "Resolve one with `oneself set FIELD VALUE` (or set it from the options page).\n";
+  env.out << "Resolve one with `oneself set FIELD VALUE` (or choose one on the options page).\n";
   return 0;
 }
 

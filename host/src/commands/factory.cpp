@@ -22,6 +22,7 @@ constexpr Verb kVerbs[] = {
     {"profile.update", MakeProfileUpdate},
     {"profile.history", MakeProfileHistory},
     {"profile.revert", MakeProfileRevert},
+    {"conflicts", MakeConflicts},
     {"import", MakeImport},
     {"export", MakeExport},
     {"sites.status", MakeSitesStatus},

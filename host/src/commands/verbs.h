@@ -12,6 +12,7 @@ std::unique_ptr<Command> MakeProfileGet();
 std::unique_ptr<Command> MakeProfileUpdate();
 std::unique_ptr<Command> MakeProfileHistory();
 std::unique_ptr<Command> MakeProfileRevert();
+std::unique_ptr<Command> MakeConflicts();
 std::unique_ptr<Command> MakeImport();
 std::unique_ptr<Command> MakeExport();
 std::unique_ptr<Command> MakeSitesStatus();
