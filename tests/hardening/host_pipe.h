@@ -71,6 +71,25 @@ inline std::vector<std::string> MakeEnv(const std::vector<std::pair<std::string,
   return env;
 }
 
+// The binary the black-box tests start: ONESELF_TEST_BINARY when set (the
+// Windows build's oneself.exe, tests/windows.cmake), else the one they were
+// built with.
+inline std::string BinaryUnderTest(const char* builtWith) {
+  const char* chosen = std::getenv("ONESELF_TEST_BINARY");
+  return chosen != nullptr && *chosen != '\0' ? chosen : builtWith;
+}
+
+// A Windows program (name ending in .exe) is started through
+// ONESELF_TEST_LAUNCHER, default "wine": the same pipes, environment and
+// exit status reach it, and a kill of this process is a kill of it (Wine runs
+// the Windows program in the process it starts).
+inline std::vector<std::string> LaunchLine(const std::string& binary) {
+  const bool windows = binary.size() > 4 && binary.compare(binary.size() - 4, 4, ".exe") == 0;
+  if (!windows) return {binary};
+  const char* launcher = std::getenv("ONESELF_TEST_LAUNCHER");
+  return {launcher != nullptr && *launcher != '\0' ? launcher : "wine", binary};
+}
+
 inline std::vector<char*> CStrings(std::vector<std::string>& v) {
   std::vector<char*> out;
   for (auto& s : v) out.push_back(s.data());
@@ -130,11 +149,11 @@ class HostProcess {
     posix_spawn_file_actions_adddup2(&fa, fromChild[1], 1);
     posix_spawn_file_actions_addopen(&fa, 2, stderrPath.empty() ? "/dev/null" : stderrPath.c_str(),
                                      O_WRONLY | O_CREAT | O_APPEND, 0600);
-    std::vector<std::string> argv{binary};
+    std::vector<std::string> argv = LaunchLine(binary);
     argv.insert(argv.end(), args.begin(), args.end());
     auto cargv = CStrings(argv);
     auto cenv = CStrings(env);
-    int rc = posix_spawn(&pid_, binary.c_str(), &fa, nullptr, cargv.data(), cenv.data());
+    int rc = posix_spawnp(&pid_, argv[0].c_str(), &fa, nullptr, cargv.data(), cenv.data());
     posix_spawn_file_actions_destroy(&fa);
     ::close(toChild[0]);
     ::close(fromChild[1]);

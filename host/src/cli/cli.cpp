@@ -9,7 +9,8 @@ namespace {
 
 const Subcommand* const kTable[] = {&kInit,   &kShow,   &kGet,    &kSet,   &kImport,
                                     &kExport, &kHistory, &kRevert, &kVerify, &kStatus,
-                                    &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto};
+                                    &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto,
+                                    &kRegister, &kUnregister};
 
 void PrintOverview(Output& out) {
   out << "usage: oneself <command> [options]\n"
@@ -79,7 +80,9 @@ int RunCli(const std::vector<std::string>& args, Output& out, Output& err) {
   // make part of one (a write takes the lock first) or show an empty profile
   // as if it were the user's, when ONESELF_HOME is simply wrong. The host,
   // started by a browser, still makes it on its first write.
-  if (sub != &kInit && !store.Exists()) {
+  // Registration concerns the browsers, not the store.
+  const bool needsStore = sub != &kInit && sub != &kRegister && sub != &kUnregister;
+  if (needsStore && !store.Exists()) {
     return Fail(env, Status::NotFound("no profile store at " + store.dir().string() +
                                       " (run: oneself init)"));
   }

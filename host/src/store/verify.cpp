@@ -1,8 +1,6 @@
 // Store::Verify: the one place that reads the whole journal. It walks the hash
 // chain forward, replays every change, and compares the result with
 // profile.json; it also checks the file modes.
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <cstring>
 #include <system_error>
@@ -13,6 +11,7 @@
 #include "store/journal.h"
 #include "store/previous.h"
 #include "store/state.h"
+#include "store/store_access.h"
 #include "store/store.h"
 
 namespace oneself::store {
@@ -22,12 +21,6 @@ using nlohmann::json;
 
 constexpr size_t kMaxProblems = 50;
 constexpr size_t kChunk = 64 * 1024;
-
-std::string Octal(unsigned mode) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04o", mode);
-  return buf;
-}
 
 class Problems {
  public:
@@ -40,52 +33,17 @@ class Problems {
   std::vector<std::string>* out_;
 };
 
-void CheckModes(const std::filesystem::path& dir, Problems& problems) {
-  struct stat st {};
-  if (::lstat(dir.c_str(), &st) == 0 && (st.st_mode & 0777) != 0700)
-    problems.Add("the store directory has mode " + Octal(st.st_mode & 0777) +
-                 ", expected 0700 (fix: chmod 700 " + dir.string() + ")");
-  auto checkFile = [&](const std::filesystem::path& path, const std::string& name) {
-    if (::lstat(path.c_str(), &st) != 0) return;
-    if (S_ISLNK(st.st_mode)) {
-      problems.Add(name + " is a symbolic link; the store's files must be regular files");
-    } else if ((st.st_mode & 0777) != 0600) {
-      problems.Add(name + " has mode " + Octal(st.st_mode & 0777) +
-                   ", expected 0600 (fix: chmod 600 " + path.string() + ")");
-    }
-  };
-  for (auto name : {format::kProfileFile, format::kJournalFile,
-                    format::kLegacyObservationsFile, format::kLockFile}) {
-    checkFile(PathIn(dir, name), std::string(name));
-  }
-  const auto observations = PathIn(dir, format::kObservationsDir);
-  if (::lstat(observations.c_str(), &st) != 0) return;
-  if (!S_ISDIR(st.st_mode)) {
-    problems.Add(std::string(format::kObservationsDir).append(" is not a directory"));
-    return;
-  }
-  if ((st.st_mode & 0777) != 0700)
-    problems.Add(std::string(format::kObservationsDir) + " has mode " + Octal(st.st_mode & 0777) +
-                 ", expected 0700 (fix: chmod 700 " + observations.string() + ")");
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(observations, ec)) {
-    checkFile(entry.path(), std::string(format::kObservationsDir) + "/" +
-                                entry.path().filename().string());
-  }
-}
-
 }  // namespace
 
 Result<VerifyReport> Store::Verify() const {
   return NoThrow<Result<VerifyReport>>([&]() -> Result<VerifyReport> {
     VerifyReport report;
     Problems problems(&report.problems);
-    struct stat st {};
-    if (::stat(dir_.c_str(), &st) != 0) {
+    if (!env_->FileExists(dir_)) {
       problems.Add("there is no store at " + dir_.string() + " (fix: oneself init)");
       return report;
     }
-    CheckModes(dir_, problems);
+    CheckAccess(dir_, [&](std::string p) { problems.Add(std::move(p)); });
     // Hold the writers' lock so that profile.json and the journal are read
     // as one state; on a read-only store, verify without it.
     auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
