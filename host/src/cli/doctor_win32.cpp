@@ -45,7 +45,7 @@ struct Location {
   const char* label;
 };
 
-constexpr Location kLocations[] = {
+const Location kLocations[] = {
     {HKEY_CURRENT_USER, KEY_WOW64_64KEY, "HKCU (64-bit view)"},
     {HKEY_CURRENT_USER, KEY_WOW64_32KEY, "HKCU (32-bit view)"},
     {HKEY_LOCAL_MACHINE, KEY_WOW64_64KEY, "HKLM (64-bit view)"},

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -15,7 +16,8 @@ namespace oneself::protocol {
 
 Result<size_t> FdReader::Read(char* buf, size_t n) {
   for (;;) {
-    ssize_t got = ::read(fd_, buf, n);
+    // At most 1 GiB a call: Windows' read() and write() take an unsigned int.
+    ssize_t got = ::read(fd_, buf, static_cast<unsigned>(std::min<size_t>(n, 1u << 30)));
     if (got >= 0) return static_cast<size_t>(got);
     if (errno == EINTR) continue;
     return Status::IoError("read", "stdin", errno);
@@ -24,7 +26,7 @@ Result<size_t> FdReader::Read(char* buf, size_t n) {
 
 Result<size_t> FdWriter::Write(const char* buf, size_t n) {
   for (;;) {
-    ssize_t put = ::write(fd_, buf, n);
+    ssize_t put = ::write(fd_, buf, static_cast<unsigned>(std::min<size_t>(n, 1u << 30)));
     if (put > 0) return static_cast<size_t>(put);
     if (put < 0 && errno == EINTR) continue;
     return Status::IoError("write", "stdout", put < 0 ? errno : EIO);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <system_error>
 
+#include "store/state.h"
 #include "store/store_access.h"
 #include "store/store_format.h"
 #include "store/store.h"

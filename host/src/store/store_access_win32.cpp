@@ -7,6 +7,7 @@
 
 #include "platform/owner_only_win32.h"
 #include "platform/wide.h"
+#include "store/state.h"
 #include "store/store_access.h"
 #include "store/store.h"
 #include "store/store_format.h"
