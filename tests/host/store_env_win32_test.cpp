@@ -4,6 +4,7 @@
 // writer lock between two handles, and the store working end to end in a
 // folder named with non-ASCII letters.
 #include <windows.h>
+#include <aclapi.h>
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,7 @@
-#include <aclapi.h>
-#include <shlobj.h>
 #include <windows.h>
+#include <aclapi.h>
+#include <sddl.h>
+#include <shlobj.h>
 
 #include <memory>
 #include <vector>

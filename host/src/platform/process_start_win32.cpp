@@ -2,10 +2,10 @@
 // standard handles. A browser starts the host with pipes on all three; a
 // program started without a console or a handle has a descriptor that is
 // not open (_get_osfhandle fails), which is held by NUL as on POSIX.
+#include <windows.h>
 #include <fcntl.h>
 #include <io.h>
 #include <shellapi.h>
-#include <windows.h>
 
 #include <cerrno>
 
