@@ -192,7 +192,7 @@ TEST_CASE("blackbox: end of input exits 0, a cut frame exits non-zero", "[blackb
   }
 }
 
-TEST_CASE("blackbox: SIGTERM and SIGHUP end a waiting host promptly", "[blackbox]") {
+TEST_CASE("blackbox: SIGTERM and SIGHUP end a waiting host promptly", "[blackbox][posix]") {
   for (int sig : {SIGTERM, SIGHUP}) {
     Home home;
     auto host = home.Host();
@@ -206,7 +206,7 @@ TEST_CASE("blackbox: SIGTERM and SIGHUP end a waiting host promptly", "[blackbox
   }
 }
 
-TEST_CASE("blackbox: the host log holds no profile values and is private", "[blackbox]") {
+TEST_CASE("blackbox: the host log holds no profile values and is private", "[blackbox][posix]") {
   Home home;
   const std::string secret = "Zebulon Quagmire-Secretvalue";
   {
@@ -227,7 +227,7 @@ TEST_CASE("blackbox: the host log holds no profile values and is private", "[bla
   CHECK(text.find("Zebulon") == std::string::npos);
 }
 
-TEST_CASE("blackbox: a host that logs nothing opens no log, and the first line names it", "[blackbox]") {
+TEST_CASE("blackbox: a host that logs nothing opens no log, and the first line names it", "[blackbox][posix]") {
   Home home;
   const auto log = home.dir.path() / "state" / "oneself" / "oneself.log";
   {

@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include <algorithm>
+
 #include "cli/doctor.h"
 #include "cli/subcommand.h"
 #include "store/store.h"
@@ -21,7 +23,7 @@ void PrintOverview(Output& out) {
          "commands:\n";
   for (const Subcommand* sub : kTable) {
     std::string name(sub->name);
-    name.resize(10, ' ');
+    name.resize(std::max<size_t>(10, name.size() + 1), ' ');  // "unregister" is 10
     out << "  " << name << sub->summary << "\n";
   }
   out << "\n"
