@@ -28,6 +28,15 @@ std::filesystem::path NonAsciiDir(const testing::TempDir& tmp) {
   return tmp.path() / platform::Wide("Zo\xC3\xAB \xE6\x9D\x8E");  // "Zoë 李"
 }
 
+// Debian's Wine keeps no access list on a file: it reads back one made from
+// the Unix mode. There the access-list checks below cannot be made, and say
+// so; on Windows they run.
+bool FileAclsStored() {
+  HMODULE ntdll = ::GetModuleHandleW(L"ntdll.dll");
+  const bool wine = ntdll != nullptr && ::GetProcAddress(ntdll, "wine_get_version") != nullptr;
+  return !wine;
+}
+
 }  // namespace
 
 TEST_CASE("win32 env: UTF-8 and UTF-16 convert both ways", "[win32]") {
@@ -79,6 +88,10 @@ TEST_CASE("win32 env: the store folder admits its user alone", "[win32]") {
   // A folder that inherits whatever its parent allows is reported...
   REQUIRE(std::filesystem::create_directory(dir));
   REQUIRE(platform::MakeOwnerOnly(dir).empty());
+  if (!FileAclsStored()) {
+    WARN("under Wine: file access lists are not stored, so not checked here");
+    return;
+  }
   CHECK_FALSE(platform::OwnerOnlyProblem(dir).has_value());
   // ...and one that lets Everyone in is not private.
   {
@@ -146,6 +159,12 @@ TEST_CASE("win32 store: init, update and verify in a folder named Zoë 李", "[w
   REQUIRE(st.Init().ok());
   auto report = st.Verify();
   REQUIRE(report.ok());
+  if (!FileAclsStored()) {
+    // Every finding is then about access lists; the journal and profile verify.
+    for (const std::string& p : report->problems) CHECK(p.find(" is not private: ") != std::string::npos);
+    WARN("under Wine: file access lists are not stored, so not checked here");
+    return;
+  }
   CHECK(report->problems.empty());
   CHECK_FALSE(platform::OwnerOnlyProblem(st.dir()).has_value());
   CHECK_FALSE(platform::OwnerOnlyProblem(st.dir() / L"profile.json").has_value());
