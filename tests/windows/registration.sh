@@ -43,7 +43,12 @@ grep -q "registered with no browser" <<<"$out" || fail "doctor did not say nothi
 wine "$bin" register | tr -d '\r' || fail "oneself register"
 for k in "${keys[@]}"; do
   want="$(winpath "$dir/org.oneself.host.$(family "$k").json")"
-  got="$(wine reg query "HKCU\\$k\\org.oneself.host" /ve 2>/dev/null | tr -d '\r' | awk -F'REG_SZ' 'NF > 1 { sub(/^[ \t]+/, "", $2); print $2 }')"
+  # reg export writes UTF-16 whatever the console's code page, so "Zoë 李"
+  # is compared as written; the .reg format doubles backslashes.
+  rm -f "$tmp/key.reg"
+  wine reg export "HKCU\\$k\\org.oneself.host" "$(winpath "$tmp")\\key.reg" /y >/dev/null 2>&1 ||
+    fail "reg export HKCU\\$k\\org.oneself.host"
+  got="$(iconv -f UTF-16 -t UTF-8 "$tmp/key.reg" | tr -d '\r' | sed -n 's/^@="\(.*\)"$/\1/p' | sed 's/\\\\/\\/g')"
   [ "$got" = "$want" ] || fail "HKCU\\$k\\org.oneself.host: expected $want, got '$got'"
 done
 for f in chromium firefox; do
@@ -58,8 +63,11 @@ for f in chromium firefox; do
     if (JSON.stringify(m[key]) !== JSON.stringify(callers[process.argv[3]])) throw new Error(key);
   ' "$m" "$root/manifest/allowed-callers.json" "$f" "$(winpath "$bin")" || fail "manifest $m"
 done
-out="$(wine "$bin" doctor | tr -d '\r')" || fail "doctor after register: $out"
-grep -q "All good" <<<"$out" || fail "doctor: $out"
+# Wine keeps no file access lists (tests/hardening/store_probe.h): the
+# store's "is not private" findings are the only failures allowed here.
+out="$(wine "$bin" doctor | tr -d '\r')" || true
+if grep "FAIL" <<<"$out" | grep -v "is not private: " | grep -q .; then fail "doctor after register: $out"; fi
+[ "$(grep -c '^  ok    .* -> .*oneself.exe$' <<<"$out")" = "${#keys[@]}" ] || fail "doctor did not pass every browser: $out"
 
 # A key in the 32-bit view of HKLM naming another manifest: the views disagree.
 wine reg add 'HKLM\Software\Mozilla\NativeMessagingHosts\org.oneself.host' /ve /d 'C:\elsewhere.json' /f /reg:32 >/dev/null 2>&1 ||
