@@ -126,6 +126,22 @@ TEST_CASE("win32 env: a file is replaced while another handle reads it", "[win32
   REQUIRE(store::WriteFileAtomically(env, file, "old").ok());
   auto reader = env->OpenForRead(file);
   REQUIRE(reader.ok());
+  if (!FileAclsStored()) {
+    // Wine has no POSIX rename (FileRenameInfoEx), so the MoveFileExW
+    // fallback meets the open file, as on Windows before 10 1809: the write
+    // must then fail whole, naming the file, and leave the old one intact.
+    Status s = store::WriteFileAtomically(env, file, "new");
+    if (!s.ok()) {
+      CHECK(s.message().find("profile.json") != std::string::npos);
+      CHECK(*env->ReadFile(file) == "old");
+      WARN("under Wine: no POSIX rename; replacing a file held open is not checked here");
+      return;
+    }
+    std::string got;
+    REQUIRE((*reader)->Read(0, 3, &got).ok());
+    CHECK(got == "old");
+    return;
+  }
   REQUIRE(store::WriteFileAtomically(env, file, "new").ok());
   std::string got;
   REQUIRE((*reader)->Read(0, 3, &got).ok());
