@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs the Windows release: dist/oneself-<version>-windows-x64.zip with
 #   oneself/oneself.exe           static: imports system DLLs only
-#   oneself/extension-chromium.zip, extension-firefox.zip
+#   oneself/oneself-<version>-chromium.zip, oneself-<version>-firefox.zip
 #                                 (scripts/package-extension.sh)
 #   oneself/README.md, LICENSE (if any), docs/
 # Registration is `oneself.exe register` (no script to ship). Builds
