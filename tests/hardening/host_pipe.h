@@ -263,4 +263,23 @@ inline CommandResult RunCommand(const std::string& binary, const std::vector<std
   return r;
 }
 
+// Whether `oneself verify --json` found the store whole. Debian's Wine keeps
+// no access list on a file (it reads back one made from the Unix mode, which
+// lets Everyone read): under Wine (tests/windows/run.sh sets
+// ONESELF_TEST_NO_FILE_ACLS) verify's "is not private" findings are set
+// aside, and every other finding still fails. The access list itself is
+// checked where Windows stores it, and reported as unchecked under Wine
+// (tests/host/store_env_win32_test.cpp).
+inline bool VerifyReportPasses(const CommandResult& r) {
+  auto report = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  if (!report.is_object() || !report.contains("problems") || !report["problems"].is_array()) return false;
+  const char* noAcls = std::getenv("ONESELF_TEST_NO_FILE_ACLS");
+  if (noAcls == nullptr || *noAcls == '\0') return r.exitCode == 0 && report.value("ok", false);
+  if (r.exitCode != 0 && r.exitCode != 1) return false;
+  for (const auto& p : report["problems"]) {
+    if (!p.is_string() || p.get<std::string>().find(" is not private: ") == std::string::npos) return false;
+  }
+  return true;
+}
+
 }  // namespace hardening
