@@ -7,7 +7,7 @@ set -euo pipefail
 umask 022
 
 readonly HOST_NAME=org.oneself.host
-readonly EXTENSION_ID=ehjgpmlhhcdonfldkffomhacejmchinb
+readonly EXTENSION_ID=obejlgbmhghechkgdgmjlheaeplnmalh
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {
@@ -17,13 +17,24 @@ Usage: ./install.sh [options]
 Installs dependencies (apt-get), builds oneself (Release), installs the
 `oneself` binary, writes the host manifest org.oneself.host.json for every
 browser found, creates the profile store if absent, and tells you how to load
-the extension.
+the extension. For Chromium (with node and zip to pack it) it also registers
+the packed extension in ~/.config/chromium/External Extensions, so that
+Chromium installs it at its next start, without developer mode.
 
 Options:
   --prefix DIR   install the binary into DIR (default: ~/.local/bin;
                  with --system: /usr/local/bin)
   --system       register the host system-wide for all users (needs root);
                  creates no profile store: each user runs `oneself init`
+  --browser-dir DIR
+                 also register with the browser whose folder is DIR: a
+                 Chromium-family profile started with --user-data-dir=DIR or
+                 installed in an unusual place (the manifest goes into
+                 DIR/NativeMessagingHosts), or a Firefox-family folder holding
+                 profiles.ini or native-messaging-hosts (the manifest goes
+                 into DIR/native-messaging-hosts). Repeatable; remembered in
+                 ~/.config/oneself/browser-dirs, where `oneself doctor` and
+                 --uninstall find them
   --uninstall    remove every host manifest written by this script and the
                  `oneself` binary each one names, then the binary in the
                  prefix, and the folders install made for the manifests when
@@ -55,6 +66,7 @@ die() { warn "$*"; exit 1; }
 
 prefix=""
 system=0
+extra_dirs=()
 action=install
 deps=1
 build=1
@@ -66,6 +78,10 @@ while [ $# -gt 0 ]; do
       prefix="$2"; shift 2 ;;
     --prefix=*) prefix="${1#--prefix=}"; shift ;;
     --system) system=1; shift ;;
+    --browser-dir)
+      [ $# -ge 2 ] || die "--browser-dir needs a folder"
+      extra_dirs+=("$2"); shift 2 ;;
+    --browser-dir=*) extra_dirs+=("${1#--browser-dir=}"); shift ;;
     --uninstall) action=uninstall; shift ;;
     --demo) action=demo; shift ;;
     --headless) demo_args+=(--headless); shift ;;
@@ -129,14 +145,12 @@ if [ "$os" = Darwin ]; then
   fi
 else
   if [ "$system" = 1 ]; then
-    # Only the folders the browsers document; the others read per-user
-    # folders only.
-    browsers=(
-      "Google Chrome|chromium|/opt/google/chrome|/etc/opt/chrome/native-messaging-hosts|google-chrome google-chrome-stable"
-      "Chromium|chromium|/usr/lib/chromium|/etc/chromium/native-messaging-hosts|chromium chromium-browser"
-      "Microsoft Edge|chromium|/opt/microsoft/msedge|/etc/opt/edge/native-messaging-hosts|microsoft-edge microsoft-edge-stable"
-      "Firefox|firefox|/usr/lib/firefox-esr|/usr/lib/mozilla/native-messaging-hosts|firefox firefox-esr"
-    )
+    # The one list of system-wide folders, shared with `oneself doctor
+    # --system` and the Debian package.
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in ''|'#'*) continue ;; esac
+      browsers+=("$line")
+    done < "$repo_root/manifest/system-folders.txt"
   else
     cfg="${XDG_CONFIG_HOME:-$HOME/.config}"
     # Chromium-family browsers read $XDG_CONFIG_HOME; Firefox and LibreWolf
@@ -150,8 +164,53 @@ else
       "Firefox|firefox|$HOME/.mozilla|$HOME/.mozilla/native-messaging-hosts|firefox firefox-esr"
       "LibreWolf|firefox|$HOME/.librewolf|$HOME/.librewolf/native-messaging-hosts|librewolf"
     )
+    # Browsers in a Flatpak or Snap sandbox (the one list, shared with
+    # `oneself doctor`). The sixth field says how the host is reached.
+    while IFS='|' read -r kind app name family folder || [ -n "$kind" ]; do
+      case "$kind" in flatpak|snap) ;; *) continue ;; esac
+      if [ "$kind" = flatpak ]; then
+        browsers+=("$name|$family|$HOME/.var/app/$app|$HOME/$folder||flatpak:$app")
+      elif [ "$folder" = - ]; then
+        browsers+=("$name|$family|$HOME/snap/$app|||unsupported")
+      else
+        browsers+=("$name|$family|$HOME/snap/$app|$HOME/$folder||portal")
+      fi
+    done < "$repo_root/manifest/sandboxed-browsers.txt"
   fi
 fi
+
+# --- Folders given with --browser-dir, and those given before ----------------
+# Remembered so that a later run, `oneself doctor` and --uninstall find them.
+browser_dirs_file="${XDG_CONFIG_HOME:-$HOME/.config}/oneself/browser-dirs"
+# browser_dir_record DIR: the browsers record for a --browser-dir folder.
+browser_dir_record() {
+  local dir="$1"
+  if [ -f "$dir/profiles.ini" ] || [ -d "$dir/native-messaging-hosts" ]; then
+    printf '%s\n' "$dir (--browser-dir)|firefox|$dir|$dir/native-messaging-hosts|"
+  else
+    printf '%s\n' "$dir (--browser-dir)|chromium|$dir|$dir/NativeMessagingHosts|"
+  fi
+}
+known_dirs=()
+if [ "$system" = 0 ] && [ -f "$browser_dirs_file" ]; then
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in /*) known_dirs+=("$line") ;; esac
+  done < "$browser_dirs_file"
+fi
+for d in ${extra_dirs[@]+"${extra_dirs[@]}"}; do
+  [ "$system" = 0 ] || die "--browser-dir is per user: leave out --system"
+  case "$d" in "~/"*) d="$HOME/${d#"~/"}" ;; esac
+  case "$d" in /*) ;; *) d="$PWD/$d" ;; esac
+  case "$d" in *[[:cntrl:]]*|*'|'*) die "--browser-dir $d: a control character or | in the name" ;; esac
+  d="${d%/}"
+  [ -d "$d" ] || [ "$action" = uninstall ] || die "--browser-dir $d: no such folder (start the browser with it once, or check the name)"
+  seen=0
+  for k in ${known_dirs[@]+"${known_dirs[@]}"}; do [ "$k" = "$d" ] && seen=1; done
+  [ "$seen" = 1 ] || known_dirs+=("$d")
+done
+for d in ${known_dirs[@]+"${known_dirs[@]}"}; do
+  browsers+=("$(browser_dir_record "$d")")
+done
 
 browser_found() {  # browser_found CONFIG_DIR "PROGRAMS"
   local config_dir="$1" programs="$2" p
@@ -348,19 +407,39 @@ install_binary() {
 found_any=0
 failed_browsers=()
 other_copies=()
+flatpak_apps=()
+unsupported_browsers=()
+portal_browsers=()
 write_manifests() {
-  local record name family config_dir dir programs target old made
+  local record name family config_dir dir programs reach target old made source app wrapper
   make_manifest chromium "$binary" "$scratch/chromium.json" \
     || die "could not make the host manifest (scripts/host-manifest.cmake failed)"
   make_manifest firefox "$binary" "$scratch/firefox.json" \
     || die "could not make the host manifest (scripts/host-manifest.cmake failed)"
   for record in "${browsers[@]}"; do
-    IFS='|' read -r name family config_dir dir programs <<<"$record"
+    IFS='|' read -r name family config_dir dir programs reach <<<"$record"
     browser_found "$config_dir" "$programs" || continue
     found_any=1
+    source="$scratch/$family.json"
+    case "$reach" in
+      unsupported)
+        unsupported_browsers+=("$name")
+        continue ;;
+      portal) portal_browsers+=("$name") ;;
+      flatpak:*)
+        app="${reach#flatpak:}"
+        if ! wrapper="$(write_flatpak_wrapper "$app")"; then
+          failed_browsers+=("$name")
+          continue
+        fi
+        source="$scratch/flatpak-$app.json"
+        make_manifest "$family" "$wrapper" "$source" \
+          || die "could not make the host manifest (scripts/host-manifest.cmake failed)"
+        flatpak_apps+=("$app") ;;
+    esac
     target="$dir/$HOST_NAME.json"
     old="$(manifest_binary "$target")"
-    if [ -n "$old" ] && [ "$old" != "$binary" ] && [ "${old##*/}" = oneself ] && [ -f "$old" ] \
+    if [ -z "$reach" ] && [ -n "$old" ] && [ "$old" != "$binary" ] && [ "${old##*/}" = oneself ] && [ -f "$old" ] \
        && ! in_list "$old" ${other_copies[@]+"${other_copies[@]}"}; then
       other_copies+=("$old")
     fi
@@ -373,7 +452,7 @@ write_manifests() {
         printf '%s\n' "$made"; } > "$scratch/marker"
     fi
     if { [ -z "$made" ] || put "$scratch/marker" "$dir/$MARKER" 644; } \
-       && put "$scratch/$family.json" "$target" 644; then
+       && put "$source" "$target" 644; then
       say "  $name: $target ($placed)"
     else
       warn "$name: cannot write its host manifest into $dir ($why_folder: $why)"
@@ -383,6 +462,35 @@ write_manifests() {
       failed_browsers+=("$name")
     fi
   done
+  remember_browser_dirs
+}
+
+# write_flatpak_wrapper APP: puts the wrapper a Flatpak browser starts inside
+# its sandbox, ~/.var/app/APP/oneself/oneself, which starts this binary
+# outside it; prints its path. The browser can read and run it because the
+# sandbox sees its own ~/.var/app/APP. It is named oneself, like the host.
+write_flatpak_wrapper() {
+  local app="$1" wrapper="$HOME/.var/app/$1/oneself/oneself"
+  { printf '%s\n' '#!/bin/sh' \
+      "# Written by oneself's install.sh for the Flatpak $app, which runs it inside" \
+      "# its sandbox: flatpak-spawn starts the oneself host outside, on the host." \
+      "# It needs: flatpak override --user --talk-name=org.freedesktop.Flatpak $app"
+    printf 'exec flatpak-spawn --host --watch-bus %q "$@"\n' "$binary"; } > "$scratch/wrapper-$app"
+  if ! put "$scratch/wrapper-$app" "$wrapper" 755; then
+    warn "$app: cannot write the Flatpak wrapper $wrapper ($why_folder: $why)"
+    return 1
+  fi
+  printf '%s\n' "$wrapper"
+}
+
+# remember_browser_dirs: the --browser-dir folders, for the next run, doctor
+# and --uninstall.
+remember_browser_dirs() {
+  [ "${#known_dirs[@]}" -gt 0 ] || return 0
+  printf '%s\n' "${known_dirs[@]}" > "$scratch/browser-dirs"
+  if ! put "$scratch/browser-dirs" "$browser_dirs_file" 644; then
+    warn "cannot record the --browser-dir folders in $browser_dirs_file ($why_folder: $why): doctor and --uninstall will not know them"
+  fi
 }
 
 store_dir() {
@@ -418,10 +526,14 @@ Now load the extension (it needs no build step):
     open chrome://extensions, turn on Developer mode, click "Load unpacked"
     and choose $repo_root/extension
     Its id must read $EXTENSION_ID: the host answers that id only.
+    (The Debian package installs it in Chromium and Chrome with no developer
+    mode, and it stays: see docs/packaging.md.)
   Firefox, LibreWolf:
     open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on..."
     and choose $repo_root/extension/manifest.json
-    A temporary add-on is gone when Firefox restarts: load it again each time.
+    A temporary add-on is gone when Firefox restarts: load it again each time,
+    or install it for good where your Firefox allows it (listed below, when
+    one is found; docs/packaging.md, "Firefox").
 
 Check the set-up at any time with: $binary doctor
 EOF
@@ -442,6 +554,14 @@ EOF
     say "Note: ONESELF_HOME is set in this shell; a browser starts the host with your"
     say "session's environment, so set it there too or the host uses another store."
   fi
+  print_sandbox_notes
+  print_firefox_notes
+  if [ -n "$crx_note" ]; then say ""; say "$crx_note"; fi
+  if [ "$crx_registered" = 1 ]; then
+    say ""
+    say "Chromium: restart it and it installs the extension by itself (no developer"
+    say "mode needed); chrome://extensions then lists it as added by another program."
+  fi
   local old
   for old in ${other_copies[@]+"${other_copies[@]}"}; do
     say ""
@@ -449,6 +569,93 @@ EOF
     say "  $old"
     say "Remove it if nothing else uses it: rm $(printf %q "$old")"
   done
+}
+
+# --- The extension, packed, for Chromium ---------------------------------------
+# Chromium builds read per-user external-extensions files from
+# <config>/chromium/External Extensions/<id>.json: at its next start Chromium
+# installs the .crx the file names, with the pinned id, and keeps it (no
+# developer mode). Packing needs node and zip; without them this is skipped.
+extension_share="${XDG_DATA_HOME:-$HOME/.local/share}/oneself-extension"
+external_file="${XDG_CONFIG_HOME:-$HOME/.config}/chromium/External Extensions/$EXTENSION_ID.json"
+crx_note=""
+crx_registered=0
+install_crx() {
+  [ "$system" = 0 ] && [ "$os" != Darwin ] || return 0
+  browser_found "${XDG_CONFIG_HOME:-$HOME/.config}/chromium" "chromium chromium-browser" || return 0
+  if ! command -v node >/dev/null 2>&1 || ! command -v zip >/dev/null 2>&1; then
+    crx_note="Chromium: to install the extension without developer mode, install node and zip and run ./install.sh again (it packs the extension)."
+    return 0
+  fi
+  local version crx
+  version="$(node -p "require('$repo_root/extension/manifest.json').version")" || return 0
+  if ! sh "$repo_root/scripts/package-extension.sh" "$scratch/dist" >/dev/null 2>"$scratch/pack.err"; then
+    warn "could not pack the extension for Chromium: $(tail -n 1 "$scratch/pack.err")"
+    return 0
+  fi
+  crx="$extension_share/oneself.crx"
+  printf '{\n  "external_crx": "%s",\n  "external_version": "%s"\n}\n' "$crx" "$version" > "$scratch/external.json"
+  # A folder made here is put on record, as for the manifests (see new_folders).
+  local made
+  made="$(new_folders "${external_file%/*}")"
+  if [ -n "$made" ]; then
+    { printf '# %s\n' "./install.sh made these folders for $EXTENSION_ID.json;" \
+                      "./install.sh --uninstall removes each of them that is empty."
+      printf '%s\n' "$made"; } > "$scratch/crx-marker"
+  fi
+  if put "$scratch/dist/oneself-$version.crx" "$crx" 644 \
+     && { [ -z "$made" ] || put "$scratch/crx-marker" "${external_file%/*}/$MARKER" 644; } \
+     && put "$scratch/external.json" "$external_file" 644; then
+    say "  Chromium extension: $external_file ($placed; Chromium installs $crx at its next start)"
+    crx_registered=1
+  else
+    warn "Chromium: cannot write $why_folder: $why; load the extension unpacked instead"
+  fi
+}
+
+# What a browser in a sandbox still needs, said plainly.
+print_sandbox_notes() {
+  local app name
+  for app in ${flatpak_apps[@]+"${flatpak_apps[@]}"}; do
+    say ""
+    say "Flatpak $app: its manifest names a wrapper that starts oneself outside the"
+    say "sandbox with flatpak-spawn. Allow that once (then restart the browser):"
+    say "  flatpak override --user --talk-name=org.freedesktop.Flatpak $app"
+  done
+  for name in ${portal_browsers[@]+"${portal_browsers[@]}"}; do
+    say ""
+    say "$name starts oneself through the desktop portal (xdg-desktop-portal 1.18 or"
+    say "later, or Ubuntu's): it reads the manifest in ~/.mozilla/native-messaging-hosts."
+    say "If it still says \"No such native application\", check in about:config that"
+    say "widget.use-xdg-desktop-portal.native-messaging is 1."
+  done
+  for name in ${unsupported_browsers[@]+"${unsupported_browsers[@]}"}; do
+    say ""
+    warn "$name cannot start oneself: a Chromium-family browser in a Snap has no way to"
+    warn "  start a program outside its sandbox. Use the browser from a .deb package or"
+    warn "  from Flathub (see docs/troubleshooting.md)."
+  done
+}
+
+# Which Firefox builds on this machine take the extension how: release Firefox
+# installs signed add-ons only; ESR, Developer Edition, Nightly and LibreWolf
+# honour xpinstall.signatures.required=false and the enterprise policy.
+print_firefox_notes() {
+  local found=()
+  [ -d /usr/lib/firefox-esr ] && found+=("Firefox ESR (/usr/lib/firefox-esr): allows an unsigned add-on; see docs/packaging.md, \"Firefox\"")
+  [ -d /usr/lib/firefox ] || [ -d /opt/firefox ] || [ -d "$HOME/snap/firefox" ] || [ -d "$HOME/.var/app/org.mozilla.firefox" ] \
+    && found+=("Firefox (release): installs signed add-ons only; install oneself from addons.mozilla.org or the signed .xpi")
+  [ -d /opt/firefox-developer-edition ] || [ -d /usr/lib/firefox-developer-edition ] \
+    && found+=("Firefox Developer Edition: allows an unsigned add-on with xpinstall.signatures.required=false")
+  [ -d /opt/firefox-nightly ] || [ -d /usr/lib/firefox-trunk ] \
+    && found+=("Firefox Nightly: allows an unsigned add-on with xpinstall.signatures.required=false")
+  [ -d "$HOME/.librewolf" ] || [ -d /usr/share/librewolf ] \
+    && found+=("LibreWolf: allows an unsigned add-on with xpinstall.signatures.required=false")
+  [ "${#found[@]}" -gt 0 ] || return 0
+  say ""
+  say "Firefox builds found, and what each allows:"
+  local line
+  for line in "${found[@]}"; do say "  $line"; done
 }
 
 # Problems come last, where they are seen.
@@ -488,13 +695,29 @@ remove() {
 }
 
 uninstall() {
-  local record name family config_dir dir programs manifest marker path removed=0 failed=0
+  local record name family config_dir dir programs reach manifest marker path removed=0 failed=0
   local binaries=() kept_for=() made=() out
+  # The packed extension and the file that makes Chromium install it (Chromium
+  # uninstalls the extension when the file is gone); the folders install made
+  # for it go with the manifests' below.
+  if [ "$system" = 0 ]; then
+    for path in "$external_file" "$extension_share/oneself.crx"; do
+      [ -e "$path" ] || [ -L "$path" ] || continue
+      if remove "$path"; then removed=1; else failed=1; fi
+    done
+    rmdir -- "$extension_share" 2>/dev/null || true   # ours by name
+    marker="${external_file%/*}/$MARKER"
+    if [ -f "$marker" ] && [ ! -L "$marker" ]; then
+      while IFS= read -r path; do made+=("$path"); done < <(marked_folders "${external_file%/*}")
+      rm -f -- "$marker"
+    fi
+  fi
   # Manifests first, so that none is left naming a removed binary. Every
   # folder, found or not: a browser removed since install still has our
   # manifest.
   for record in "${browsers[@]}"; do
-    IFS='|' read -r name family config_dir dir programs <<<"$record"
+    IFS='|' read -r name family config_dir dir programs reach <<<"$record"
+    [ -n "$dir" ] || continue
     manifest="$dir/$HOST_NAME.json"
     if [ -e "$manifest" ] || [ -L "$manifest" ]; then
       path=""
@@ -542,6 +765,22 @@ uninstall() {
     fi
     if remove "$b"; then removed=1; else failed=1; fi
   done
+  # The Flatpak wrappers' folders, once empty, and the --browser-dir record.
+  for record in "${browsers[@]}"; do
+    IFS='|' read -r name family config_dir dir programs reach <<<"$record"
+    case "$reach" in
+      flatpak:*)
+        path="$HOME/.var/app/${reach#flatpak:}/oneself"
+        if [ -d "$path" ] && [ ! -L "$path" ] && rmdir -- "$path" 2>/dev/null; then
+          say "  removed the empty folder $path (made by install.sh)"
+          removed=1
+        fi ;;
+    esac
+  done
+  if [ "$system" = 0 ] && [ -f "$browser_dirs_file" ]; then
+    if remove "$browser_dirs_file" "the --browser-dir folders"; then removed=1; else failed=1; fi
+    rmdir -- "${browser_dirs_file%/*}" 2>/dev/null || true   # only when nothing else is in it
+  fi
   [ "$removed" = 1 ] || [ "$failed" = 1 ] || say "  nothing to remove"
 
   if [ "$system" = 1 ]; then
@@ -656,6 +895,7 @@ case "$action" in
     say "Installing oneself"
     install_binary
     write_manifests
+    install_crx
     create_store
     print_next_steps
     finish_install

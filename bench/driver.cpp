@@ -155,9 +155,12 @@ void SeedStore(const Options& o, const fs::path& store, const fs::path& state, i
   h.CloseInput();
   h.Wait();
 
-  // One file per site (observations/<site>.json): copies of a real one
-  // under made-up site ids until `sites` sites have been seen.
+  // One file per site (devices/<id>/observations/<site>.json, in the one
+  // device the seeding host made): copies of a real one under made-up site
+  // ids until `sites` sites have been seen.
   fs::path obsDir = store / "observations";
+  for (const auto& d : fs::directory_iterator(store / "devices"))
+    if (fs::exists(d.path() / "observations")) obsDir = d.path() / "observations";
   fs::path model = obsDir / "linkedin.json";
   if (sites > 0 && fs::exists(model)) {
     int have = 0;
@@ -299,7 +302,7 @@ int main(int argc, char** argv) {
   std::map<int, fs::path> stores;
   for (int n : growthSizes) {
     fs::path dir = work / ("store-" + std::to_string(n));
-    if (!fs::exists(dir / "profile.json")) {
+    if (!fs::exists(dir / "devices")) {
       auto t0 = Clock::now();
       SeedStore(o, dir, work / "state", n, sites);
       std::fprintf(stderr, "bench: seeded a store of %d revisions in %.1f s\n", n, MicrosSince(t0) / 1e6);

@@ -1,7 +1,7 @@
-// The comparison engine in process (issue 3's "How good it must be", issue 6
-// "Engine"): the cost of one full compare::Check of every field against a
-// canonical profile with a 2,600-character about, warm, and of
-// compare::PerceptualHash on a 32x32 gray image. Prints one JSON line that
+// The comparison engine in process (bench/README.md, "Engine"): the cost
+// of one full compare::Check of every field against a canonical profile
+// with a 2,600-character about, warm, and of compare::PerceptualHash on a
+// 32x32 gray image. Prints one JSON line that
 // bench_driver puts in the table.
 //
 //   bench_engine DATA_DIR [ITERATIONS]

@@ -49,7 +49,8 @@ need_cmd() {  # need_cmd PACKAGE COMMAND...: satisfied by any of the commands
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "deps.sh: this is not a Debian or Ubuntu system; install by hand:" >&2
   echo "  cmake, a C++20 compiler, pkg-config, nlohmann-json 3.11, spdlog 1.10," >&2
-  echo "  OpenSSL 3, Catch2 v2, utf8proc, stb" >&2
+  echo "  OpenSSL 3, Catch2 v2, utf8proc, stb, minizip (zlib contrib), zlib, libwebp," >&2
+  echo "  ICU, iso-codes, CLDR (unicode-cldr-core)" >&2
   # Not fatal: on another system the build may still find them.
   exit 0
 fi
@@ -59,7 +60,8 @@ need_cmd cmake cmake
 need_cmd g++ g++ c++
 need_cmd pkg-config pkg-config pkgconf
 need_cmd make make ninja
-for p in nlohmann-json3-dev libspdlog-dev libssl-dev catch2 libutf8proc-dev libstb-dev; do
+for p in nlohmann-json3-dev libspdlog-dev libssl-dev catch2 libutf8proc-dev libstb-dev \
+    libminizip-dev zlib1g-dev libwebp-dev libicu-dev iso-codes unicode-cldr-core; do
   need_pkg "$p"
 done
 
@@ -70,13 +72,24 @@ if [ "$want_test" = 1 ]; then
   need_cmd firefox-esr firefox-esr firefox
   need_cmd openssl openssl
   need_cmd clang clang
+  # tests/run.sh compiles through it, so a second run rebuilds only what changed.
+  need_cmd ccache ccache
+  # The Debian package and the packed extension (ctest -L package).
+  need_pkg lintian
+  need_cmd dpkg-dev dpkg-shlibdeps
+  need_cmd zip zip
+  need_cmd unzip unzip
+  # The sync tests (tests/sync) run real Syncthing instances and real git on
+  # loopback, driven with curl and jq.
+  for p in syncthing git curl jq; do
+    need_pkg "$p"
+  done
   # The Windows build and its tests (tests/windows.cmake): MinGW-w64 with the
-  # posix thread model, Wine to run the programs, dpkg-dev for
-  # scripts/windows-deps.sh's `apt-get source`.
+  # posix thread model, Wine to run the programs, dpkg-dev (above)
+  # for scripts/windows-deps.sh's `apt-get source`.
   need_pkg g++-mingw-w64-x86-64-posix
   need_pkg wine
   need_pkg wine64
-  need_pkg dpkg-dev
   # LibFuzzer's runtime ships in libclang-rt on newer releases; on bookworm it
   # comes with clang itself. Valgrind is optional and not installed here.
 fi

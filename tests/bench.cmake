@@ -1,4 +1,4 @@
-# The benchmarks' smoke run (issue 6): bench/run.sh --quick against the
+# The benchmarks' smoke run: bench/run.sh --quick against the
 # binaries of this build, so the benchmark code cannot rot. It asserts only
 # that the run completes and prints its table; figures are never asserted.
 # bench/ is added after tests/, so its targets are not known yet here.

@@ -1,4 +1,4 @@
-# Browser end-to-end tests (issue 5): every tests/e2e/*.test.js is one CTest
+# Browser end-to-end tests: every tests/e2e/*.test.js is one CTest
 # test, run with Node's test runner against the real extension, the built host
 # and headless Chromium / Firefox ESR. Label `browser`: `ctest -L browser`
 # runs only these, `ctest -LE browser` everything else. CI sets CI=1, which

@@ -1,4 +1,4 @@
-# Extension tests (issue 4): every tests/extension/**/*.test.js is one CTest
+# Extension tests: every tests/extension/**/*.test.js is one CTest
 # test, run with Node's built-in runner on jsdom (no browser). Plus `web-ext
 # lint` of the unpacked extension. Label `extension`.
 find_program(ONESELF_NODE node)

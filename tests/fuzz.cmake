@@ -1,4 +1,4 @@
-# Fuzzing in the test suite (issue 7), in two parts:
+# Fuzzing in the test suite, in two parts:
 #  - every fuzz target is also built with an ordinary main (fuzz/replay_main.cpp)
 #    and replays its seed corpus and every crash reproducer kept in
 #    fuzz/regressions/<target>/: cheap, any compiler, and under the asan preset

@@ -1,4 +1,4 @@
-# Hardening tests (issue 7): crash safety, many writers, file modes, no
+# Hardening tests: crash safety, many writers, file modes, no
 # network code, and the sanitizer pass. See docs/security.md for what each
 # one protects. Included by tests/CMakeLists.txt.
 if(NOT TARGET oneself)

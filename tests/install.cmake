@@ -17,3 +17,13 @@ set_tests_properties("install: deps.sh" PROPERTIES LABELS install TIMEOUT 60)
 add_test(NAME "install: CI runs the README's test command"
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/install/readme_ci_test.sh)
 set_tests_properties("install: CI runs the README's test command" PROPERTIES LABELS install TIMEOUT 30)
+
+# Flatpak and Snap browsers and --browser-dir: install.sh, the flatpak-spawn
+# wrapper (with a stand-in flatpak-spawn) and doctor's diagnosis, in a
+# temporary HOME (tests/install/sandboxes_test.sh).
+add_test(NAME "install: sandboxed browsers"
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/install/sandboxes_test.sh)
+set_tests_properties("install: sandboxed browsers" PROPERTIES
+  ENVIRONMENT "ONESELF_BUILD_DIR=${PROJECT_BINARY_DIR}"
+  LABELS install
+  TIMEOUT 120)

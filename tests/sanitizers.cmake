@@ -1,4 +1,4 @@
-# The sanitized tree (issue 7): one clang build, build-asan/ (the `asan`
+# The sanitized tree: one clang build, build-asan/ (the `asan`
 # preset: ASan + UBSan, fuzzer coverage compiled in), serves two tests of the
 # main suite, so CI pays for two builds (this one and the main one), not three:
 #  - "fuzz: every target under ASan and UBSan" runs libFuzzer on each target,

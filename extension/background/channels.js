@@ -136,7 +136,9 @@ export function createChannels(deps) {
 					warnings: mergeWarnings(old.url === context.url ? old.warnings : [], reply.result.warnings ?? [], [...checked, ...(reply.result.checked ?? [])]),
 					revision: reply.result.revision,
 					checkedAt: Date.now(),
-					photoUnread,
+					// The photo is checked on its own (it may take seconds to
+					// fetch): a check of the text fields says nothing about it.
+					photoUnread: payload.fields?.photo ? photoUnread : (old.url === context.url && old.photoUnread === true),
 				}));
 				await deps.badge(context.tabId, state.warnings.length);
 				return reply;

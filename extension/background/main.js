@@ -6,9 +6,11 @@ import '../lib/namespace.js';
 import '../lib/browser.js';
 import {grayFromBlob} from '../lib/gray.js';
 import {createChannels} from './channels.js';
+import {createFieldHealth, withFieldHealth} from './field-health.js';
 import {describeState} from './host-states.js';
 import {createMastodonInstances} from './mastodon.js';
 import {NativeClient} from './native-client.js';
+import {createPhotoFetcher} from './photo-fetch.js';
 import {createRouter} from './router.js';
 import {createTabState} from './tab-state.js';
 import {createWebsites} from './website.js';
@@ -36,14 +38,7 @@ const tabs = createTabState(session);
 const mastodon = createMastodonInstances(ext);
 const website = createWebsites(ext);
 
-async function fetchGray(url) {
-	const response = await fetch(url, {credentials: 'omit', cache: 'force-cache'});
-	if (!response.ok) {
-		throw new Error(`photo fetch failed: ${response.status}`);
-	}
-
-	return grayFromBlob(await response.blob());
-}
+const fetchGray = createPhotoFetcher({fetch: (...args) => fetch(...args), grayFromBlob});
 
 async function badge(tabId, count) {
 	try {
@@ -53,7 +48,7 @@ async function badge(tabId, count) {
 	}
 }
 
-const channels = createChannels({
+const channels = withFieldHealth(createChannels({
 	host,
 	tabs,
 	badge,
@@ -63,7 +58,7 @@ const channels = createChannels({
 	hostState: async () => lastState ?? (await session.get('hostState')).hostState ?? describeState('unknown'),
 	mastodon,
 	website,
-});
+}), {health: createFieldHealth(ext.storage.local), tabs});
 
 const route = createRouter({
 	channels,

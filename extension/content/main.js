@@ -55,6 +55,7 @@
 		let checker = null;
 		let elements = {};
 		let sent = new Set(); // fields this page has asked about
+		let sentValues = new Map(); // view pages: field → the value asked about (JSON), to ask again when the page shows another
 		let warnings = new Map(); // field → [{warning, host}]
 		let rounds = 0;
 		let generation = 0; // bumped on navigation: late answers of the old page are dropped
@@ -334,9 +335,11 @@
 
 		// kind 'none': not a profile page, so that the popup and the badge
 		// forget the page the tab showed before a navigation inside the site.
-		function report(own, unread = []) {
-			reported = JSON.stringify([own, unread]);
-			return send('page.report', {site: site.id, kind: mode ?? kind?.kind ?? 'none', own, handle: kind?.handle ?? null, unread});
+		// `read`: the fields found, so that the background can say when each
+		// was last read on the user's own pages (options page).
+		function report(own, unread = [], read = []) {
+			reported = JSON.stringify([own, unread, read]);
+			return send('page.report', {site: site.id, kind: mode ?? kind?.kind ?? 'none', own, handle: kind?.handle ?? null, unread, read});
 		}
 
 		function clearWarnings() {
@@ -357,6 +360,7 @@
 			checker = null;
 			elements = {};
 			sent = new Set();
+			sentValues = new Map();
 			waitingSince = null;
 			ownership = null;
 			reported = null;
@@ -445,6 +449,21 @@
 			return {...fields, ...parts};
 		}
 
+		// The photo's own check, beside a round: its warnings join the page
+		// when its answer comes; it completes no round (the round did).
+		function checkPhoto(photo) {
+			const asked = generation;
+			const askedMode = mode;
+			send('check', {site: site.id, mode, fields: {photo}}).then(reply => {
+				if (asked !== generation || askedMode !== mode || leftPage() || !reply?.ok) {
+					return;
+				}
+
+				render('photo', (reply.result?.warnings ?? []).filter(warning => warning.field === 'photo'));
+				ui.summary.render(document, mode === 'view' ? allWarnings() : [], {onSelect: reveal});
+			}, () => {});
+		}
+
 		async function becomeOwn(mine) {
 			ownership = null;
 			checker = makeChecker(mine);
@@ -467,6 +486,7 @@
 				clearWarnings();
 				mode = found.mode;
 				sent = new Set();
+				sentValues = new Map();
 				checker.dispose();
 				checker = makeChecker(generation);
 			}
@@ -478,23 +498,38 @@
 
 			tidyOrphans();
 
-			const fresh = Object.fromEntries(Object.entries(found.fields).filter(([name]) => !sent.has(name)));
+			// New fields, and on a view page fields that now show another value
+			// (a card re-rendered after the site's Save, a late-loaded card
+			// replacing a placeholder). In edit forms the typing is followed instead.
+			const changed = ([name, value]) => mode === 'view' && sentValues.has(name) && sentValues.get(name) !== JSON.stringify(value);
+			const fresh = Object.fromEntries(Object.entries(found.fields).filter(entry => !sent.has(entry[0]) || changed(entry)));
 			const waited = now() - (waitingSince ?? now());
 			if (Object.keys(fresh).length === 0 && sent.size === 0 && waited < WAIT_FOR_FIELDS_MS) {
 				return; // the page has not rendered its fields yet
 			}
 
 			const unread = found.unread.filter(name => !(name in found.fields));
-			if (JSON.stringify([true, unread]) !== reported) {
-				await report(true, unread);
+			const read = Object.keys(found.fields);
+			if (JSON.stringify([true, unread, read]) !== reported) {
+				await report(true, unread, read);
 			}
 
 			if (Object.keys(fresh).length > 0) {
-				for (const name of Object.keys(fresh)) {
+				for (const [name, value] of Object.entries(fresh)) {
 					sent.add(name);
+					sentValues.set(name, JSON.stringify(value));
 				}
 
-				await checker.round(fresh);
+				const {photo, ...text} = fresh;
+				if (photo !== undefined && Object.keys(text).length > 0) {
+					// The photo may take seconds to fetch, or never arrive: the
+					// text fields' warnings are shown at once, its own when it comes.
+					const textRound = checker.round(text);
+					checkPhoto(photo);
+					await textRound;
+				} else {
+					await checker.round(fresh);
+				}
 			} else if (sent.size === 0 && rounds === 0) {
 				// Nothing readable at all: the round completes empty.
 				completeRound();
@@ -528,7 +563,9 @@
 			document.addEventListener('input', onInput, true);
 			document.addEventListener('change', onInput, true);
 			observer = new view.MutationObserver(onMutation);
-			observer.observe(document.documentElement, {childList: true, subtree: true});
+			// Attributes too: a <dialog> kept in the page opens and closes by its
+			// `open` attribute, and a mounted screen is hidden or shown by `hidden`.
+			observer.observe(document.documentElement, {childList: true, subtree: true, attributes: true, attributeFilter: ['open', 'hidden']});
 			return start();
 		}
 

@@ -5,6 +5,7 @@
 // reload (after an import, a revert, a photo) keeps it; only Discard changes
 // drops it, and both that and leaving the page with it ask first.
 import {call, send, snapshotOf} from '../lib/messages.js';
+import {renderFieldHealth} from './field-health.js';
 import {createProfileForm} from './form.js';
 import {createHistory} from './history.js';
 import {renderIgnores, renderPhoto, renderStatus, setUpImportExport, setUpMastodon, setUpPhoto, setUpWebsite} from './sections.js';
@@ -57,7 +58,7 @@ async function main() {
 		$('save').disabled = saving || !form.snapshot;
 		$('reload').textContent = form.snapshot ? 'Discard changes' : 'Try again';
 
-		await Promise.all([renderStatus(), history.refresh()]);
+		await Promise.all([renderStatus(), renderFieldHealth(), history.refresh()]);
 	}
 
 	$('profile-form').addEventListener('submit', async event => {

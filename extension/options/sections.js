@@ -8,6 +8,7 @@ import {grayFromBlob} from '../lib/gray.js';
 import {ext, call, send} from '../lib/messages.js';
 import {make} from './dom.js';
 import {importRequest} from './import-files.js';
+import {confirmImport} from './import-preview.js';
 import {ignoresOf} from './model.js';
 
 function say(id, text) {
@@ -99,11 +100,29 @@ export function setUpImportExport(reload, getSnapshot) {
 			// An import is made against the current revision; when the
 			// profile could not be loaded, it is asked for now.
 			const revision = getSnapshot()?.revision ?? (await call('profile.get')).revision;
-			const {request, skipped} = await importRequest(files, revision);
+			const {request, skipped, notes} = await importRequest(files, revision);
+			say('import-status', 'Reading what would change…');
+			// A dry run first: the person sees each field that would change,
+			// and nothing is written until they confirm.
+			const preview = await call('import', {...request, dryRun: true});
+			if (!(preview.changes?.length > 0)) {
+				// The files hold what the profile already says (the same
+				// export imported twice): nothing to confirm.
+				say('import-status', `Nothing changed: the profile already says what ${files.length === 1 ? 'this file says' : 'these files say'} (revision ${preview.revision ?? '?'}).`);
+				return;
+			}
+
+			say('import-status', '');
+			if (!await confirmImport(document.getElementById('import-preview'), preview, {skipped, notes})) {
+				say('import-status', 'Import cancelled; nothing was written.');
+				return;
+			}
+
 			say('import-status', 'Importing…');
 			const result = await call('import', request);
 			const what = Array.isArray(result.imported) && result.imported.length > 0 ? `: ${result.imported.join(', ')}` : '';
-			const others = skipped.length > 0 ? ` Left out ${skipped.length} other file${skipped.length === 1 ? '' : 's'} (oneself imports only Profile.csv and Positions.csv).` : '';
+			const passedOver = skipped.length + (result.skipped?.length ?? 0);
+			const others = passedOver > 0 ? ` Passed over ${passedOver} other file${passedOver === 1 ? '' : 's'}.` : '';
 			await reload();
 			// The host says `changed: false` when the files held what the
 			// profile already says (the same export imported twice).
@@ -113,10 +132,10 @@ export function setUpImportExport(reload, getSnapshot) {
 			say('import-status', `${outcome}${others}`);
 		} catch (error) {
 			say('import-status', `Import failed: ${error.message}`);
+		} finally {
+			event.target.disabled = false;
+			event.target.value = '';
 		}
-
-		event.target.disabled = false;
-		event.target.value = '';
 	});
 
 	document.getElementById('export').addEventListener('click', async () => {

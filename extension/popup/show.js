@@ -44,6 +44,8 @@ export async function showPopup({document, ext, call, send, close}) {
 
 	function renderPage(model) {
 		$('page-sentence').textContent = pageSentence(model);
+		$('site-changed').textContent = model.siteChanged ?? '';
+		$('site-changed').hidden = !model.siteChanged;
 		$('unread').replaceChildren(...model.unread.map(sentence => {
 			const item = document.createElement('li');
 			item.textContent = sentence;

@@ -22,6 +22,21 @@ export function unreadSentence(field) {
 	return `Couldn't read ${FIELD_WORDS[field] ?? field} on this page.`;
 }
 
+// "the headline", "the headline and the location", "the name, the bio and the photo"
+export function fieldList(fields) {
+	const words = fields.map(field => FIELD_WORDS[field] ?? field);
+	return words.length <= 2 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+// Fields the site's module expected on an own page and could not find: its
+// page is no longer built the way the module knows, most likely because the
+// site changed it. Said with the site's name, in plain words.
+export function siteChangedSentence(siteName, fields) {
+	const site = siteName ?? 'This site';
+	const them = fields.length === 1 ? 'it is' : 'they are';
+	return `${site} may have changed its page: oneself couldn't find ${fieldList(fields)} on it, so ${them} not checked here. The options page shows when each was last read.`;
+}
+
 // host: the state record; tab: {site, url, own, kind, handle, unread, warnings};
 // tabUrl: the address the browser's tab shows now;
 // profile: the canonical profile (or null); bio: bio.get's result (or null).
@@ -40,6 +55,7 @@ export function popupModel({host, tab, tabUrl, site, profile, bio}) {
 		page: 'none',
 		warnings: 0,
 		unread: [],
+		siteChanged: null,
 		claim: null,
 		copies: [],
 	};
@@ -48,13 +64,16 @@ export function popupModel({host, tab, tabUrl, site, profile, bio}) {
 		if (tab.own) {
 			model.page = 'own';
 			model.warnings = (tab.warnings ?? []).length;
-			// The photo counts as unread too when the background could not fetch it.
-			const unread = new Set(tab.unread ?? []);
-			if (tab.photoUnread) {
-				unread.add('photo');
+			// What the module could not find is the site's page changing; a
+			// photo the background could not fetch is only unread.
+			const missing = (tab.unread ?? []).filter(field => Object.hasOwn(FIELD_WORDS, field));
+			if (missing.length > 0) {
+				model.siteChanged = siteChangedSentence(siteName, missing);
 			}
 
-			model.unread = [...unread].map(unreadSentence);
+			if (tab.photoUnread && !missing.includes('photo')) {
+				model.unread = [unreadSentence('photo')];
+			}
 		} else {
 			model.page = 'other';
 			const listed = siteProfiles(profile, site).length > 0;

@@ -2,6 +2,14 @@
 // Bluesky: the profile page on bsky.app and its Edit profile dialog (opened
 // over the profile, same URL).
 //
+// Evidence checked 2026-12-07: bluesky-social/social-app itself
+// (src/screens/Profile/Header/ProfileHeaderStandard.tsx, DisplayName.tsx
+// and EditProfileDialog.tsx as stored there, the newest using
+// formatUserDisplayName) still sets the testIDs `profileHeaderDisplayName`,
+// `profileHeaderDescription`, `profileHeaderEditProfileButton`,
+// `editProfileDisplayNameInput` and `editProfileDescriptionInput`, which
+// react-native-web renders as `data-testid`: no change since 2024.
+//
 // Markup observed on bsky.app, 2024 (React Native for Web, `data-testid`
 // hooks): `profileHeaderDisplayName`, `profileHeaderDescription`, the avatar
 // `userAvatarImage` inside `profileHeaderAviButton`, and for the owner

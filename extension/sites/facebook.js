@@ -2,6 +2,12 @@
 // Facebook: the profile page's Intro (name, intro text, work, city, photo) and
 // its inline "Edit bio" editor.
 //
+// Evidence checked 2026-12-07: no newer public record of the profile page's
+// or the bio editor's structure was found (code and issue searches for
+// scrapers, userscripts and extensions reading the Intro card, 2025-2026,
+// turned up only heuristic scrapers with no selectors of their own). Kept
+// as observed in 2023-2024.
+//
 // Markup observed on www.facebook.com profile pages, 2023-2024 (React with
 // generated atomic classes, few stable hooks): the name is the profile
 // header's `h1`; the Intro card is found by its `h2` heading "Intro" and holds

@@ -2,6 +2,15 @@
 // GitHub: the user's profile page, its inline "Edit profile" form, and
 // github.com/settings/profile.
 //
+// Evidence checked 2026-12-07: refined-github (source/features/
+// linkify-user-location.tsx and user-profile-follower-badge.tsx, as of
+// August 2026) still finds user profiles by `[itemprop="homeLocation"]` and
+// `.js-profile-editable-area`, so the server-rendered vcard below stands. A
+// pull request title in mxrch/GitFive (pull request 68, undated, open)
+// speaks of "GitHub's new Primer-React profile shell"; no markup of it is
+// public, so no variant is added. A profile rebuilt that way would show up
+// as unread fields (the popup and the options page say so).
+//
 // Markup observed on github.com profile pages, 2023-2024 (server-rendered,
 // microdata): `[itemprop="name"]` (span.p-name.vcard-fullname),
 // `.p-note.user-profile-bio` (with `data-bio-text`), `ul.vcard-details` items

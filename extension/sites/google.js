@@ -2,6 +2,11 @@
 // Google: the Google Account's name and photo (myaccount.google.com), always
 // the signed-in user's own.
 //
+// Evidence checked 2026-12-07: no newer public record of the Personal info
+// page's or the name editor's structure was found (code searches for
+// automation of myaccount.google.com turned up sign-up forms only). Kept as
+// observed in 2023-2024.
+//
 // Markup observed on myaccount.google.com, 2023-2024 (Wiz, generated classes
 // and ids): on "Personal info" each row is a link to its editor, the name row
 // `a[href*="profile/name"]` holding a label ("Name") and the value, the photo

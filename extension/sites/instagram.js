@@ -1,6 +1,11 @@
 'use strict';
 // Instagram: the profile page and accounts/edit.
 //
+// Evidence checked 2026-12-07: no newer public record of the profile
+// header's or accounts/edit's structure was found; 2025 scrapers read the
+// `og:` meta tags (kept here for the name) or Instagram's JSON endpoints,
+// not the page. Kept as observed in 2022-2024.
+//
 // Markup observed on www.instagram.com, 2022-2024 (React, generated classes):
 // the profile header is `header section`; the username is its `h2`, the
 // full name and bio have no stable class, so the name comes from `og:title`

@@ -314,41 +314,149 @@
 		};
 	}
 
-	const months = {
-		jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+	// Dates as LinkedIn prints them, in the member's interface language:
+	// "Mar 2021 - Present", "Jan. 2020 – Heute", "janv. 2020 - aujourd’hui",
+	// "ene. de 2020 - actualidad", "set. de 2019 - o momento". Month names come
+	// from the browser's locale data (Intl.DateTimeFormat), so they are the
+	// CLDR names of each language; only the word for "now" has no locale data
+	// and is listed here. A language not listed reads no dates at all (fail
+	// closed: a field left unread, never a wrong one).
+	const presentWords = {
+		en: ['present', 'now', 'current'],
+		de: ['heute', 'aktuell', 'jetzt'],
+		fr: ['aujourd\'hui', 'présent', 'actuel'],
+		es: ['actualidad', 'la actualidad', 'presente', 'actual'],
+		pt: ['o momento', 'momento', 'presente', 'atual', 'hoje'],
+		it: ['presente', 'oggi', 'attuale'],
+		nl: ['heden', 'nu', 'huidig'],
 	};
+	// Words between the month and the year ("ene. de 2020").
+	const dateJoiners = new Set(['de', 'del']);
+	const dateLanguages = Object.keys(presentWords);
+	const monthCache = new Map();
 
-	// "Mar 2021" → "2021-03", "2017" → "2017", "March 2021" → "2021-03"; '' if unknown.
-	function monthYear(phrase) {
-		const match = /^\s*(?:([A-Za-z]{3,9})\.?\s+)?(\d{4})\s*$/.exec(phrase || '');
-		if (!match) {
+	// The page's interface language: the primary subtag of <html lang>, lowercase, or ''.
+	function pageLanguage(document) {
+		const lang = (document && document.documentElement && document.documentElement.getAttribute('lang')) || '';
+		return lang.trim().toLowerCase().split(/[-_]/)[0];
+	}
+
+	// The languages to read a date in: the page's own when it is one of
+	// dateLanguages, every one of them when the page names none, and none when
+	// it names another (fail closed).
+	function dateLanguagesFor(language) {
+		const primary = (language || '').toLowerCase().split(/[-_]/)[0];
+		if (primary === '') {
+			return dateLanguages;
+		}
+
+		return dateLanguages.includes(primary) ? [primary] : [];
+	}
+
+	function foldWord(word) {
+		return word.toLowerCase().replace(/[’ʼ`]/g, '\'').replace(/\.$/, '').trim();
+	}
+
+	// {long: [12 names], short: Set of token → month} for one language, from Intl.
+	function monthsOf(language) {
+		if (monthCache.has(language)) {
+			return monthCache.get(language);
+		}
+
+		const long = [];
+		const tokens = new Map();
+		for (let month = 0; month < 12; month++) {
+			const date = Date.UTC(2020, month, 15);
+			const names = [];
+			for (const options of [{month: 'long'}, {month: 'short'}, {month: 'long', year: 'numeric'}, {month: 'short', year: 'numeric'}]) {
+				try {
+					const parts = new Intl.DateTimeFormat(language, {...options, timeZone: 'UTC'}).formatToParts(date);
+					names.push(...parts.filter(part => part.type === 'month').map(part => foldWord(part.value)));
+				} catch {}
+			}
+
+			long.push(names[0] || '');
+			for (const name of names) {
+				tokens.set(name, month + 1);
+			}
+		}
+
+		const months = {long, tokens};
+		monthCache.set(language, months);
+		return months;
+	}
+
+	// The month (1-12) a word names in `language`: a full or abbreviated CLDR
+	// name, or the start (3 letters or more) of exactly one full name ("Sept",
+	// "Mär"); 0 if none.
+	function monthOf(word, language) {
+		const token = foldWord(word);
+		const {long, tokens} = monthsOf(language);
+		if (tokens.has(token)) {
+			return tokens.get(token);
+		}
+
+		if ([...token].length < 3) {
+			return 0;
+		}
+
+		const starts = long.map((name, index) => (name.startsWith(token) ? index + 1 : 0)).filter(Boolean);
+		return starts.length === 1 ? starts[0] : 0;
+	}
+
+	// "Mar 2021" → "2021-03", "2017" → "2017", "ene. de 2020" → "2020-01" (in
+	// Spanish); '' when unknown. One language or, without one, every language
+	// dateLanguagesFor allows whose months agree.
+	function monthYear(phrase, language = 'en') {
+		const words = (phrase || '').replace(/\s+/g, ' ').trim().split(' ').filter(word => !dateJoiners.has(word.toLowerCase()));
+		if (words.length === 0 || words.length > 2 || !/^\d{4}$/.test(words.at(-1))) {
 			return '';
 		}
 
-		if (!match[1]) {
-			return match[2];
+		const year = words.at(-1);
+		if (words.length === 1) {
+			return year;
 		}
 
-		const month = months[match[1].slice(0, 4).toLowerCase()] || months[match[1].slice(0, 3).toLowerCase()];
-		return month ? `${match[2]}-${String(month).padStart(2, '0')}` : '';
+		const found = new Set(dateLanguagesFor(language).map(code => monthOf(words[0], code)).filter(Boolean));
+		if (found.size !== 1) {
+			return '';
+		}
+
+		return `${year}-${String([...found][0]).padStart(2, '0')}`;
+	}
+
+	function isPresent(phrase, language) {
+		const folded = foldWord(phrase.replace(/\s+/g, ' '));
+		return dateLanguagesFor(language).some(code => presentWords[code].includes(folded));
 	}
 
 	// "Mar 2021 - Present · 4 yrs 9 mos" → {start: '2021-03'} (no end: current);
-	// "Jun 2017 – Feb 2021" → {start: '2017-06', end: '2021-02'}. null if unreadable.
-	function dateRange(phrase) {
-		const range = (phrase || '').split('·')[0];
+	// "Jun 2017 – Feb 2021" → {start: '2017-06', end: '2021-02'};
+	// "Jan. 2020 – Heute · 5 J. 11 Mon." (German) → {start: '2020-01'}.
+	// null when either end cannot be read in the language.
+	function dateRange(phrase, language = 'en') {
+		const range = (phrase || '').split('·')[0].trim();
 		const parts = range.split(/\s+[-–—]\s+|\s+to\s+/);
-		const start = monthYear(parts[0]);
+		if (parts.length > 2) {
+			return null;
+		}
+
+		const start = monthYear(parts[0], language);
 		if (!start) {
 			return null;
 		}
 
-		if (parts.length < 2 || /present|now|current/i.test(parts[1])) {
+		if (parts.length < 2) {
 			return {start};
 		}
 
-		const end = monthYear(parts[1]);
-		return end ? {start, end} : {start};
+		if (isPresent(parts[1], language)) {
+			return {start};
+		}
+
+		const end = monthYear(parts[1], language);
+		return end ? {start, end} : null;
 	}
 
 	oneself.siteKit = Object.freeze({
@@ -369,6 +477,8 @@
 		profilesFor,
 		handleIsOwn,
 		collector,
+		pageLanguage,
+		dateLanguagesFor,
 		monthYear,
 		dateRange,
 	});

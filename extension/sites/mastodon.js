@@ -7,6 +7,18 @@
 // those), and `instances(profiles)` lists the hosts the canonical profile's
 // Mastodon entries live on. `pageKind` works on any host.
 //
+// Evidence checked 2026-12-07: mastodon/mastodon itself (pull requests
+// 37490, 37513, 37527, 37976, 38366, January-March 2026, and the stored
+// account_header.tsx, account_name.tsx and fields.tsx): the 4.x header below
+// is still the default; a profile redesign behind the `profile_redesign`
+// experiment keeps `.account__header`, `.account__header__tabs__name h1`,
+// `.account__header__content` and the avatar, moves the @handle out of the
+// h1 into a <p>, and turns the extra fields into cards (see fieldRows).
+// Mastodon 5.0 (in development, "laying the foundation", August-September
+// 2026, pull requests 40362 and 40455) reworks the column headers and a new
+// profile editor; its settings form is not public yet, so settings/profile
+// is read as in 4.x.
+//
 // Markup observed in Mastodon 4.1-4.3's web UI (React, stable BEM classes):
 // `.account__header` holds `.account__header__tabs__name h1` (display name,
 // then `small` with @user@domain), `.account__header__content` (the bio, HTML
@@ -79,6 +91,30 @@
 		return anchor ? kit.absoluteUrl(anchor.getAttribute('href'), document.baseURI) : kit.text(element);
 	}
 
+	// The profile's extra fields, each row holding a <dt> label and a <dd> value.
+	// Mastodon 4.1-4.5: `.account__header__fields`, one <dl> per row. The 2026
+	// profile redesign (the web UI's `profile_redesign` experiment,
+	// mastodon/mastodon pull requests 37513 and 37976, January-February 2026;
+	// `fields.tsx` and `mini_card/` as stored there): no such wrapper; one <dl>
+	// with generated classes in `.account__header__bio`, beside the bio, whose
+	// rows are <div> cards; cards past the first line carry `hidden` but are
+	// still rows. A bio block without a list is a profile without fields (the
+	// list is left out when empty).
+	function fieldRows(header) {
+		const classic = header.querySelector('.account__header__fields');
+		if (classic) {
+			return {rows: kit.all(classic, 'dl'), element: classic};
+		}
+
+		const bio = header.querySelector('.account__header__bio');
+		const list = bio ? kit.all(bio, 'dl').find(dl => !dl.closest('.account__header__content')) : null;
+		if (list) {
+			return {rows: [...list.children].filter(row => row.querySelector('dt')), element: list};
+		}
+
+		return {rows: [], element: bio || header};
+	}
+
 	function extractView(document, read) {
 		const header = kit.first(document, ['.account__header', '.public-account-header']);
 		if (!header) {
@@ -97,10 +133,9 @@
 		const bio = kit.first(header, ['.account__header__content', '.account__header__extra .note']);
 		read.read('bio', bio, kit.blockText);
 
-		const fields = header.querySelector('.account__header__fields');
-		const rows = fields ? kit.all(fields, 'dl') : [];
+		const {rows, element} = fieldRows(header);
 		read.set('links', rows.map(row => ({label: kit.text(row.querySelector('dt')), url: link(row.querySelector('dd') || row, document)})),
-			fields || header);
+			element);
 
 		const avatar = kit.first(header, ['.account__avatar img', '.avatar img', 'img.account__avatar']);
 		read.read('photo', avatar, image => ({url: kit.absoluteUrl(image.getAttribute('src'), document.baseURI)}));

@@ -2,6 +2,16 @@
 // X (Twitter): the profile page and the Edit profile dialog (/settings/profile,
 // a modal over the profile).
 //
+// Evidence checked 2026-12-07: nirholas/XActions' profile scraper and
+// profile updater (docs/examples/profile-scraping.md, src/updateProfile.js,
+// "Last Updated: 24 February 2026") read the same `data-testid` hooks on
+// x.com (`UserName`, `UserDescription`, `UserLocation`, `UserUrl`,
+// `UserJoinDate`, `editProfileButton`, `Profile_Save_Button`) and the same
+// dialog controls (`displayName`, `description`, `location`, `url`): no
+// change since 2024. One report (jackwener/OpenCLI issue 573, March 2026)
+// has `[data-testid="primaryColumn"]` gone; the profile is then read from
+// `main` (see extractView), which the tests hold.
+//
 // Markup observed on x.com profile pages, 2023-2024 (React Native for Web:
 // generated class names, stable `data-testid` hooks): `UserName` holds the
 // display name and the @handle, `UserDescription` the bio, and the row

@@ -54,7 +54,7 @@ TEST_CASE("cli: with stdout closed, a change is made, its report fails, and the 
 TEST_CASE("host: started without stdout, it says so and exits", "[cli][posix]") {
   Cli cli;
   const auto r = hardening::RunCommand(
-      "/bin/sh", {"-c", "\"$0\" chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinb/ >&-", ONESELF_BINARY}, cli.env,
+      "/bin/sh", {"-c", "\"$0\" chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/ >&-", ONESELF_BINARY}, cli.env,
       cli.errPath());
   CHECK(r.exitCode == 2);
   CHECK(cli.Err() == "oneself: started without stdin or stdout, which carry the messages\n");

@@ -53,11 +53,11 @@ TEST_CASE("hostile: callers that are not our extension are forbidden", "[hostile
   const std::vector<std::vector<std::string>> callers = {
       {"chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"},
       // Our id as a prefix, or with a path, or another scheme: not our origin.
-      {"chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinbx/"},
-      {"chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinb/evil"},
-      {"chrome-extension://ehjgpmlhhcdonfldkffomhacejmchin/"},
-      {"https://ehjgpmlhhcdonfldkffomhacejmchinb/"},
-      {"moz-extension://ehjgpmlhhcdonfldkffomhacejmchinb/"},
+      {"chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalhx/"},
+      {"chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/evil"},
+      {"chrome-extension://obejlgbmhghechkgdgmjlheaeplnmal/"},
+      {"https://obejlgbmhghechkgdgmjlheaeplnmalh/"},
+      {"moz-extension://obejlgbmhghechkgdgmjlheaeplnmalh/"},
       // Firefox: manifest path, then an add-on id that is not ours.
       {"/home/u/.mozilla/native-messaging-hosts/org.oneself.host.json", "evil@example.org"},
       {"/home/u/.mozilla/native-messaging-hosts/org.oneself.host.json", "oneself@oneself.org.evil"},

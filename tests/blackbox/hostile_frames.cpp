@@ -1,4 +1,4 @@
-// Hostile frames and hostile JSON against the real host (issue 7): each gets
+// Hostile frames and hostile JSON against the real host: each gets
 // a clear error, nothing crashes, the store is untouched, and where the frame
 // boundary is intact the host answers the next request.
 #include <cstring>

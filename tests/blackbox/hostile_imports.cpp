@@ -6,6 +6,7 @@
 // answers the next request.
 #include <fstream>
 
+#include "../support/zip_builder.h"
 #include "hostile_fixture.h"
 
 using hostile::ExpectError;
@@ -132,9 +133,9 @@ TEST_CASE("hostile import: files that are not what they claim", "[hostile]") {
   ExpectRefused(fx, Write(fx, "Profile.csv", kPng), "not UTF-8");
   ExpectRefused(fx, Write(fx, "Profile.csv", ""), "Profile.csv is empty");
   ExpectRefused(fx, Write(fx, "Positions.csv", "Name,Colour\r\nAda,blue\r\n"),
-                "not a LinkedIn Profile.csv or Positions.csv");
+                "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectRefused(fx, Write(fx, "Positions.csv", std::string("Company Name,Title\0,x\r\n", 22)),
-                "not a LinkedIn Profile.csv or Positions.csv");
+                "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectRefused(fx, fx.home() / "files" / "does-not-exist.json", "no such file");
 }
 
@@ -171,19 +172,19 @@ TEST_CASE("hostile import through the host: files that are not what they claim",
   ExpectHostRefused(fx, Resume(kPngAsText), "not valid JSON");
   ExpectHostRefused(fx, Resume(""), "not valid JSON");
   ExpectHostRefused(fx, Resume("[1, 2, 3]"), "the top level is not an object");
-  ExpectHostRefused(fx, Resume("{\"name\": \"Ada\"}"), "neither \"basics\" nor \"work\"");
+  ExpectHostRefused(fx, Resume("{\"name\": \"Ada\"}"), "holds nothing oneself keeps");
   ExpectHostRefused(fx, Resume("{\"basics\": 5}"), "basics must be an object");
   ExpectHostRefused(fx, Resume("{\"basics\": {\"name\": \"Ada\"}, \"work\": \"lots\"}"), "work must be an array");
   ExpectHostRefused(fx, Resume(std::string(20000, '[') + std::string(20000, ']')), "nests deeper than 64 levels");
   // LinkedIn CSVs that are something else; the host knows them by their
   // header row, not their names.
-  ExpectHostRefused(fx, Csv("Profile.csv", kResume), "not a LinkedIn Profile.csv or Positions.csv");
-  ExpectHostRefused(fx, Csv("Profile.csv", kPngAsText), "not a LinkedIn Profile.csv or Positions.csv");
+  ExpectHostRefused(fx, Csv("Profile.csv", kResume), "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
+  ExpectHostRefused(fx, Csv("Profile.csv", kPngAsText), "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectHostRefused(fx, Csv("Profile.csv", ""), "Profile.csv is empty");
   ExpectHostRefused(fx, Csv("Positions.csv", "Name,Colour\r\nAda,blue\r\n"),
-                    "not a LinkedIn Profile.csv or Positions.csv");
+                    "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectHostRefused(fx, Csv("Positions.csv", std::string("Company Name,Title\0,x\r\n", 22)),
-                    "not a LinkedIn Profile.csv or Positions.csv");
+                    "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv");
   ExpectHostRefused(fx, Csv("Positions.csv", kPositionsHeader), "has a header but no position rows");
   ExpectHostRefused(fx, Csv("Positions.csv", kPositionsHeader + "Lumen Labs,Staff,,Boston,last spring,\r\n"),
                     "\"last spring\" is not a date");
@@ -227,6 +228,83 @@ TEST_CASE("hostile import through the host: requests of the wrong shape", "[host
   ExpectHostRefused(fx, {{"format", "linkedin-csv"}, {"files", {{"Profile.csv", kProfileHeader}}}, {"skipUnknown", "yes"}},
                     "'skipUnknown'", "bad_request");
   fx.ExpectCleanExit();
+}
+
+// LinkedIn's export arrives as a ZIP file: archives built to cost more than
+// a real export (a bomb, a size that lies, a million members) or broken
+// ones are refused with what is wrong, and nothing is written.
+TEST_CASE("hostile import: ZIP archives", "[hostile]") {
+  Fixture fx;
+  using ziptest::Build;
+  using ziptest::Member;
+  const std::string profile = ziptest::kProfileCsv;
+  // 64 MiB of one byte after the header: deflate packs it about 1000:1.
+  const std::string bomb = profile + std::string(64u * 1024u * 1024u, 'a');
+  ExpectRefused(fx, Write(fx, "bomb.zip", Build({{"Profile.csv", bomb}})), "more than the 8 MiB oneself reads");
+  // The same bomb whose headers say it is small: no more than that is
+  // unpacked, and what is does not match the checksum.
+  ExpectRefused(fx, Write(fx, "liar.zip", Build({{.name = "Profile.csv", .data = bomb, .sayUncompressed = 100}})),
+                "Profile.csv fails its checksum");
+  // Under the size limit but packed far past any text's ratio.
+  ExpectRefused(fx, Write(fx, "ratio.zip", Build({{"Profile.csv", profile + std::string(4u * 1024u * 1024u, '\0')}})),
+                "times its packed size: refused as a ZIP bomb");
+  // Members past the count an export has (each empty and stored).
+  std::vector<Member> many;
+  for (int i = 0; i < 20'001; ++i) {
+    std::string name = std::to_string(i);  // (not "f" + ...: GCC 12 warns falsely on it, -Wrestrict)
+    many.push_back({.name = name.append(".txt"), .data = "", .deflate = false});
+  }
+  ExpectRefused(fx, Write(fx, "many.zip", Build(many)), "holds 20001 members, more than the 20000");
+  ExpectRefused(fx, Write(fx, "locked.zip", Build({{.name = "Profile.csv", .data = profile, .flags = 1}})),
+                "Profile.csv is encrypted");
+  ExpectRefused(fx, Write(fx, "bzip.zip", Build({{.name = "Profile.csv", .data = profile, .deflate = false, .method = 12}})),
+                "compressed with method 12");
+  ExpectRefused(fx, Write(fx, "crc.zip", Build({{.name = "Profile.csv", .data = profile, .badCrc = true}})),
+                "fails its checksum");
+  ExpectRefused(fx, Write(fx, "twins.zip", Build({{"Profile.csv", profile}, {"old/profile.csv", profile}})),
+                "two files named profile.csv");
+  const std::string whole = Build(ziptest::LinkedInExport());
+  ExpectRefused(fx, Write(fx, "cut.zip", whole.substr(0, whole.size() / 2)), "no central directory");
+  ExpectRefused(fx, Write(fx, "holiday.zip", Build({{"IMG_0001.jpg", "not really a photo"}})),
+                "holds none of Profile.csv, Positions.csv, Education.csv or Certifications.csv");
+  // A member whose CSV is itself hostile is judged as the CSV would be.
+  ExpectRefused(fx,
+                Write(fx, "columns.zip",
+                      Build({{.name = "Profile.csv", .data = kProfileHeader + MillionCellRow() + "\r\n", .deflate = false}})),
+                "more than 256 columns (line 2)");
+  // An archive past any export's size is refused before it is read (a
+  // sparse file: no disk is spent on it).
+  const auto huge = Write(fx, "huge.zip", "");
+  std::filesystem::resize_file(huge, 600u * 1024u * 1024u);
+  ExpectRefused(fx, huge, "huge.zip is 600 MiB, more than any LinkedIn export or resume; nothing was read");
+  // A name that is not a ZIP but says it is.
+  ExpectRefused(fx, Write(fx, "export.zip", kProfileHeader + "Ada,Whitfield\r\n"), "not a ZIP archive");
+}
+
+// The options page previews an import with dryRun before it sends it: the
+// host answers with the changes and writes nothing; a stale base is refused.
+TEST_CASE("import through the host: a dry run previews and writes nothing", "[hostile]") {
+  Fixture fx;
+  const json files = {{"Profile.csv", ziptest::kProfileCsv}, {"Education.csv", ziptest::kEducationCsv},
+                      {"Connections.csv", "First Name,Last Name,URL\r\nBo,Lind,https://x.example\r\n"}};
+  const int64_t base = hostile::Revision(fx.host());
+  json r = fx.host().Call({{"id", "dry"}, {"type", "import"}, {"baseRevision", base}, {"format", "linkedin-csv"},
+                           {"files", files}, {"skipUnknown", true}, {"dryRun", true}});
+  INFO(r.dump().substr(0, 600));
+  REQUIRE(r.contains("result"));
+  const json& result = r["result"];
+  CHECK(result["dryRun"] == true);
+  CHECK(result["revision"] == base);
+  CHECK(result["changes"].size() > 3);
+  CHECK(result["changes"][0] == json{{"field", "bio.about"}, {"from", nullptr}, {"to", "Builds quiet systems."}});
+  CHECK(result["setByHand"]["headline"]["source"] == "cli");
+  CHECK(result["skipped"] == json::array({"Connections.csv"}));
+  fx.ExpectStoreUntouched();
+  json stale = fx.host().Call({{"id", "stale"}, {"type", "import"}, {"baseRevision", base - 1},
+                               {"format", "linkedin-csv"}, {"files", files}, {"skipUnknown", true}, {"dryRun", true}});
+  ExpectError(stale, {"conflict"});
+  fx.ExpectStoreUntouched();
+  ExpectHostRefused(fx, {{"format", "linkedin-csv"}, {"files", files}, {"dryRun", "yes"}}, "'dryRun'", "bad_request");
 }
 
 // The control: the same path accepts a well-formed file, so the refusals

@@ -1,4 +1,4 @@
-// Every field of every verb given the wrong type (issue 7): a bad_request
+// Every field of every verb given the wrong type: a bad_request
 // that names the field, nothing written (observations included), the host
 // still answering.
 #include <set>

@@ -1,4 +1,4 @@
-// Scenario 8 of issue 5, Firefox half: the core scenarios 1 (view page),
+// Scenario 8 of the browser tests (docs/testing.md), Firefox half: the core scenarios 1 (view page),
 // 2 (edit form) and 5 (Copy bio) on LinkedIn, the toolbar badge with the
 // first, in Firefox ESR, through WebDriver BiDi.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Scenario 7 of issue 5, second half: the host killed in the middle of a
+// Scenario 7 of the browser tests (docs/testing.md), second half: the host killed in the middle of a
 // session; the next check starts a new host and works.
 import assert from 'node:assert/strict';
 import {after, before} from 'node:test';

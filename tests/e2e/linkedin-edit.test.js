@@ -1,4 +1,4 @@
-// Scenarios 2 and 3 of issue 5 on LinkedIn's "Edit intro" form, in Chromium.
+// Scenarios 2 and 3 of the browser tests (docs/testing.md) on LinkedIn's "Edit intro" form, in Chromium.
 import {after, before} from 'node:test';
 import {editScenario, useCanonicalScenario} from './lib/core-scenarios.js';
 import {startFixtureServer} from './lib/fixture-server.js';

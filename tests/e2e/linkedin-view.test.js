@@ -1,4 +1,4 @@
-// Scenarios 1, 4 and 6 of issue 5 on LinkedIn's profile view page, in Chromium.
+// Scenarios 1, 4 and 6 of the browser tests (docs/testing.md) on LinkedIn's profile view page, in Chromium.
 import assert from 'node:assert/strict';
 import {after, before} from 'node:test';
 import {actionBadge} from './lib/actions.js';

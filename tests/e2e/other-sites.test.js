@@ -1,4 +1,4 @@
-// Scenario 8 of issue 5: the core scenarios (1: view, 2: edit, 5: Copy bio)
+// Scenario 8 of the browser tests (docs/testing.md): the core scenarios (1: view, 2: edit, 5: Copy bio)
 // on X, GitHub and one more site, in Chromium.
 import {after, before} from 'node:test';
 import {copyBioScenario, editScenario, viewScenario} from './lib/core-scenarios.js';

@@ -1,4 +1,4 @@
-// Scenarios 5 and 7 (host not installed) of issue 5: the toolbar popup, in Chromium.
+// Scenarios 5 and 7 (host not installed) of the browser tests (docs/testing.md): the toolbar popup, in Chromium.
 import assert from 'node:assert/strict';
 import {after, before} from 'node:test';
 import {openPopup, waitForText} from './lib/actions.js';

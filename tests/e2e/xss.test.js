@@ -1,4 +1,4 @@
-// Scenario 9 of issue 5: a canonical value and an observed value that carry
+// Scenario 9 of the browser tests (docs/testing.md): a canonical value and an observed value that carry
 // markup are shown as text, and nothing in them runs: on the site's page
 // (the warnings, in their shadow roots) and on the options page.
 import assert from 'node:assert/strict';

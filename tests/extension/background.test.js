@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-const ID = 'ehjgpmlhhcdonfldkffomhacejmchinb';
+const ID = 'obejlgbmhghechkgdgmjlheaeplnmalh';
 const ORIGIN = `chrome-extension://${ID}/`;
 
 function event() {
@@ -118,6 +118,17 @@ test('the popup sees the tab and the host state', async () => {
 	assert.equal(info.result.site, 'linkedin');
 	const state = await message({channel: 'host.state'}, popup);
 	assert.equal(state.result.ok, true);
+});
+
+test('an own page\'s report is remembered in storage.local: which fields were read and when', async () => {
+	const before = Date.now();
+	const reply = await message({channel: 'page.report', payload: {site: 'linkedin', kind: 'view', own: true, handle: 'ada', read: ['name'], unread: ['headline']}}, content);
+	assert.equal(reply.ok, true);
+	const {sites} = chrome.storage.local.items.fieldHealth;
+	assert.ok(sites.linkedin.name.read >= before);
+	assert.deepEqual({read: sites.linkedin.headline.read, missed: sites.linkedin.headline.missed >= before}, {read: null, missed: true});
+	const health = await message({channel: 'fields.health'}, popup);
+	assert.deepEqual(health.result.sites.linkedin, sites.linkedin);
 });
 
 test('a page cannot reach the store', async () => {

@@ -56,12 +56,16 @@ for (const siteId of siteIds) {
 
 	const pages = JSON.parse(readFileSync(pagesFile, 'utf8'));
 	if (pages['own-view.html']) {
-		test(`${siteId}: the user's own view page is checked once, with its fields`, async () => {
+		test(`${siteId}: the user's own view page is checked once, with its fields (the photo beside them)`, async () => {
 			const {sent, document} = await run(siteId, 'own-view.html', pages['own-view.html']);
 			const checks = sent.filter(entry => entry.channel === 'check');
-			assert.equal(checks.length, 1);
-			assert.equal(checks[0].payload.mode, 'view');
-			assert.ok(Object.keys(checks[0].payload.fields).length > 0);
+			const text = checks.filter(entry => !('photo' in entry.payload.fields));
+			const photo = checks.filter(entry => 'photo' in entry.payload.fields);
+			assert.equal(text.length, 1, 'one check of the text fields');
+			assert.ok(photo.length <= 1, 'at most one of the photo');
+			assert.ok(photo.every(entry => JSON.stringify(Object.keys(entry.payload.fields)) === '["photo"]'), 'the photo is asked on its own');
+			assert.ok(checks.every(entry => entry.payload.mode === 'view'));
+			assert.ok(Object.keys(text[0].payload.fields).length > 0);
 			assert.equal(document.documentElement.dataset.oneselfChecks, '1');
 		});
 	}

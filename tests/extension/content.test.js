@@ -242,7 +242,19 @@ test('Ignore on this site sends exactly the observed value and removes the warni
 test('fields the module could not read are reported for the popup', async () => {
 	const {background} = await open('https://www.linkedin.com/in/ada/', '<h1>Ada Whitfield</h1>');
 	const report = background.sent.find(entry => entry.channel === 'page.report');
-	assert.deepEqual(report.payload, {site: 'linkedin', kind: 'view', own: true, handle: 'ada', unread: ['headline']});
+	assert.deepEqual(report.payload, {site: 'linkedin', kind: 'view', own: true, handle: 'ada', unread: ['headline'], read: ['name']});
+});
+
+test('the fields read are reported too, again when a late one appears', async () => {
+	const {document, timers, background} = await open('https://www.linkedin.com/in/ada/', '<main><h1>Ada Whitfield</h1></main>');
+	const reports = () => background.sent.filter(entry => entry.channel === 'page.report').map(entry => entry.payload);
+	assert.deepEqual(reports().map(report => report.read), [['name']]);
+	const late = document.createElement('p');
+	late.id = 'headline';
+	late.textContent = 'Senior Engineer';
+	document.querySelector('main').append(late);
+	await timers.advance(250);
+	assert.deepEqual(reports().map(report => [report.read, report.unread]), [[['name'], ['headline']], [['headline', 'name'], []]]);
 });
 
 test('a host failure still completes the round (the popup says what to do)', async () => {
@@ -427,4 +439,50 @@ test('nothing is read or sent for a page the tab has left before the mutation ti
 	await timers.settle();
 	assert.equal(checks(), before, 'no check for the old address');
 	assert.equal(JSON.stringify(background.sent).includes('Marcus Lindqvist'), false, 'nothing of the new page left it');
+});
+
+test('a view page asks again when the site shows another value in a field already checked', async () => {
+	const {document, timers, background} = await open('https://www.linkedin.com/in/ada/', '<h1>Ada Whitfield</h1><div id="box"><p id="headline">Senior Engineer</p></div>');
+	assert.deepEqual(shown(document), ['headline:differs']);
+	// The site's Save re-rendered the card with the new headline.
+	const fresh = Object.assign(document.createElement('p'), {id: 'headline', textContent: CANONICAL});
+	document.getElementById('box').replaceChildren(fresh);
+	await timers.advance(250);
+	const checks = background.sent.filter(entry => entry.channel === 'check');
+	assert.equal(checks.length, 2);
+	assert.deepEqual(checks.at(-1).payload.fields, {headline: CANONICAL}, 'only the changed field');
+	assert.deepEqual(shown(document), []);
+	// A re-render with the same value asks nothing.
+	document.getElementById('box').replaceChildren(Object.assign(document.createElement('p'), {id: 'headline', textContent: CANONICAL}));
+	await timers.advance(250);
+	assert.equal(background.sent.filter(entry => entry.channel === 'check').length, 2);
+});
+
+test('a dialog opened and closed by its open attribute switches the page to edit and back', async () => {
+	const dialogSite = {
+		...site,
+		extract(document) {
+			const dialog = document.querySelector('dialog[open]');
+			const headline = dialog ? dialog.querySelector('input') : document.querySelector('#headline');
+			return {kind: dialog ? 'edit' : 'view', fields: {headline: headline.value ?? headline.textContent}, elements: {headline}, unread: []};
+		},
+	};
+	const dom = loadPage({html: `<!doctype html><html><body><p id="headline">${CANONICAL}</p><dialog><input value="Senior Engineer"></dialog></body></html>`, url: 'https://www.linkedin.com/in/ada/', scripts: coreScripts});
+	const timers = fakeTimers();
+	const background = fakeBackground();
+	const document = dom.window.document;
+	await dom.window.oneself.content.createPage({document, site: dialogSite, send: background.send, timers, now: timers.now}).begin();
+	await timers.settle();
+	const modes = () => background.sent.filter(entry => entry.channel === 'check').map(entry => entry.payload.mode);
+	assert.deepEqual(modes(), ['view']);
+	await timers.advance(10_000); // the page is quiet: only the attribute changes next
+	document.querySelector('dialog').setAttribute('open', '');
+	await timers.advance(250);
+	assert.deepEqual(modes(), ['view', 'edit']);
+	assert.deepEqual(shown(document), ['headline:differs']);
+	await timers.advance(10_000);
+	document.querySelector('dialog').removeAttribute('open');
+	await timers.advance(250);
+	assert.deepEqual(modes(), ['view', 'edit', 'view']);
+	assert.deepEqual(shown(document), []);
 });

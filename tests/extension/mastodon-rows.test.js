@@ -40,7 +40,7 @@ test('mastodon settings: the rows are checked, and a missing website offers Copy
 	await window.oneself.content.createPage({document: window.document, site, send, timers, now: timers.now}).begin();
 	await timers.settle();
 
-	assert.deepEqual(checks[0].links, [
+	assert.deepEqual(checks.find(fields => 'links' in fields).links, [
 		{label: 'Blog', url: 'https://ada.example.com/blog'},
 		{label: 'Website', url: 'she/her'},
 	]);

@@ -11,11 +11,11 @@ const positionsCsv = '\uFEFFCompany Name,Title,Description,Location,Started On,F
 const file = (name, text) => new File([text], name);
 
 test('import requests are shaped as the CLI makes them', async () => {
-	assert.deepEqual(await importRequest([file('resume.json', ' {"basics": {}}')], 4), {request: {format: 'jsonresume', content: ' {"basics": {}}', baseRevision: 4}, skipped: []});
+	assert.deepEqual(await importRequest([file('resume.json', ' {"basics": {}}')], 4), {request: {format: 'jsonresume', content: ' {"basics": {}}', baseRevision: 4}, skipped: [], notes: []});
 	assert.deepEqual(
 		await importRequest([file('Profile.csv', profileCsv), file('Positions.csv', positionsCsv)], 4),
 		// (reading the file as text drops its byte order mark)
-		{request: {format: 'linkedin-csv', files: {'Profile.csv': profileCsv, 'Positions.csv': positionsCsv.slice(1)}, skipUnknown: true, baseRevision: 4}, skipped: []},
+		{request: {format: 'linkedin-csv', files: {'Profile.csv': profileCsv, 'Positions.csv': positionsCsv.slice(1)}, skipUnknown: true, baseRevision: 4}, skipped: [], notes: []},
 	);
 	await assert.rejects(importRequest([file('a.json', '{}'), file('Profile.csv', profileCsv)], 1), /one JSON Resume file/);
 });
@@ -40,18 +40,22 @@ test('a selection over the host\'s limit is refused before sending, naming the l
 
 test('the page says it is importing, sends only the files the host imports, and says what it left out', async () => {
 	let release;
-	const page = await openOptionsPage({import: () => new Promise(resolve => {
-		release = () => resolve({revision: 2, imported: ['name', 'headline']});
-	})});
+	const page = await openOptionsPage({import: request => request.dryRun
+		? {revision: 1, changes: [{field: 'headline', from: null, to: 'Staff Engineer'}]}
+		: new Promise(resolve => {
+			release = () => resolve({revision: 2, imported: ['name', 'headline']});
+		})});
 	const input = page.$('import-files');
 	Object.defineProperty(input, 'files', {value: [file('Profile.csv', profileCsv), file('Invitations.csv', 'From,To,Sent At\na,b,c')], configurable: true});
 	input.dispatchEvent(new page.window.Event('change'));
 	await settle();
+	page.$('import-confirm').click();
+	await settle();
 	assert.equal(page.$('import-status').textContent, 'Importing…');
-	assert.deepEqual(Object.keys(page.sentOn('import')[0].files), ['Profile.csv']);
+	assert.deepEqual(Object.keys(page.sentOn('import')[1].files), ['Profile.csv']);
 	release();
 	await settle();
-	assert.equal(page.$('import-status').textContent, 'Imported as revision 2: name, headline. Left out 1 other file (oneself imports only Profile.csv and Positions.csv).');
+	assert.equal(page.$('import-status').textContent, 'Imported as revision 2: name, headline. Passed over 1 other file.');
 });
 
 test('an import after the profile failed to load is made against the store\'s current revision', async () => {
@@ -65,13 +69,16 @@ test('an import after the profile failed to load is made against the store\'s cu
 
 			return snapshotAt(9, {headline: 'Engineer'});
 		},
-		import: {revision: 10, imported: ['headline']},
+		import: request => request.dryRun ? {revision: 9, changes: [{field: 'headline', from: 'Engineer', to: 'Staff Engineer'}]} : {revision: 10, imported: ['headline']},
 	});
 	const input = page.$('import-files');
 	Object.defineProperty(input, 'files', {value: [file('Profile.csv', profileCsv)], configurable: true});
 	input.dispatchEvent(new page.window.Event('change'));
 	await settle();
+	page.$('import-confirm').click();
+	await settle();
 	assert.equal(page.sentOn('import')[0].baseRevision, 9);
+	assert.equal(page.sentOn('import')[1].baseRevision, 9);
 	assert.match(page.$('import-status').textContent, /^Imported as revision 10/);
 });
 

@@ -120,3 +120,26 @@ test('tab state from another address (a navigation inside the site) is not shown
 	await popup.done;
 	assert.equal(popup.text('page-sentence'), 'X: not a profile page, or not read yet.');
 });
+
+test('an own page where fields could not be found: the popup names them and says the site may have changed', async () => {
+	const popup = openPopup({url: 'https://www.linkedin.com/in/ada/', answers: {
+		'host.connect': describeState('connected'),
+		'tab.info': {site: 'linkedin', url: 'https://www.linkedin.com/in/ada/', own: true, warnings: [], unread: ['headline', 'location']},
+		'profile.get': profile,
+	}});
+	await popup.done;
+	const notice = popup.document.getElementById('site-changed');
+	assert.equal(notice.hidden, false);
+	assert.equal(notice.textContent, "LinkedIn may have changed its page: oneself couldn't find the headline and the location on it, so they are not checked here. The options page shows when each was last read.");
+});
+
+test('an own page read whole shows no such notice', async () => {
+	const popup = openPopup({answers: {
+		'host.connect': describeState('connected'),
+		'tab.info': {site: 'x', url: 'https://x.com/adaw', own: true, warnings: [], unread: []},
+		'profile.get': profile,
+	}});
+	await popup.done;
+	assert.equal(popup.document.getElementById('site-changed').hidden, true);
+	assert.equal(popup.text('site-changed'), '');
+});

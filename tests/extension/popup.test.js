@@ -28,7 +28,8 @@ test('own page: the warnings count, unread fields, and the copies with the bio\'
 	});
 	assert.equal(model.page, 'own');
 	assert.equal(pageSentence(model), 'Your LinkedIn profile: 3 differences.');
-	assert.deepEqual(model.unread, ["Couldn't read the headline on this page.", "Couldn't read the photo on this page."]);
+	assert.equal(model.siteChanged, "LinkedIn may have changed its page: oneself couldn't find the headline and the photo on it, so they are not checked here. The options page shows when each was last read.");
+	assert.deepEqual(model.unread, []);
 	assert.deepEqual(model.copies.map(copy => [copy.label, copy.text, copy.detail]), [
 		['Copy bio for LinkedIn', 'Builds calm tools.', '18 / 2600 characters'],
 		['Copy name', 'Ada Whitfield', ''],
@@ -60,6 +61,18 @@ test('a photo the background could not fetch is unread too', () => {
 	const model = popupModel({host: describeState('connected'), tab: {site: 'github', own: true, warnings: [], unread: [], photoUnread: true}, site: 'github', profile, bio: null});
 	assert.deepEqual(model.unread, ["Couldn't read the photo on this page."]);
 	assert.equal(pageSentence(model), 'Your GitHub profile matches your canonical profile.');
+});
+
+test('fields the module could not find: the site may have changed, named with its fields in words', () => {
+	const one = popupModel({host: describeState('connected'), tab: {site: 'x', own: true, warnings: [], unread: ['location']}, site: 'x', profile, bio: null});
+	assert.equal(one.siteChanged, "X may have changed its page: oneself couldn't find the location on it, so it is not checked here. The options page shows when each was last read.");
+	const three = popupModel({host: describeState('connected'), tab: {site: 'github', own: true, warnings: [], unread: ['name', 'bio', 'employer']}, site: 'github', profile, bio: null});
+	assert.match(three.siteChanged, /^GitHub may have changed its page: oneself couldn't find the name, the bio and the employer on it, so they are not checked here\./);
+	// Someone else's page, or an own page with everything read, says nothing of the kind.
+	const other = popupModel({host: describeState('connected'), tab: {site: 'x', own: false, handle: 'marcus', unread: ['bio']}, site: 'x', profile, bio: null});
+	assert.equal(other.siteChanged, null);
+	const whole = popupModel({host: describeState('connected'), tab: {site: 'x', own: true, warnings: [], unread: []}, site: 'x', profile, bio: null});
+	assert.equal(whole.siteChanged, null);
 });
 
 test('unread sentences name the field in words', () => {

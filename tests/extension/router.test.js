@@ -7,8 +7,8 @@ import {createChannels, PAGE_VERBS} from '../../extension/background/channels.js
 import {createRouter, senderKind} from '../../extension/background/router.js';
 import {createTabState} from '../../extension/background/tab-state.js';
 
-const ORIGIN = 'chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinb/';
-const ID = 'ehjgpmlhhcdonfldkffomhacejmchinb';
+const ORIGIN = 'chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/';
+const ID = 'obejlgbmhghechkgdgmjlheaeplnmalh';
 
 const pageSender = (path = 'options/options.html') => ({id: ID, url: `${ORIGIN}${path}`});
 const contentSender = (url, tabId = 7) => ({id: ID, url, tab: {id: tabId, url}});
@@ -258,4 +258,20 @@ test('check: after the host has hashed a page\'s photo, the next checks send its
 	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo: {url: 'https://media.licdn.com/dms/image/new.jpg'}}}}, contentSender(url));
 	assert.equal(fetched.length, 2);
 	assert.equal(host.received.at(-1).fields.photo.gray.length, 1024);
+});
+
+test('check: a check of the text fields keeps what the last photo check found', async () => {
+	const {route, tabs} = setUp();
+	const url = 'https://www.linkedin.com/in/ada-whitfield/';
+	// The photo could not be read (another host's image: not fetched).
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo: {url: 'https://tracker.example/pixel.png'}}}}, contentSender(url));
+	assert.equal((await tabs.get(7)).photoUnread, true);
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {headline: 'Senior Engineer at Lumen Labs'}}}, contentSender(url));
+	assert.equal((await tabs.get(7)).photoUnread, true, 'a text check says nothing about the photo');
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo: {url: 'https://media.licdn.com/dms/image/ada.jpg'}}}}, contentSender(url));
+	assert.equal((await tabs.get(7)).photoUnread, false, 'a photo check that read it clears it');
+	// Another page of the tab starts clean.
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {photo: {url: 'https://tracker.example/pixel.png'}}}}, contentSender(url));
+	await route({channel: 'check', payload: {site: 'linkedin', fields: {headline: 'x'}}}, contentSender('https://www.linkedin.com/in/ada-whitfield/details/experience/'));
+	assert.equal((await tabs.get(7)).photoUnread, false);
 });

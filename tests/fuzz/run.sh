@@ -15,7 +15,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 which="${1:-all}"
 seconds="${2:-30}"
-# "ci": 30 seconds each when CI is set (as issue 7 asks), 5 otherwise.
+# "ci": 30 seconds each when CI is set (docs/security.md), 5 otherwise.
 if [ "$seconds" = ci ]; then
   if [ -n "${CI:-}" ]; then seconds=30; else seconds=5; fi
 fi

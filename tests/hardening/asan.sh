@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sanitizer pass (issue 7): builds everything (library, host, every test
+# The sanitizer pass: builds everything (library, host, every test
 # binary, the libFuzzer targets) with the `asan` preset (clang,
 # AddressSanitizer + UndefinedBehaviorSanitizer, any UB fatal, leaks
 # reported) in build-asan/, and runs the whole suite under it. The black-box,

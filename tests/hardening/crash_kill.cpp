@@ -1,4 +1,4 @@
-// Crash safety (issue 7): start the real host as Chromium does, stream
+// Crash safety: start the real host as Chromium does, stream
 // profile.update requests into it and SIGKILL it at a random instant, many
 // times over. After every kill: the store loads, `oneself verify` passes,
 // and every update the host acknowledged is present (the revision is at

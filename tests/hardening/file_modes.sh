@@ -60,10 +60,15 @@ for u in 000 077 022; do
     } | "$bin" "$origin" >/dev/null 2>&1
   ) || problem "a command failed"
   want d "$ONESELF_HOME"
-  want f "$ONESELF_HOME/profile.json"
-  want f "$ONESELF_HOME/journal.jsonl"
-  want d "$ONESELF_HOME/observations"
-  want f "$ONESELF_HOME/observations/linkedin.json"
+  # The synced layout: this machine's device folder and its local files.
+  device=$(find "$ONESELF_HOME/devices" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | head -n 1)
+  local_dir=$(find "$ONESELF_HOME/local" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | head -n 1)
+  want d "$ONESELF_HOME/devices"
+  want f "$device/journal.jsonl"
+  want d "$device/observations"
+  want f "$device/observations/linkedin.json"
+  want f "$local_dir/device.json"
+  want f "$local_dir/merged.json"
   want d "$XDG_STATE_HOME/oneself"
   want f "$XDG_STATE_HOME/oneself/oneself.log"
   [ -d "$ONESELF_HOME" ] && check_tree "$ONESELF_HOME"

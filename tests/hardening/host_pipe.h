@@ -32,7 +32,7 @@ namespace hardening {
 // The origin Chromium passes as argv[1] for our pinned extension id
 // (manifest/allowed-callers.json).
 inline constexpr const char* kAllowedOrigin =
-    "chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinb/";
+    "chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/";
 
 // A fresh directory under the system temp dir, removed by the destructor.
 class TempDir {

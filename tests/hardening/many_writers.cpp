@@ -1,4 +1,4 @@
-// Many writers (issue 7): four hosts (as Chromium and Firefox would start
+// Many writers: four hosts (as Chromium and Firefox would start
 // them) and the CLI update one store at the same time, thousands of updates.
 // Each host names the baseRevision it last saw; when refused it reads the
 // store again and retries; `oneself set --json` prints the revision it made.

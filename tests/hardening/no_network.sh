@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The host has no network code (issue 7, docs/security.md): the `oneself`
+# The host has no network code (docs/security.md): the `oneself`
 # binary imports no socket or name-resolution function and links no TLS or
 # HTTP library. OpenSSL's libcrypto is linked for SHA-256 only; its own
 # socket BIOs are never reached because nothing here imports them.

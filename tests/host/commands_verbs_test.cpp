@@ -322,7 +322,7 @@ TEST_CASE("verbs: a store that cannot be read is store_error", "[commands]") {
 
 TEST_CASE("verbs: import and export", "[commands]") {
   Verbs v;
-  const std::string resume = testing::ReadAll(ONESELF_SHARED_FIXTURES "/jsonresume-sample.resume.json");
+  const std::string resume = testing::ReadAll(ONESELF_THIRD_PARTY_FIXTURES "/jsonresume/sample.resume.json");
   REQUIRE_FALSE(resume.empty());
   json r = v.Ok("import", {{"baseRevision", 0}, {"format", "jsonresume"}, {"content", resume}});
   CHECK(r["revision"] == 1);

@@ -162,7 +162,7 @@ TEST_CASE("photo: decoding refuses what is not a small JPEG or PNG", "[compare][
   const std::vector<uint8_t> text{'h', 'e', 'l', 'l', 'o'};
   CHECK(DecodeToGray32(text).status().code() == oneself::Code::kBadImport);
   CHECK(DecodeToGray32({}).status().code() == oneself::Code::kBadImport);
-  // A GIF header: a format we do not decode.
+  // A GIF header with no image after it.
   const std::vector<uint8_t> gif{'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0};
   CHECK_FALSE(DecodeToGray32(gif).ok());
   // A PNG whose header claims 100000 x 100000 pixels is refused before decoding.

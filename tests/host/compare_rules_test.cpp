@@ -49,26 +49,6 @@ TEST_CASE("rules: employers without legal suffixes and a leading The", "[compare
   CHECK(EmployerKey("The") == "the");  // a name that is only a suffix stays itself
 }
 
-TEST_CASE("rules: locations", "[compare][rules]") {
-  const Place boston = ParsePlace("Boston, MA");
-  CHECK(boston.city == "boston");
-  CHECK(boston.region == "ma");
-  CHECK(boston.country == "us");
-  CHECK(ComparePlaces(boston, ParsePlace("Boston, Massachusetts, United States")) == PlaceMatch::kSame);
-  CHECK(ComparePlaces(boston, ParsePlace("Greater Boston")) == PlaceMatch::kSame);
-  CHECK(ComparePlaces(boston, ParsePlace("Boston Metropolitan Area")) == PlaceMatch::kSame);
-  CHECK(ComparePlaces(boston, ParsePlace("Massachusetts")) == PlaceMatch::kLessSpecific);
-  CHECK(ComparePlaces(boston, ParsePlace("Cambridge, MA")) == PlaceMatch::kDifferent);
-  CHECK(ComparePlaces(boston, ParsePlace("Boston, UK")) == PlaceMatch::kDifferent);
-  const Place bay = ParsePlace("San Francisco Bay Area");
-  CHECK(bay.metro);
-  CHECK(ComparePlaces(bay, ParsePlace("SF Bay Area")) == PlaceMatch::kSame);
-  CHECK(ComparePlaces(bay, ParsePlace("Oakland, CA")) == PlaceMatch::kSame);  // inside
-  CHECK(ComparePlaces(bay, ParsePlace("Los Angeles, CA")) == PlaceMatch::kDifferent);
-  CHECK(ComparePlaces(ParsePlace("Berlin, Germany"), ParsePlace("Berlin, DE")) == PlaceMatch::kSame);
-  CHECK(ComparePlaces(ParsePlace("Dover, Delaware"), ParsePlace("Dover, DE")) == PlaceMatch::kSame);
-}
-
 TEST_CASE("rules: websites", "[compare][rules]") {
   const std::string key = UrlKey("https://ada.example.com");
   CHECK(UrlKey("http://www.ADA.example.com/") == key);
@@ -100,6 +80,30 @@ TEST_CASE("rules: headline messages, severities and suggestions", "[compare][rul
   w = CheckOne("headline", "");
   REQUIRE(w.is_object());
   CHECK(w["code"] == "missing");
+}
+
+TEST_CASE("rules: a headline that keeps the canonical one first and adds segments is info extra",
+          "[compare][rules]") {
+  for (const char* added : {"Staff Software Engineer at Lumen Labs | Speaker",
+                            "Staff SWE @ Lumen Labs | Streaming data | Mentor",
+                            "Staff Software Engineer | Lumen Labs | Speaker"}) {
+    INFO(added);
+    const json w = CheckOne("headline", added);
+    REQUIRE(w.is_object());
+    CHECK(w["severity"] == "info");
+    CHECK(w["code"] == "extra");
+    CHECK(w["message"] == "Headline adds to your canonical headline.");
+    CHECK(w["suggestion"] == "Staff Software Engineer at Lumen Labs");
+  }
+  for (const char* other : {"Speaker | Staff Software Engineer at Lumen Labs",
+                            "Principal Software Engineer at Lumen Labs | Speaker",
+                            "Staff Software Engineer | Speaker"}) {
+    INFO(other);
+    const json w = CheckOne("headline", other);
+    REQUIRE(w.is_object());
+    CHECK(w["severity"] == "warning");
+    CHECK(w["code"] == "differs");
+  }
 }
 
 TEST_CASE("rules: outdated names the month the value was replaced", "[compare][rules]") {

@@ -445,7 +445,9 @@ TEST_CASE("doctor reports store permissions others could read, with chmod fixes"
   Home h;
   h.InitStore();
   WriteFile(h.chromium_manifest(), ChromiumManifest(h.binary()).dump());
-  const fs::path profile = h.store_dir() / "profile.json";
+  // This machine's journal: the file it writes.
+  fs::path profile;
+  for (const auto& d : fs::directory_iterator(h.store_dir() / "devices")) profile = d.path() / "journal.jsonl";
   REQUIRE(fs::exists(profile));
   fs::permissions(h.store_dir(), fs::perms(0755));
   fs::permissions(profile, fs::perms(0644));
@@ -475,7 +477,8 @@ TEST_CASE("doctor reports a journal that does not verify", "[doctor]") {
   REQUIRE(h.Doctor().code == 0);
 
   // Alter the first entry: the second one's hash of it no longer holds.
-  const fs::path journal = h.store_dir() / "journal.jsonl";
+  fs::path journal;
+  for (const auto& d : fs::directory_iterator(h.store_dir() / "devices")) journal = d.path() / "journal.jsonl";
   std::string text = ReadFile(journal);
   REQUIRE(text.find("Engineer") != std::string::npos);
   text.replace(text.find("Engineer"), 8, "Engineex");

@@ -1,4 +1,4 @@
-// JSON Resume import: the shared sample, older key names, and files that are
+// JSON Resume import: the JSON Resume project's own sample (tests/fixtures/jsonresume), older key names, and files that are
 // JSON but not resumes.
 #include <catch2/catch.hpp>
 
@@ -13,7 +13,7 @@ using oneself::testing::ReadAll;
 using oneself::testing::TempDir;
 
 TEST_CASE("import: the JSON Resume sample maps onto the profile", "[import]") {
-  std::string text = ReadAll(ONESELF_SHARED_FIXTURES "/jsonresume-sample.resume.json");
+  std::string text = ReadAll(ONESELF_THIRD_PARTY_FIXTURES "/jsonresume/sample.resume.json");
   REQUIRE_FALSE(text.empty());
   auto patch = ImportJsonResume(std::string_view(text));
   REQUIRE(patch.ok());
@@ -64,7 +64,7 @@ TEST_CASE("import: JSON that is not a resume is refused with a clear message", "
     std::string says;
   };
   const Case cases[] = {
-      {"{\"name\": \"package\", \"version\": \"1.0.0\"}", "neither \"basics\" nor \"work\""},
+      {"{\"name\": \"package\", \"version\": \"1.0.0\"}", "holds nothing oneself keeps"},
       {"[1, 2, 3]", "not an object"},
       {"\"basics\"", "not an object"},
       {"{\"basics\": \"Ada\"}", "basics must be an object"},

@@ -73,14 +73,14 @@ TEST_CASE("import: LinkedIn files that are not what they claim are refused", "[i
     std::string says;
   };
   const Case cases[] = {
-      {"Name,Email\nAda,ada@example.com\n", "not a LinkedIn Profile.csv or Positions.csv"},
+      {"Name,Email\nAda,ada@example.com\n", "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv"},
       {"", "empty"},
       {"Company Name,Title,Started On\nLumen,\"Engineer\n", "ends inside a quoted cell"},
       {"Company Name,Title,Started On\nLumen,Engineer,last spring\n", "Started On \"last spring\" is not a date"},
       {"Company Name,Title,Started On\nLumen,Engineer,2020,surprise\n", "has 4 columns, the header has 3"},
       {"First Name,Last Name,Headline\n", "no profile row"},
       {"Company Name,Title,Started On\r\n", "no position rows; importing it would empty your work history"},
-      {"First Name,Last Name,Headline\n\xc3\x28,x,y\n", "not UTF-8"},
+      {"First Name,Last Name,Headline\n\x81\x28,x,y\n", "line 2, column 1: the file is not UTF-8 text, and byte 0x81 there is not Windows-1252 either"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
@@ -124,7 +124,8 @@ TEST_CASE("import: a LinkedIn export folder: other files are passed over whateve
         "Positions.csv: the CSV file ends inside a quoted cell that starts (line 2)");
   auto notUtf8 = ImportLinkedInCsv({{"photo.png", "\x89PNG\r\n\x1a\n"}});
   REQUIRE_FALSE(notUtf8.ok());
-  CHECK(notUtf8.status().message() == "photo.png: not a LinkedIn Profile.csv or Positions.csv: the CSV file is not UTF-8 text");
+  CHECK(notUtf8.status().message().rfind("photo.png: not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv: the header row", 0) == 0);
+  CHECK(notUtf8.status().message().find("(and the file is not UTF-8 text)") != std::string::npos);
 }
 
 TEST_CASE("csv: the header row alone", "[import][csv]") {

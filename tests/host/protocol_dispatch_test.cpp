@@ -127,15 +127,15 @@ TEST_CASE("dispatch: the too-large-request reply", "[protocol]") {
 
 TEST_CASE("caller check: who may start the host", "[protocol]") {
   using protocol::IdentifyCaller;
-  auto chrome = IdentifyCaller({"chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinb/"});
+  auto chrome = IdentifyCaller({"chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/"});
   CHECK(chrome.hostMode);
   CHECK(chrome.allowed);
-  auto chromeWin = IdentifyCaller({"chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinb/", "--parent-window=0"});
+  auto chromeWin = IdentifyCaller({"chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/", "--parent-window=0"});
   CHECK(chromeWin.allowed);
   auto other = IdentifyCaller({"chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"});
   CHECK(other.hostMode);
   CHECK_FALSE(other.allowed);
-  auto prefix = IdentifyCaller({"chrome-extension://ehjgpmlhhcdonfldkffomhacejmchinb/evil"});
+  auto prefix = IdentifyCaller({"chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/evil"});
   CHECK_FALSE(prefix.allowed);
   auto firefox = IdentifyCaller({"/home/a/.mozilla/native-messaging-hosts/org.oneself.host.json", "oneself@oneself.org"});
   CHECK(firefox.hostMode);

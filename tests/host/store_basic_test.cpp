@@ -38,9 +38,16 @@ TEST_CASE("store: init creates 0700 and 0600 whatever the umask, and is idempote
   REQUIRE(store.RecordObservation("x", {{"bio", "hi"}}, 1, 0).ok());
   ::umask(old);
   CHECK(ModeOf(store.dir()) == 0700);
-  CHECK(ModeOf(store.dir() / "observations") == 0700);
-  for (const char* f : {"profile.json", "journal.jsonl", "lock", "observations/x.json"})
-    CHECK(ModeOf(store.dir() / f) == 0600);
+  const std::filesystem::path device = oneself::testing::OnlyDeviceDir(store.dir());
+  REQUIRE(!device.empty());
+  for (const std::filesystem::path& d : std::vector<std::filesystem::path>{
+           store.dir() / "devices", device, device / "observations", store.dir() / "local"})
+    CHECK(ModeOf(d) == 0700);
+  for (const std::filesystem::path& f : std::vector<std::filesystem::path>{
+           device / "journal.jsonl", device / "observations/x.json", store.dir() / ".stignore"})
+    CHECK(ModeOf(f) == 0600);
+  for (const auto& e : std::filesystem::recursive_directory_iterator(store.dir() / "local"))
+    CHECK(ModeOf(e.path()) == (e.is_directory() ? 0700u : 0600u));
   REQUIRE(store.Init().ok());
   CHECK(store.Load()->revision == 1);
   auto report = store.Verify();

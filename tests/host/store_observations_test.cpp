@@ -39,9 +39,11 @@ TEST_CASE("observations: an identical observation within 60 s is not rewritten",
   FaultEnv env;
   env.now = std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000));
   Store store(tmp.path(), &env);
+  REQUIRE(store.Init().ok());  // this machine's device, where observations go
+  const int before = env.writes;
   REQUIRE(store.RecordObservation("x", {{"bio", "hello"}}, 1, 0).ok());
   int writes = env.writes;
-  CHECK(writes == 1);
+  CHECK(writes - before == 1);
   *env.now += std::chrono::seconds(30);
   REQUIRE(store.RecordObservation("x", {{"bio", "hello"}}, 1, 0).ok());
   CHECK(env.writes == writes);  // skipped
@@ -64,9 +66,9 @@ TEST_CASE("observations: one file per site, and recording one site reads no othe
   const std::string longBio(4000, 'b');
   REQUIRE(store.RecordObservation("github", {{"bio", longBio}}, 1, 0).ok());
   REQUIRE(store.RecordObservation("x", {{"bio", "short"}}, 1, 0).ok());
-  CHECK(std::filesystem::is_regular_file(tmp.path() / "observations" / "github.json"));
-  CHECK(std::filesystem::is_regular_file(tmp.path() / "observations" / "x.json"));
-  CHECK_FALSE(std::filesystem::exists(tmp.path() / "observations.json"));
+  CHECK(std::filesystem::is_regular_file(oneself::testing::OnlyDeviceDir(tmp.path()) / "observations" / "github.json"));
+  CHECK(std::filesystem::is_regular_file(oneself::testing::OnlyDeviceDir(tmp.path()) / "observations" / "x.json"));
+  CHECK_FALSE(std::filesystem::exists(oneself::testing::OnlyDeviceDir(tmp.path()) / "observations.json"));
 
   // A fresh Store (a new host process) recording x: github's file is never read.
   FaultEnv fresh;
@@ -80,12 +82,13 @@ TEST_CASE("observations: one file per site, and recording one site reads no othe
   CHECK((*obs)["x"]["fields"]["bio"] == "changed");
 }
 
+// The upgrade to the synced layout moves observations.json into the device's folder.
 TEST_CASE("observations: a store's old observations.json is read, then moved into per-site files", "[store][observations]") {
   TempDir tmp;
   Store store(tmp.path());
   REQUIRE(store.Init().ok());
   {
-    std::ofstream legacy(tmp.path() / "observations.json");
+    std::ofstream legacy(oneself::testing::OnlyDeviceDir(tmp.path()) / "observations.json");
     legacy << json{{"github", {{"seen", "2026-11-01T10:00:00Z"}, {"revision", 3},
                                {"fields", {{"name", "Ada"}}}, {"warnings", 1}}},
                    {"x", {{"seen", "2026-11-01T10:00:00Z"}, {"revision", 3},
@@ -98,8 +101,8 @@ TEST_CASE("observations: a store's old observations.json is read, then moved int
   CHECK((*before)["github"]["fields"]["name"] == "Ada");
 
   REQUIRE(store.RecordObservation("x", {{"bio", "new"}}, 4, 0).ok());
-  CHECK_FALSE(std::filesystem::exists(tmp.path() / "observations.json"));
-  CHECK(std::filesystem::is_regular_file(tmp.path() / "observations" / "github.json"));
+  CHECK_FALSE(std::filesystem::exists(oneself::testing::OnlyDeviceDir(tmp.path()) / "observations.json"));
+  CHECK(std::filesystem::is_regular_file(oneself::testing::OnlyDeviceDir(tmp.path()) / "observations" / "github.json"));
   CHECK_FALSE(std::filesystem::exists(tmp.path() / "escape.json"));
   auto after = store.Observations();
   REQUIRE(after.ok());

@@ -53,6 +53,14 @@ inline void WriteAll(const std::filesystem::path& p, const std::string& data) {
   out << data;
 }
 
+// The folder of a store's one device (devices/<id>/), "" if it has none.
+inline std::filesystem::path OnlyDeviceDir(const std::filesystem::path& store) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(store / "devices", ec))
+    if (e.is_directory()) return e.path();
+  return {};
+}
+
 inline unsigned ModeOf(const std::filesystem::path& p) {
   std::error_code ec;
   const auto status = std::filesystem::status(p, ec);
@@ -85,6 +93,8 @@ class FaultEnv : public store::Env {
   std::function<bool(const std::string& op, const std::filesystem::path& path)> failAt;
   bool tornAppend = false;
   std::optional<std::chrono::system_clock::time_point> now;
+  // Set: this Env is another machine (its own device in a shared folder).
+  std::optional<std::string> machineId;
   int writes = 0;  // WriteFileSync calls
   // Bytes read, whole files and through OpenForRead alike, by file name.
   std::shared_ptr<std::map<std::string, uint64_t>> bytesRead =
@@ -136,6 +146,7 @@ class FaultEnv : public store::Env {
     return base_->LockFile(p);
   }
   std::chrono::system_clock::time_point Now() override { return now ? *now : base_->Now(); }
+  std::string MachineId() override { return machineId ? *machineId : base_->MachineId(); }
 
  private:
   bool Fail(const std::string& op, const std::filesystem::path& p) { return failAt && failAt(op, p); }

@@ -55,7 +55,7 @@ deps() {  # deps INSTALLED UID ARGS...: runs deps.sh, output in $out, status in 
          /bin/bash "$repo_root/scripts/deps.sh" "$@" 2>&1)" && rc=0 || rc=$?
 }
 
-build_pkgs="cmake g++ pkg-config make nlohmann-json3-dev libspdlog-dev libssl-dev catch2 libutf8proc-dev libstb-dev"
+build_pkgs="cmake g++ pkg-config make nlohmann-json3-dev libspdlog-dev libssl-dev catch2 libutf8proc-dev libstb-dev libminizip-dev zlib1g-dev libwebp-dev libicu-dev iso-codes unicode-cldr-core"
 
 deps all 1000
 if [ "$rc" = 0 ] && [ -z "$out" ] && [ ! -s "$log" ]; then pass "all present: silent, nothing run"
@@ -94,12 +94,26 @@ else
 fi
 
 # --test: the fake PATH has no node, browser or clang, so the packages count.
-deps "$build_pkgs nodejs npm firefox-esr openssl clang" 0 --test
-if [ "$rc" = 0 ] && grep -q -- "--no-install-recommends chromium \[" "$log" \
+deps "$build_pkgs nodejs npm firefox-esr openssl clang lintian dpkg-dev zip unzip" 0 --test
+if [ "$rc" = 0 ] && grep -q -- "--no-install-recommends chromium " "$log" \
    && grep -q "^npm ci " "$log"; then
   pass "--test: installs the missing browser, and npm ci when node_modules cannot be checked"
 else
   fail "--test (rc=$rc) log:"; cat "$log"
+fi
+
+# The sync tests' engines are packages of their own, installed by --test only.
+deps "$build_pkgs nodejs npm firefox-esr openssl clang chromium curl ccache lintian dpkg-dev zip unzip" 0 --test
+if [ "$rc" = 0 ] && grep -q -- "--no-install-recommends syncthing git jq \[" "$log"; then
+  pass "--test: installs Syncthing, git and jq for the sync tests"
+else
+  fail "--test sync engines (rc=$rc) log:"; cat "$log"
+fi
+deps "$build_pkgs" 0
+if [ "$rc" = 0 ] && [ ! -s "$log" ]; then
+  pass "without --test: no sync engine is installed"
+else
+  fail "without --test (rc=$rc) log:"; cat "$log"
 fi
 
 deps all 0 --test --check

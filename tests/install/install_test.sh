@@ -112,11 +112,11 @@ check "absent browsers get nothing (Brave, Edge, LibreWolf)" \
   bash -c '[ ! -e "$1/.config/BraveSoftware" ] && [ ! -e "$1/.config/microsoft-edge" ] && [ ! -e "$1/.librewolf" ]' _ "$HOME"
 check "no temporary files left behind" \
   test -z "$(find "$HOME" "$prefix" -name '.org.oneself.host.json.*' -o -name '.oneself.*')"
-check "the store was created" test -f "$store/profile.json"
+check "the store was created" test -d "$store/devices"
 check "the output says how to load the extension" \
   bash -c 'grep -q "Load unpacked" <<<"$1" && grep -q "Load Temporary Add-on" <<<"$1"' _ "$out"
 check "the output names the extension id the host allows" \
-  grep -q "ehjgpmlhhcdonfldkffomhacejmchinb" <<<"$out"
+  grep -q "obejlgbmhghechkgdgmjlheaeplnmalh" <<<"$out"
 check "the output says a temporary add-on is gone when Firefox restarts" \
   grep -q "gone when Firefox restarts" <<<"$out"
 if [ "$(id -u)" -eq 0 ]; then
@@ -189,7 +189,7 @@ for m in "${all_present[@]}"; do
   check "manifest removed: ${m#"$HOME"/}" test ! -e "$m"
 done
 check "the outside file is still untouched" test "$(cat "$tmp/outside.json")" = precious
-check "the store is kept" test -f "$store/profile.json"
+check "the store is kept" test -d "$store/devices"
 check "the output says where the kept store is" grep -qF "Your profile store is kept: $store" <<<"$uout"
 check "the output names the log that stays" grep -qF "$HOME/.local/state/oneself/oneself.log" <<<"$uout"
 check "the manifest folders install made are removed" \
@@ -272,7 +272,7 @@ echo "# ONESELF_HOME set: the caveat doctor prints"
   export HOME="$tmp/home4" ONESELF_HOME="$tmp/store4"
   mkdir -p "$HOME/.mozilla"
   out="$("$repo_root/install.sh" --no-deps --no-build --prefix "$tmp/bin4" 2>&1)" || { echo "$out"; exit 1; }
-  [ -f "$ONESELF_HOME/profile.json" ] || { echo "no store at ONESELF_HOME"; exit 1; }
+  [ -d "$ONESELF_HOME/devices" ] || { echo "no store at ONESELF_HOME"; exit 1; }
   grep -q "ONESELF_HOME is set in this shell; a browser starts the host with your" <<<"$out" || { echo "$out"; exit 1; }
 ) && pass "with ONESELF_HOME set, install.sh says the browser-started host does not see it" \
   || fail "with ONESELF_HOME set, install.sh says the browser-started host does not see it"
@@ -409,7 +409,7 @@ else
   check "  with the fix" grep -q 'fix: sudo chown -R "$(id -un)"' <<<"$out"
   check "  the other browsers are registered" \
     test -f "$HOME/.mozilla/native-messaging-hosts/org.oneself.host.json" -a -f "$HOME/.config/vivaldi/NativeMessagingHosts/org.oneself.host.json"
-  check "  the store is created" test -f "$HOME/.local/share/oneself/profile.json"
+  check "  the store is created" test -d "$HOME/.local/share/oneself/devices"
   check "  the next steps are printed" grep -q "Load unpacked" <<<"$out"
   check "  no bare mktemp or mkdir error" bash -c '! grep -qE "^(mktemp|mkdir):" <<<"$1"' _ "$out"
   [ "$rc" != 0 ] && grep -q "Load unpacked" <<<"$out" || echo "$out"

@@ -12,7 +12,7 @@ namespace {
 const Subcommand* const kTable[] = {&kInit,   &kShow,   &kGet,    &kSet,   &kImport,
                                     &kExport, &kHistory, &kRevert, &kVerify, &kStatus,
                                     &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto,
-                                    &kRegister, &kUnregister};
+                                    &kRegister, &kUnregister, &kDevices, &kConflicts};
 
 void PrintOverview(Output& out) {
   out << "usage: oneself <command> [options]\n"
@@ -69,7 +69,7 @@ int RunCli(const std::vector<std::string>& args, Output& out, Output& err) {
     // doctor parses its own options (cli/doctor.cpp).
     return RunDoctor({args.begin() + 1, args.end()}, out, err);
   }
-  Result<Args> parsed = ParseArgs({args.begin() + 1, args.end()}, sub->valued);
+  Result<Args> parsed = ParseArgs({args.begin() + 1, args.end()}, sub->valued, sub->flags);
   if (!parsed.ok()) {
     err << "oneself " << sub->name << ": " << parsed.status().message() << "; see `oneself "
         << sub->name << " --help`\n";

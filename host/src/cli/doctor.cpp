@@ -12,15 +12,18 @@
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string_view>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
 
 #include "oneself/allowed_callers.h"
+#include "oneself/browser_lists.h"
 #include "cli/args.h"
 #include "cli/host_manifest.h"
 #include "cli/read_file.h"
+#include "store/device.h"
 #include "store/store.h"
 #include "store/store_format.h"
 
@@ -34,6 +37,13 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+constexpr std::string_view kManifestFile = "org.oneself.host.json";  // kHostName + ".json"
+
+// How the browser starts the host: directly; through a wrapper that leaves
+// its Flatpak sandbox; through the desktop portal (Snap Firefox); or not at
+// all (a Chromium-family Snap).
+enum class Reach { kDirect, kFlatpak, kPortal, kNone };
+
 // A browser is checked when `found_if` exists (its profile folder) or when a
 // host manifest already sits in `manifest_dir`.
 struct Browser {
@@ -41,6 +51,8 @@ struct Browser {
   Family family;
   fs::path found_if;
   fs::path manifest_dir;
+  Reach reach = Reach::kDirect;
+  std::string app = {};  // the Flatpak app id
 };
 
 std::string Env(const char* name) {
@@ -79,21 +91,19 @@ std::vector<Browser> Browsers(bool system) {
   };
 #else
   if (system) {
-    return {
-        {"Google Chrome", Family::kChromium, "/opt/google/chrome",
-         "/etc/opt/chrome/native-messaging-hosts"},
-        {"Chromium", Family::kChromium, "/usr/lib/chromium", "/etc/chromium/native-messaging-hosts"},
-        {"Microsoft Edge", Family::kChromium, "/opt/microsoft/msedge",
-         "/etc/opt/edge/native-messaging-hosts"},
-        {"Firefox", Family::kFirefox, "/usr/lib/firefox-esr",
-         "/usr/lib/mozilla/native-messaging-hosts"},
-    };
+    // manifest/system-folders.txt, as install.sh --system and the package.
+    std::vector<Browser> list;
+    for (const SystemFolder& f : kSystemFolders) {
+      list.push_back({std::string(f.name), f.family == "firefox" ? Family::kFirefox : Family::kChromium,
+                      fs::path(f.found_if), fs::path(f.folder)});
+    }
+    return list;
   }
   // Chromium-family browsers honour XDG_CONFIG_HOME; Firefox and LibreWolf
   // use fixed dot folders.
   const std::string xdg = Env("XDG_CONFIG_HOME");
   const fs::path cfg = xdg.empty() ? home / ".config" : fs::path(xdg);
-  return {
+  std::vector<Browser> list = {
       {"Google Chrome", Family::kChromium, cfg / "google-chrome",
        cfg / "google-chrome/NativeMessagingHosts"},
       {"Chromium", Family::kChromium, cfg / "chromium", cfg / "chromium/NativeMessagingHosts"},
@@ -106,7 +116,49 @@ std::vector<Browser> Browsers(bool system) {
       {"LibreWolf", Family::kFirefox, home / ".librewolf",
        home / ".librewolf/native-messaging-hosts"},
   };
+  // manifest/sandboxed-browsers.txt, as install.sh.
+  for (const SandboxedBrowser& s : kSandboxedBrowsers) {
+    Browser b{std::string(s.name), s.family == "firefox" ? Family::kFirefox : Family::kChromium,
+              {}, {}};
+    if (s.kind == "flatpak") {
+      b.found_if = home / ".var/app" / std::string(s.app);
+      b.reach = Reach::kFlatpak;
+      b.app = std::string(s.app);
+    } else {
+      b.found_if = home / "snap" / std::string(s.app);
+      b.reach = s.folder == "-" ? Reach::kNone : Reach::kPortal;
+    }
+    if (s.folder != "-") b.manifest_dir = home / std::string(s.folder);
+    list.push_back(std::move(b));
+  }
+  return list;
 #endif
+}
+
+// The folders `install.sh --browser-dir` registered, as it records them
+// (one absolute path a line in ~/.config/oneself/browser-dirs), each read as
+// install.sh reads it: a Firefox-family folder when it holds profiles.ini
+// or native-messaging-hosts, else a Chromium-family user data folder.
+fs::path BrowserDirsFile() {
+  const std::string xdg = Env("XDG_CONFIG_HOME");
+  const fs::path cfg = xdg.empty() ? fs::path(Env("HOME")) / ".config" : fs::path(xdg);
+  return cfg / "oneself/browser-dirs";
+}
+
+std::vector<Browser> ExtraBrowsers() {
+  std::vector<Browser> list;
+  std::ifstream in(BrowserDirsFile());
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.front() != '/') continue;
+    const fs::path dir(line);
+    std::error_code ec;
+    const bool firefox = fs::exists(dir / "profiles.ini", ec) ||
+                         fs::is_directory(dir / "native-messaging-hosts", ec);
+    list.push_back({line + " (--browser-dir)", firefox ? Family::kFirefox : Family::kChromium, dir,
+                    dir / (firefox ? "native-messaging-hosts" : "NativeMessagingHosts")});
+  }
+  return list;
 }
 
 // A word the shell passes through untouched: '...' with ' written as '\''.
@@ -212,9 +264,20 @@ fs::path BinaryForFix(const Options& options, const fs::path& in_manifest) {
   return fs::path(Env("HOME")) / ".local/bin/oneself";
 }
 
+// Where install.sh puts a Flatpak browser's wrapper: inside the app's own
+// folder, which its sandbox sees at the same path.
+fs::path WrapperPath(const Browser& b) {
+  return fs::path(Env("HOME")) / ".var/app" / b.app / "oneself/oneself";
+}
+
+// What a manifest should name: a Flatpak browser's wrapper, else the binary.
+fs::path FixTarget(const Browser& b, const Options& options, const fs::path& in_manifest) {
+  return b.reach == Reach::kFlatpak ? WrapperPath(b) : BinaryForFix(options, in_manifest);
+}
+
 // Checks one manifest as the browser reads it, reporting each problem.
 void CheckManifest(const Browser& b, const Options& options, Report& report) {
-  const fs::path file = b.manifest_dir / (std::string(kHostName) + ".json");
+  const fs::path file = b.manifest_dir / kManifestFile;
   const std::string label = b.name + ": " + file.string();
   std::error_code ec;
 
@@ -222,7 +285,7 @@ void CheckManifest(const Browser& b, const Options& options, Report& report) {
     const bool dangling = fs::is_symlink(fs::symlink_status(file, ec));
     report.Problem(b.name + (dangling ? ": the host manifest is a broken symlink: "
                                       : ": no host manifest at ") + file.string(),
-                   WriteManifestCommand(file, b.family, BinaryForFix(options, {})));
+                   WriteManifestCommand(file, b.family, FixTarget(b, options, {})));
     return;
   }
   const std::optional<std::string> text = ReadWholeFile(file.string());
@@ -233,14 +296,14 @@ void CheckManifest(const Browser& b, const Options& options, Report& report) {
   json m = json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (!m.is_object()) {
     report.Problem(label + " is not valid JSON",
-                   WriteManifestCommand(file, b.family, BinaryForFix(options, {})));
+                   WriteManifestCommand(file, b.family, FixTarget(b, options, {})));
     return;
   }
 
   const json* path_value = m.contains("path") ? &m["path"] : nullptr;
   const fs::path path = path_value && path_value->is_string()
                             ? fs::path(path_value->get<std::string>()) : fs::path();
-  const std::string rewrite = WriteManifestCommand(file, b.family, BinaryForFix(options, path));
+  const std::string rewrite = WriteManifestCommand(file, b.family, FixTarget(b, options, path));
   bool good = true;
   auto fail = [&](const std::string& why, const std::string& fix) {
     good = false;
@@ -304,16 +367,120 @@ void CheckManifest(const Browser& b, const Options& options, Report& report) {
   if (good) report.Ok(label);
 }
 
+// The binary a Flatpak wrapper starts: the word after --watch-bus on its
+// `exec flatpak-spawn --host` line, with the shell's backslash escapes
+// (install.sh writes it with printf %q) undone. Empty when there is none.
+fs::path WrappedBinary(const fs::path& wrapper) {
+  std::ifstream in(wrapper);
+  std::string line;
+  constexpr std::string_view kExec = "exec flatpak-spawn --host --watch-bus ";
+  while (std::getline(in, line)) {
+    if (line.rfind(kExec, 0) != 0) continue;
+    std::string path;
+    for (size_t i = kExec.size(); i < line.size() && line[i] != ' '; ++i) {
+      if (line[i] == '\\' && i + 1 < line.size()) ++i;
+      path += line[i];
+    }
+    return path;
+  }
+  return {};
+}
+
+// One word for the shell, written with backslashes as `printf %q` writes
+// it in install.sh, so that WrappedBinary reads both alike.
+std::string BackslashEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '/' || c == '.' || c == '_' || c == '-' || c == '+';
+    if (!plain) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The shell line that (re)writes a Flatpak wrapper.
+std::string WriteWrapperCommand(const fs::path& wrapper, const fs::path& binary) {
+  const std::string q = ShellQuote(wrapper.string());
+  return "mkdir -p " + ShellQuote(wrapper.parent_path().string()) + " && printf '%s\\n' '#!/bin/sh' " +
+         ShellQuote("exec flatpak-spawn --host --watch-bus " + BackslashEscape(binary.string()) +
+                    " \"$@\"") + " > " + q +
+         " && chmod 755 " + q + "   # or run ./install.sh again";
+}
+
+// Whether the app may call org.freedesktop.Flatpak, which flatpak-spawn
+// --host needs: `flatpak override` writes that into an overrides file.
+bool FlatpakMayTalk(const std::string& app) {
+  const fs::path home = Env("HOME");
+  for (const fs::path& file : {home / ".local/share/flatpak/overrides" / app,
+                               home / ".local/share/flatpak/overrides/global",
+                               fs::path("/var/lib/flatpak/overrides") / app,
+                               fs::path("/var/lib/flatpak/overrides/global")}) {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line == "org.freedesktop.Flatpak=talk" || line == "org.freedesktop.Flatpak=own") return true;
+    }
+  }
+  return false;
+}
+
+// A Flatpak browser reaches the host only through the wrapper, and the
+// wrapper only with the permission.
+void CheckFlatpak(const Browser& b, const Options& options, Report& report) {
+  const fs::path wrapper = WrapperPath(b);
+  const fs::path wrapped = IsExecutableFile(wrapper) ? WrappedBinary(wrapper) : fs::path();
+  bool good = true;
+  if (!IsExecutableFile(wrapper)) {
+    good = false;
+    report.Problem(b.name + ": no wrapper at " + wrapper.string() +
+                       " to start oneself outside the sandbox",
+                   WriteWrapperCommand(wrapper, BinaryForFix(options, {})));
+  } else if (!IsGoodBinary(wrapped)) {
+    good = false;
+    report.Problem(b.name + ": the wrapper " + wrapper.string() + " starts " +
+                       (wrapped.empty() ? std::string("nothing") : wrapped.string()) +
+                       ", not an executable oneself outside the sandbox",
+                   WriteWrapperCommand(wrapper, BinaryForFix(options, wrapped)));
+  }
+  if (!FlatpakMayTalk(b.app)) {
+    good = false;
+    report.Problem(b.name + ": the Flatpak may not start programs outside its sandbox, so "
+                       "the wrapper cannot start oneself (it needs talk-name=org.freedesktop.Flatpak)",
+                   "flatpak override --user --talk-name=org.freedesktop.Flatpak " + b.app +
+                       "   # then restart the browser");
+  }
+  if (good) report.Ok(b.name + ": " + wrapper.string() + " starts " + wrapped.string() + " outside the sandbox");
+}
+
 void CheckBrowsers(const Options& options, Report& report) {
   int checked = 0;
-  for (const Browser& b : Browsers(options.system)) {
+  std::vector<Browser> browsers = Browsers(options.system);
+  if (!options.system) {
+    for (Browser& b : ExtraBrowsers()) browsers.push_back(std::move(b));
+  }
+  for (const Browser& b : browsers) {
     std::error_code ec;
-    const fs::path file = b.manifest_dir / (std::string(kHostName) + ".json");
+    if (b.reach == Reach::kNone) {
+      if (!fs::is_directory(b.found_if, ec)) continue;
+      ++checked;
+      report.Problem(b.name + " cannot start oneself: a Chromium-family browser in a Snap cannot "
+                              "start a program outside its sandbox, and it has no portal for native messaging",
+                     "use the browser from a .deb package or from Flathub, then run ./install.sh again");
+      continue;
+    }
+    const fs::path file = b.manifest_dir / kManifestFile;
     const bool has_manifest =
         fs::exists(fs::symlink_status(file, ec));  // counts a broken symlink too
     if (!fs::is_directory(b.found_if, ec) && !has_manifest) continue;
     ++checked;
     CheckManifest(b, options, report);
+    if (b.reach == Reach::kFlatpak) CheckFlatpak(b, options, report);
+    if (b.reach == Reach::kPortal) {
+      report.Note(b.name + " starts the host through the desktop portal, which reads " +
+                  b.manifest_dir.string() + ": it needs xdg-desktop-portal 1.18 or later (or Ubuntu's) "
+                  "and widget.use-xdg-desktop-portal.native-messaging = 1 in about:config");
+    }
   }
   if (checked == 0) {
     report.Problem("no browser found (no browser profile folder, no host manifest)",
@@ -349,7 +516,8 @@ void CheckStore(Report& report) {
   }
   struct stat ps {};
   const fs::path profile = dir / std::string(store::format::kProfileFile);
-  if (::stat(profile.c_str(), &ps) != 0) {
+  const fs::path devices = dir / std::string(store::format::kDevicesDir);
+  if (::stat(devices.c_str(), &ps) != 0 && ::stat(profile.c_str(), &ps) != 0) {
     const int err = errno;
     if (err == ENOENT) {
       report.Problem("no profile store at " + dir.string(), "oneself init");
@@ -375,7 +543,21 @@ void CheckStore(Report& report) {
                    "chmod 700 " + qdir);
   }
   // Profile data is for its owner's eyes only.
-  for (const fs::directory_entry& e : fs::recursive_directory_iterator(dir, ec)) {
+  // Other machines' device files are as their sync engine made them (git
+  // checks files out 0644), and a git or Syncthing folder of the store keeps
+  // its own metadata: only what this machine writes must be 0600; the
+  // store folder's 0700 keeps the rest private (docs/store.md).
+  std::string self;
+  if (auto id = store::ReadIdentity(store::Env::Default(), dir); id.ok() && *id) self = (*id)->device;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& e = *it;
+    const std::string leaf = e.path().filename().string();
+    const bool syncMeta = it.depth() == 0 && (leaf == ".git" || leaf == ".stfolder" || leaf == ".stversions");
+    const bool otherDevice = it.depth() == 1 && e.path().parent_path().filename() == "devices" && leaf != self;
+    if (syncMeta || otherDevice) {
+      it.disable_recursion_pending();
+      continue;
+    }
     struct stat fst {};
     if (::lstat(e.path().c_str(), &fst) != 0) continue;
     const std::string q = ShellQuote(e.path().string());

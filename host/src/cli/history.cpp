@@ -39,6 +39,10 @@ int Run(const Args& args, Env& env) {
   for (const json& e : (*result)["entries"]) {
     env.out << "r" << e["revision"].get<int64_t>() << "  " << e["time"].get<std::string>() << "  "
             << e["source"].get<std::string>();
+    if (e.contains("deviceName") && e["deviceName"].is_string() && !e["deviceName"].get<std::string>().empty())
+      env.out << "  " << e["deviceName"].get<std::string>();
+    else if (e.contains("device") && e["device"].is_string())
+      env.out << "  " << e["device"].get<std::string>();
     if (e.contains("revertedTo")) env.out << "  revert to r" << e["revertedTo"].get<int64_t>();
     std::string changed;
     if (e["changes"].is_object()) {
@@ -59,8 +63,8 @@ int Run(const Args& args, Env& env) {
 
 constinit const Subcommand kHistory{"history", "list earlier revisions, newest first",
                                     "usage: oneself history [--limit N] [--before REV] [--json]\n\n"
-                                    "Lists revisions newest first: time, source (cli, extension, import)\n"
-                                    "and the fields that changed. --limit is at most 100 (default 20);\n"
+                                    "Lists revisions newest first: time, source (cli, extension, import),\n"
+                                    "the device (machine) that made it, and the fields that changed. --limit is at most 100 (default 20);\n"
                                     "--before REV lists the revisions older than REV (12 or r12).\n",
                                     {"--limit", "--before"}, Run};
 

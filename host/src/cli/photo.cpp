@@ -1,4 +1,6 @@
 // `oneself photo set FILE`: fingerprint the canonical photo (photo.set).
+#include <filesystem>
+
 #include "cli/subcommand.h"
 #include "compare/image.h"
 #include "crypto/sha256.h"
@@ -7,6 +9,7 @@ namespace oneself::cli {
 namespace {
 
 using nlohmann::json;
+namespace fs = std::filesystem;
 
 int Run(const Args& args, Env& env) {
   if (args.positional.size() != 2 || args.positional[0] != "set") {
@@ -16,7 +19,10 @@ int Run(const Args& args, Env& env) {
   if (!bytes.ok()) return Fail(env, bytes.status());
   Result<std::vector<uint8_t>> gray = compare::DecodeToGray32(
       std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size()));
-  if (!gray.ok()) return Fail(env, gray.status());
+  if (!gray.ok()) {
+    return Fail(env, Status::BadImport(fs::path(args.positional[1]).filename().string() + ": " +
+                                       gray.status().message()));
+  }
   Result<json> result = RunVerb(env, "photo.set", {{"gray", *gray}, {"sha256", crypto::Sha256Hex(*bytes)}});
   if (!result.ok()) return Fail(env, result.status());
   if (args.Has("--json")) {
@@ -32,7 +38,7 @@ int Run(const Args& args, Env& env) {
 
 constinit const Subcommand kPhoto{"photo", "set the canonical photo (photo set FILE)",
                                   "usage: oneself photo set FILE [--json]\n\n"
-                                  "Decodes FILE (JPEG or PNG), stores its SHA-256 and its 64-bit perceptual\n"
+                                  "Decodes FILE (JPEG, PNG, WebP, or GIF: its first frame), stores its SHA-256 and its 64-bit perceptual\n"
                                   "hash as the canonical photo. Sites whose photo differs get a warning.\n",
                                   {}, Run};
 

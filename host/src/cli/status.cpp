@@ -15,6 +15,12 @@ int Run(const Args& args, Env& env) {
     return 0;
   }
   env.out << "profile revision " << (*result)["revision"].get<int64_t>() << "\n";
+  if (Result<store::Snapshot> snap = env.ctx.store.Load(); snap.ok()) {
+    if (snap->conflicts > 0)
+      env.out << snap->conflicts << " conflict(s): fields edited on two machines at once (oneself conflicts)\n";
+    else
+      env.out << "0 conflicts\n";
+  }
   for (const json& site : (*result)["sites"]) {
     std::string name = site["name"].get<std::string>();
     name.resize(10, ' ');

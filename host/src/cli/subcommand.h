@@ -32,11 +32,12 @@ struct Subcommand {
   std::string_view usage;    // the full `oneself NAME --help` text
   std::array<std::string_view, 4> valued;  // options taking a value; unused entries empty
   int (*run)(const Args& args, Env& env);
+  std::array<std::string_view, 4> flags{};  // flags besides --json and --help; unused entries empty
 };
 
 // The table (cli.cpp) and each subcommand's definition (one file each).
 extern const Subcommand kInit, kShow, kGet, kSet, kImport, kExport, kHistory, kRevert, kVerify,
-    kStatus, kDoctor, kHost, kCheck, kBio, kPhoto, kRegister, kUnregister;
+    kStatus, kDoctor, kHost, kCheck, kBio, kPhoto, kRegister, kUnregister, kDevices, kConflicts;
 
 // 1 for the caller's mistakes, 2 for the machine's.
 int ExitCode(const Status& status);

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "cli/lock_notice.h"
+#include "store/device.h"
 #include "cli/read_file.h"
 #include "cli/subcommand.h"
 #include "sites/site_table.h"
@@ -79,7 +80,8 @@ int Fail(Env& env, const Status& status) {
 
 Result<nlohmann::json> RunVerb(Env& env, std::string_view type, nlohmann::json request) {
   request["type"] = std::string(type);
-  LockNotice notice(env.err, env.ctx.store.dir() / store::format::kLockFile);
+  LockNotice notice(env.err, store::LocalDir(store::Env::Default(), env.ctx.store.dir()) /
+                                 std::string(store::format::kLockFile));
   return commands::Execute(type, request, env.ctx);
 }
 

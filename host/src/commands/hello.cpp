@@ -51,6 +51,7 @@ class Hello final : public Command {
     store["exists"] = ctx.store.Exists();
     if (snapshot.ok()) {
       store["revision"] = (*snapshot)->revision;
+      store["conflicts"] = (*snapshot)->conflicts;
     } else {
       store["revision"] = nullptr;
       store["error"] = {{"code", CodeName(snapshot.status().code())}, {"message", snapshot.status().message()}};

@@ -6,7 +6,9 @@
 #include "commands/command.h"
 #include "compare/canonical.h"
 #include "commands/fields.h"
+#include "commands/import_preview.h"
 #include "commands/snapshot_json.h"
+#include "store/document.h"
 #include "importers/importers.h"
 
 namespace oneself::commands {
@@ -14,13 +16,19 @@ namespace {
 
 using nlohmann::json;
 
+Result<bool> OptionalBool(const json& request, const char* field) {
+  if (!request.contains(field) || request[field].is_null()) return false;
+  if (!request[field].is_boolean()) return Status::BadRequest(std::string("field '") + field + "' must be true or false");
+  return request[field].get<bool>();
+}
+
 Result<json> PatchFromJsonResume(const json& request) {
   Result<std::string> content = RequireString(request, "content");
   if (!content.ok()) return content.status();
   return importers::ImportJsonResume(std::string_view(*content));
 }
 
-Result<json> PatchFromLinkedIn(const json& request) {
+Result<json> PatchFromLinkedIn(const json& request, importers::ImportReport& report) {
   std::vector<importers::ImportFile> texts;
   if (request.contains("files") && !request["files"].is_null()) {
     const json& files = request["files"];
@@ -40,12 +48,9 @@ Result<json> PatchFromLinkedIn(const json& request) {
     if (!request["content"].is_string()) return Status::BadRequest("field 'content' must be a string");
     texts.push_back({{}, request["content"].get_ref<const std::string&>()});
   }
-  bool skipUnknown = false;
-  if (request.contains("skipUnknown") && !request["skipUnknown"].is_null()) {
-    if (!request["skipUnknown"].is_boolean()) return Status::BadRequest("field 'skipUnknown' must be true or false");
-    skipUnknown = request["skipUnknown"].get<bool>();
-  }
-  return importers::ImportLinkedInCsv(texts, skipUnknown);
+  Result<bool> skipUnknown = OptionalBool(request, "skipUnknown");
+  if (!skipUnknown.ok()) return skipUnknown.status();
+  return importers::ImportLinkedInCsv(texts, *skipUnknown, &report);
 }
 
 // A JSON Resume names the person in one string. Given and family parts of an
@@ -70,6 +75,48 @@ void DropStaleNameParts(json& patch, const json& profile) {
   newName["family"] = nullptr;
 }
 
+// The person's view of an import: what changes field by field, which fields
+// the files held with the values already stored, which fields the person set
+// by hand that the import replaces, and which files were passed over.
+Result<json> Preview(const json& patch, const json& current, const importers::ImportReport& report,
+                     const store::Store& store) {
+  json after = current;
+  Status s = store::ApplyUpdatePatch(after, patch);
+  if (s.ok()) s = store::ValidateDocument(after);
+  if (!s.ok()) return s;
+  store::DropEmptyObjects(after, "profile");
+  static const json kEmpty = json::object();
+  const json& was = current.contains("profile") ? current["profile"] : kEmpty;
+  const json& will = after.contains("profile") ? after["profile"] : kEmpty;
+  json preview = {{"changes", FieldChanges(was, will)}, {"unchanged", json::array()}};
+  json touched = json::array();
+  if (patch.contains("profile") && patch["profile"].is_object()) {
+    for (const auto& [key, value] : patch["profile"].items()) {
+      if (was.value(key, json(nullptr)) == will.value(key, json(nullptr))) {
+        preview["unchanged"].push_back(key);
+      } else {
+        touched.push_back(key);
+      }
+    }
+  }
+  json kept = json::array();
+  for (const auto& [key, value] : was.items())
+    if (!patch.contains("profile") || !patch["profile"].contains(key)) kept.push_back(key);
+  preview["kept"] = std::move(kept);
+  // Only fields with a value now can be replaced; one set by hand and
+  // since removed is not.
+  json replaced = json::array();
+  for (const json& key : touched)
+    if (was.contains(key.get<std::string>())) replaced.push_back(key);
+  Result<json> byHand = SetByHand(store, replaced);
+  if (!byHand.ok()) return byHand.status();
+  preview["setByHand"] = std::move(*byHand);
+  preview["read"] = report.read;
+  preview["skipped"] = report.skipped;
+  preview["notes"] = report.notes;
+  return preview;
+}
+
 class Import final : public Command {
  public:
   Result<json> Run(const json& request, Context& ctx) override {
@@ -77,33 +124,52 @@ class Import final : public Command {
     if (!base.ok()) return base.status();
     Result<std::string> format = RequireString(request, "format");
     if (!format.ok()) return format.status();
+    Result<bool> dryRun = OptionalBool(request, "dryRun");
+    if (!dryRun.ok()) return dryRun.status();
+    importers::ImportReport report;
     Result<json> patch = Status::Internal("unset");
     if (*format == "jsonresume") {
       patch = PatchFromJsonResume(request);
     } else if (*format == "linkedin-csv") {
-      patch = PatchFromLinkedIn(request);
+      patch = PatchFromLinkedIn(request, report);
     } else {
       return Status::BadRequest("field 'format' must be \"jsonresume\" or \"linkedin-csv\"");
     }
     if (!patch.ok()) return patch.status();
+    Result<std::shared_ptr<const store::Snapshot>> current = ctx.store.LoadShared();
+    if (!current.ok()) return current.status();
     if (*format == "jsonresume") {
-      Result<std::shared_ptr<const store::Snapshot>> current = ctx.store.LoadShared();
-      if (!current.ok()) return current.status();
       if (const auto it = (*current)->doc.find("profile"); it != (*current)->doc.end() && it->is_object()) {
         DropStaleNameParts(*patch, *it);
       }
     }
-    Result<store::Snapshot> snapshot = ctx.store.Update(*base, *patch, store::Source::kImport);
-    if (!snapshot.ok()) return snapshot.status();
-    json result = SnapshotJson(*snapshot);
+    Result<json> preview = Preview(*patch, (*current)->doc, report, ctx.store);
+    if (!preview.ok()) return preview.status();
     json imported = json::array();
     if (patch->contains("profile") && (*patch)["profile"].is_object()) {
       for (const auto& [key, value] : (*patch)["profile"].items()) imported.push_back(key);
     }
+    json result;
+    if (*dryRun) {
+      // Nothing is written; the preview is of the revision the store is at,
+      // and a real import against an older base is refused as any update is.
+      if ((*current)->revision != *base)
+        return Status::Conflict("the profile is at revision " + std::to_string((*current)->revision) +
+                                ", not " + std::to_string(*base));
+      result = SnapshotJson(**current);
+      result["changed"] = !(*preview)["changes"].empty();
+    } else {
+      Result<store::Snapshot> snapshot = ctx.store.Update(*base, *patch, store::Source::kImport);
+      if (!snapshot.ok()) return snapshot.status();
+      result = SnapshotJson(*snapshot);
+      // The store makes no revision when nothing changed, and this says so
+      // without comparing.
+      result["changed"] = snapshot->revision != *base;
+    }
+    // `imported` names what the file held, changed or not.
     result["imported"] = std::move(imported);
-    // `imported` names what the file held, changed or not; the store makes no
-    // revision when nothing changed, and this says so without comparing.
-    result["changed"] = snapshot->revision != *base;
+    result["dryRun"] = *dryRun;
+    for (auto& [key, value] : preview->items()) result[key] = std::move(value);
     return result;
   }
 };

@@ -21,6 +21,10 @@ json EntryJson(const store::JournalEntry& e) {
   json out = {{"revision", e.revision}, {"time", e.time}, {"source", e.source},
               {"changes", e.changes}};
   if (e.revertedTo) out["revertedTo"] = *e.revertedTo;
+  if (!e.device.empty()) {
+    out["device"] = e.device;
+    out["deviceName"] = e.deviceName;
+  }
   return out;
 }
 

@@ -163,7 +163,11 @@ Canonical BuildCanonical(const store::Snapshot& snapshot) {
         c.location += *part;
       }
     }
-    c.place = ParsePlace(c.location);
+    // A profile that leaves `city` empty may start with a region or country
+    // ("Bavaria, Germany"); its country code settles which country a name
+    // or code shared by several means ("Boston, MA" is not in Morocco).
+    c.place = ParsePlace(c.location, !city.empty() || (region.empty() && country.empty()));
+    if (!country.empty()) c.place.parts.push_back(text::Normalize(country));
   }
   if (profile.contains("work") && profile["work"].is_array()) {
     for (const json& w : profile["work"]) {

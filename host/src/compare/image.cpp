@@ -1,5 +1,7 @@
-// JPEG and PNG decoding with stb_image (libstb-dev), restricted to those two
-// formats, and the area-average scaling to 32x32 gray the extension also uses.
+// JPEG, PNG and GIF (its first frame) decoding with stb_image (libstb-dev),
+// restricted to those formats, WebP with libwebp (libwebp-dev, the decoder
+// browsers use), and the area-average scaling to 32x32 gray the extension
+// also uses.
 #include "compare/image.h"
 
 #include <algorithm>
@@ -29,6 +31,7 @@
 #define STB_IMAGE_STATIC
 #define STBI_ONLY_JPEG
 #define STBI_ONLY_PNG
+#define STBI_ONLY_GIF
 #define STBI_NO_STDIO
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR
@@ -37,6 +40,7 @@
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
+#include <webp/decode.h>
 
 namespace oneself::compare {
 namespace {
@@ -47,6 +51,9 @@ constexpr long kMaxPixels = 16L * 1024 * 1024;
 
 struct StbFree {
   void operator()(unsigned char* p) const { stbi_image_free(p); }
+};
+struct WebPRelease {
+  void operator()(uint8_t* p) const { WebPFree(p); }
 };
 
 // std::lround of the value clamped to 0..255, halves away from zero, done
@@ -103,28 +110,63 @@ std::vector<double> AreaAverage(const std::vector<double>& src, int w, int h) {
   return out;
 }
 
+// Image formats people save photos in that are not read here, known by
+// their first bytes, so that the refusal says what the file is.
+std::string_view OtherFormat(std::span<const uint8_t> b) {
+  auto at = [&](size_t offset, std::string_view magic) {
+    return b.size() >= offset + magic.size() &&
+           std::equal(magic.begin(), magic.end(), b.begin() + static_cast<std::ptrdiff_t>(offset),
+                      [](char m, uint8_t c) { return static_cast<uint8_t>(m) == c; });
+  };
+  if (at(4, "ftypheic") || at(4, "ftypheix") || at(4, "ftypmif1")) return "HEIC";
+  if (at(4, "ftypavif")) return "AVIF";
+  if (at(0, "BM")) return "BMP";
+  if (at(0, std::string_view("II*\0", 4)) || at(0, std::string_view("MM\0*", 4))) return "TIFF";
+  if (at(0, "<svg") || at(0, "<?xml")) return "SVG";
+  return {};
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
 }  // namespace
 
 Result<std::vector<uint8_t>> DecodeToGray32(std::span<const uint8_t> fileBytes) {
   if (fileBytes.empty() || fileBytes.size() > static_cast<size_t>(INT32_MAX)) {
-    return Status::BadImport("not a JPEG or PNG image");
+    return Status::BadImport("not a JPEG, PNG, GIF or WebP image");
   }
-  const auto len = static_cast<int>(fileBytes.size());
+  if (std::string_view other = OtherFormat(fileBytes); !other.empty()) {
+    return Status::BadImport("a " + std::string(other) +
+                             " image, which oneself does not read; save it as JPEG or PNG (for example with an "
+                             "image editor's Export, or ImageMagick's `convert photo." +
+                             Lower(other) + " photo.png`) and set that");
+  }
   int w = 0, h = 0, comp = 0;
-  if (!stbi_info_from_memory(fileBytes.data(), len, &w, &h, &comp)) {
-    return Status::BadImport("not a JPEG or PNG image");
+  const bool webp = WebPGetInfo(fileBytes.data(), fileBytes.size(), &w, &h) != 0;
+  const auto len = static_cast<int>(fileBytes.size());
+  if (!webp && !stbi_info_from_memory(fileBytes.data(), len, &w, &h, &comp)) {
+    return Status::BadImport("not a JPEG, PNG, GIF or WebP image");
   }
   if (w <= 0 || h <= 0 || w > kMaxSide || h > kMaxSide ||
       static_cast<long>(w) * static_cast<long>(h) > kMaxPixels) {
     return Status::BadImport("image is too large (" + std::to_string(w) + "x" +
                              std::to_string(h) + ")");
   }
-  std::unique_ptr<unsigned char, StbFree> pixels(
-      stbi_load_from_memory(fileBytes.data(), len, &w, &h, &comp, 4));
-  if (!pixels) return Status::BadImport(std::string("cannot decode image: ") + stbi_failure_reason());
+  std::unique_ptr<unsigned char, StbFree> stbPixels;
+  std::unique_ptr<uint8_t, WebPRelease> webpPixels;
+  if (webp) {
+    webpPixels.reset(WebPDecodeRGBA(fileBytes.data(), fileBytes.size(), &w, &h));
+    if (!webpPixels) return Status::BadImport("cannot decode image: the WebP data is damaged");
+  } else {
+    stbPixels.reset(stbi_load_from_memory(fileBytes.data(), len, &w, &h, &comp, 4));
+    if (!stbPixels) return Status::BadImport(std::string("cannot decode image: ") + stbi_failure_reason());
+  }
   // Gray per pixel, composited over black as a canvas's transparent pixels read.
   std::vector<double> gray(static_cast<size_t>(w) * static_cast<size_t>(h));
-  const unsigned char* p = pixels.get();
+  const unsigned char* p = webp ? webpPixels.get() : stbPixels.get();
   for (size_t i = 0; i < gray.size(); ++i, p += 4) {
     const double a = p[3] / 255.0;
     gray[i] = a * (0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]);

@@ -16,7 +16,8 @@ enum class Verdict { kSame, kInfo, kDiffers };
 
 struct Judgement {
   Verdict verdict = Verdict::kDiffers;
-  std::string message;  // for kInfo
+  std::string message;                // for kInfo
+  std::string_view code = "differs";  // for kInfo
 };
 
 // The observed text and what the matchers make of it, each made on first
@@ -134,7 +135,7 @@ void CheckText(RuleContext& ctx, const TextRule& rule, const std::string& canoni
     Warning w;
     w.field = std::string(rule.field);
     w.severity = "info";
-    w.code = "differs";
+    w.code = j.code;
     w.observed = std::string(observed);
     w.canonical = canonical;
     w.message = std::move(j.message);
@@ -174,8 +175,32 @@ const std::string& EarlierKey(const PreviousValue& earlier, std::string (*make)(
   return *earlier.key;
 }
 
+Judgement HeadlineStatementSame(const RuleContext& ctx, std::string_view canonical, Observed& observed,
+                                const PreviousValue* earlier);
+
+// "Staff Software Engineer at Lumen Labs | Speaker | Runner": the canonical
+// headline kept whole as the first segments, with more after it, is the
+// canonical statement with additions (info `extra`), not another statement;
+// the same words after a different first segment are a different headline.
 Judgement HeadlineSame(const RuleContext& ctx, std::string_view canonical, Observed& observed,
                        const PreviousValue* earlier) {
+  Judgement whole = HeadlineStatementSame(ctx, canonical, observed, earlier);
+  // Against an earlier value only "the same" counts (it makes `outdated`),
+  // so the segments are tried against the current value alone.
+  if (whole.verdict == Verdict::kSame || earlier != nullptr) return whole;
+  const std::string_view text = observed.text();
+  for (size_t bar = text.rfind('|'); bar != std::string_view::npos && bar > 0; bar = text.rfind('|', bar - 1)) {
+    Observed first(text::Trim(text.substr(0, bar)));
+    if (first.text().empty()) continue;
+    if (HeadlineStatementSame(ctx, canonical, first, earlier).verdict == Verdict::kSame) {
+      return {Verdict::kInfo, "Headline adds to your canonical headline.", "extra"};
+    }
+  }
+  return whole;
+}
+
+Judgement HeadlineStatementSame(const RuleContext& ctx, std::string_view canonical, Observed& observed,
+                                const PreviousValue* earlier) {
   StatementKeys parsed;
   const StatementKeys* c = &ctx.canon.headlineKeys;
   if (earlier != nullptr) {

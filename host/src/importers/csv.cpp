@@ -93,7 +93,7 @@ Result<std::vector<CsvRow>> ParseCsv(std::string_view text, const CsvLimits& lim
     } else if (c == '"' && cell.empty() && !wasQuoted) {
       quoted = wasQuoted = true;
       quoteLine = line;
-    } else if (c == ',') {
+    } else if (c == limits.separator) {
       Status s = endCell();
       if (!s.ok()) return s;
     } else if (c == '\r' || c == '\n') {

@@ -16,6 +16,9 @@ struct CsvLimits {
   size_t maxColumns = 256;
   size_t maxRows = 100'000;
   size_t maxCellBytes = 256 * 1024;
+  // ',' as RFC 4180 has it; ';' where a spreadsheet in a language that
+  // writes decimal commas saved the file.
+  char separator = ',';
 };
 
 using CsvRow = std::vector<std::string>;

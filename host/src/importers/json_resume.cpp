@@ -126,20 +126,100 @@ Status ReadWork(const json& work, json& profile) {
   return Status::Ok();
 }
 
+// A list section kept under the same name and keys as in JSON Resume
+// (education, certificates): `textKeys` copied as they are, `dateKeys` as
+// dates. Entries with none of the keys are left out.
+Status ReadList(const json& list, const char* section, std::initializer_list<const char*> textKeys,
+                std::initializer_list<const char*> dateKeys, json& profile) {
+  if (!list.is_array()) return WrongType(section, "an array");
+  json out = json::array();
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string where = std::string(section) + "[" + std::to_string(i) + "]";
+    if (!list[i].is_object()) return WrongType(where, "an object");
+    json entry = json::object();
+    for (const char* key : textKeys) {
+      Status s = CopyString(list[i], key, where, entry, key);
+      if (!s.ok()) return s;
+    }
+    for (const char* key : dateKeys) {
+      json date = json::object();
+      Status s = CopyString(list[i], key, where, date, "d");
+      if (!s.ok()) return s;
+      if (date.empty()) continue;
+      auto d = ResumeDate(date["d"].get<std::string>());
+      if (!d) return WrongType(where + "." + key, "a date YYYY, YYYY-MM or YYYY-MM-DD");
+      entry[key] = *d;
+    }
+    if (!entry.empty()) out.push_back(std::move(entry));
+  }
+  profile[section] = std::move(out);
+  return Status::Ok();
+}
+
+bool Present(const json& resume, const char* key) {
+  auto it = resume.find(key);
+  return it != resume.end() && !it->is_null();
+}
+
+// Line and column (from 1, columns in bytes) of `offset` in `text`.
+std::string LineColumn(std::string_view text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Where the JSON stops being JSON, and the common mistake of a comma before
+// a closing bracket (which JavaScript and many editors allow) named as such.
+std::string DescribeJsonError(std::string_view text, const jsontext::ParseError& error) {
+  const size_t at = std::min(error.offset, text.size());
+  if (at < text.size() && (text[at] == '}' || text[at] == ']')) {
+    size_t before = at;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t' || text[before - 1] == '\n' ||
+                          text[before - 1] == '\r'))
+      --before;
+    if (before > 0 && text[before - 1] == ',') {
+      return "the resume file is not valid JSON: " + LineColumn(text, before - 1) + ": a comma before '" +
+             std::string(1, text[at]) + "' (a trailing comma, which JSON does not allow); remove that comma";
+    }
+  }
+  return "the resume file is not valid JSON: " + LineColumn(text, at) + ": " + error.message;
+}
+
 }  // namespace
 
 Result<json> ImportJsonResume(const json& resume) {
   if (!resume.is_object())
     return Status::BadImport("not a JSON Resume document: the top level is not an object");
-  bool hasBasics = resume.contains("basics") && !resume["basics"].is_null();
-  bool hasWork = resume.contains("work") && !resume["work"].is_null();
-  if (!hasBasics && !hasWork)
-    return Status::BadImport("not a JSON Resume document: it has neither \"basics\" nor \"work\"");
   json profile = json::object();
   Status s;
-  if (hasBasics) s = ReadBasics(resume["basics"], profile);
-  if (s.ok() && hasWork) s = ReadWork(resume["work"], profile);
+  if (Present(resume, "basics")) s = ReadBasics(resume["basics"], profile);
+  if (s.ok() && Present(resume, "work")) s = ReadWork(resume["work"], profile);
+  if (s.ok() && Present(resume, "education"))
+    s = ReadList(resume["education"], "education", {"institution", "area", "studyType"},
+                 {"startDate", "endDate"}, profile);
+  if (s.ok() && Present(resume, "certificates"))
+    s = ReadList(resume["certificates"], "certificates", {"name", "issuer", "url"}, {"date"}, profile);
   if (!s.ok()) return s;
+  // Any valid JSON Resume is a resume; one that holds only sections oneself
+  // does not keep (skills, awards, ...) is said to be so, not "not a resume".
+  if (profile.empty() && !Present(resume, "x-oneself")) {
+    std::string held;
+    for (const auto& [key, value] : resume.items()) {
+      if (key == "$schema" || value.is_null()) continue;
+      held += (held.empty() ? "" : ", ") + key;
+    }
+    return Status::BadImport(
+        "the JSON Resume holds nothing oneself keeps" + (held.empty() ? std::string() : " (it has " + held + ")") +
+        "; oneself keeps basics (name, label, email, url, summary, location, profiles), work, education and "
+        "certificates");
+  }
   json patch = {{"profile", std::move(profile)}};
 
   // Our own fields, as ExportJsonResume writes them: a partial profile merged
@@ -175,7 +255,7 @@ Result<json> ImportJsonResume(std::string_view text) {
       return Status::BadImport("the resume file nests deeper than " +
                                std::to_string(protocol::kMaxJsonDepth) + " levels");
     }
-    return Status::BadImport("the resume file is not valid JSON");
+    return Status::BadImport(DescribeJsonError(text, error));
   }
   return ImportJsonResume(*resume);
 }

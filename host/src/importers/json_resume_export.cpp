@@ -1,4 +1,4 @@
-// Store document -> JSON Resume, schema v1.0.0 (basics, work), with what JSON Resume has
+// Store document -> JSON Resume, schema v1.0.0 (basics, work, education, certificates), with what JSON Resume has
 // no place for under "x-oneself", so that the export imports back whole.
 #include "importers/importers.h"
 
@@ -51,6 +51,13 @@ json ExportJsonResume(const json& doc) {
     work.push_back(std::move(out));
   }
 
+  // Education and certificates are kept under JSON Resume's own names.
+  json sections = json::object();
+  for (const char* section : {"education", "certificates"}) {
+    auto it = profile.find(section);
+    if (it != profile.end() && it->is_array()) sections[section] = *it;
+  }
+
   // Everything else, as a partial profile merged back over the mapped one.
   json extra = json::object();
   if (json name = Without(profile.value("name", kEmpty), {"full"}); !name.is_null()) extra["name"] = name;
@@ -66,6 +73,7 @@ json ExportJsonResume(const json& doc) {
       {"$schema", "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"},
       {"basics", std::move(basics)},
       {"work", std::move(work)}};
+  for (auto& [section, list] : sections.items()) resume[section] = std::move(list);
   json ours = {{"version", 1}};
   if (!extra.empty()) ours["profile"] = std::move(extra);
   if (doc.is_object() && doc.contains("sites") && doc["sites"].is_object() && !doc["sites"].empty())

@@ -1,5 +1,9 @@
 // LinkedIn's data export (Settings > Data privacy > Get a copy of your data):
-// Profile.csv and Positions.csv, recognised by their header rows.
+// Profile.csv, Positions.csv, Education.csv and Certifications.csv,
+// recognised by their header rows. Headers as exports have them (public
+// exports' CSV samples, seen 2026-12): Education.csv "School Name,Start
+// Date,End Date,Notes,Degree Name,Activities"; Certifications.csv
+// "Name,Url,Authority,Started On,Finished On,License Number".
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -7,6 +11,7 @@
 
 #include "importers/csv.h"
 #include "importers/importers.h"
+#include "importers/text_encoding.h"
 
 namespace oneself::importers {
 namespace {
@@ -149,6 +154,77 @@ Status ReadPositions(const Header& header, const std::vector<CsvRow>& rows, std:
   return Status::Ok();
 }
 
+// Education.csv: one entry per row, kept as JSON Resume keeps education.
+// LinkedIn writes the degree and the field in one "Degree Name" cell
+// ("BSc, Physics"); it goes to studyType whole, as LinkedIn shows it.
+Status ReadEducation(const Header& header, const std::vector<CsvRow>& rows, std::string_view file,
+                     json& profile) {
+  json list = json::array();
+  for (size_t r = 1; r < rows.size(); ++r) {
+    json entry = json::object();
+    for (auto [column, key] : {std::pair{"school name", "institution"}, std::pair{"degree name", "studyType"}}) {
+      std::string v = Cell(rows[r], header.Find(column));
+      if (!v.empty()) entry[key] = v;
+    }
+    for (auto [column, key, name] : {std::tuple{"start date", "startDate", "Start Date"},
+                                     std::tuple{"end date", "endDate", "End Date"}}) {
+      std::string raw = Cell(rows[r], header.Find(column));
+      auto date = LinkedInDate(raw);
+      if (!date)
+        return Status::BadImport(std::string(file) + " row " + std::to_string(r + 1) + ": " + name + " \"" + raw +
+                                 "\" is not a date like \"2018\" or \"Sep 2018\"");
+      if (!date->empty()) entry[key] = *date;
+    }
+    if (!entry.empty()) list.push_back(std::move(entry));
+  }
+  profile["education"] = std::move(list);
+  return Status::Ok();
+}
+
+// Certifications.csv: Name, Authority (the issuer), Url, Started On (the date
+// it was issued).
+Status ReadCertifications(const Header& header, const std::vector<CsvRow>& rows, std::string_view file,
+                          json& profile) {
+  json list = json::array();
+  for (size_t r = 1; r < rows.size(); ++r) {
+    json entry = json::object();
+    for (auto [column, key] : {std::pair{"name", "name"}, std::pair{"authority", "issuer"}, std::pair{"url", "url"}}) {
+      std::string v = Cell(rows[r], header.Find(column));
+      if (!v.empty()) entry[key] = v;
+    }
+    std::string raw = Cell(rows[r], header.Find("started on"));
+    auto date = LinkedInDate(raw);
+    if (!date)
+      return Status::BadImport(std::string(file) + " row " + std::to_string(r + 1) + ": Started On \"" + raw +
+                               "\" is not a date like \"Jan 2020\" or \"2018\"");
+    if (!date->empty()) entry["date"] = *date;
+    if (!entry.empty()) list.push_back(std::move(entry));
+  }
+  profile["certificates"] = std::move(list);
+  return Status::Ok();
+}
+
+enum class Kind { kOther, kProfile, kPositions, kEducation, kCertifications };
+
+Kind KindOf(const Header& header) {
+  if (header.Has({"first name", "last name", "headline"})) return Kind::kProfile;
+  if (header.Has({"company name", "title", "started on"})) return Kind::kPositions;
+  if (header.Has({"school name", "degree name", "start date"})) return Kind::kEducation;
+  if (header.Has({"name", "authority", "started on"})) return Kind::kCertifications;
+  return Kind::kOther;
+}
+
+std::string_view KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kProfile: return "Profile.csv";
+    case Kind::kPositions: return "Positions.csv";
+    case Kind::kEducation: return "Education.csv";
+    case Kind::kCertifications: return "Certifications.csv";
+    case Kind::kOther: break;
+  }
+  return "an import file";
+}
+
 Status CheckWidths(const Header& header, const std::vector<CsvRow>& rows, std::string_view file) {
   for (size_t r = 1; r < rows.size(); ++r) {
     for (size_t c = header.size(); c < rows[r].size(); ++c)
@@ -162,7 +238,7 @@ Status CheckWidths(const Header& header, const std::vector<CsvRow>& rows, std::s
 
 }  // namespace
 
-Result<json> ImportLinkedInCsv(const std::vector<ImportFile>& files, bool skipUnknown) {
+Result<json> ImportLinkedInCsv(const std::vector<ImportFile>& files, bool skipUnknown, ImportReport* report) {
   if (files.empty()) return Status::BadImport("no LinkedIn export files were given");
   json profile = json::object();
   for (const ImportFile& file : files) {
@@ -171,28 +247,84 @@ Result<json> ImportLinkedInCsv(const std::vector<ImportFile>& files, bool skipUn
     auto withName = [&](const Status& s) {
       return file.name.empty() ? s : Status::BadImport(std::string(file.name) + ": " + s.message());
     };
-    Result<CsvRow> first = ParseCsvHeader(file.text);
+    auto passOver = [&]() {
+      if (report) report->skipped.emplace_back(file.name.empty() ? "(a file without a name)" : file.name);
+    };
+    // Not UTF-8: read as Windows-1252, what a spreadsheet on Windows saves.
+    std::string_view text = file.text;
+    std::string converted;
+    Status conversion;
+    std::string_view body = text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
+    if (!IsValidUtf8(body)) {
+      Result<std::string> utf8 = Windows1252ToUtf8(body, named("the file"));
+      if (utf8.ok()) {
+        converted = std::move(*utf8);
+        text = converted;
+      } else {
+        conversion = utf8.status();
+      }
+    }
+    CsvLimits limits;
+    Result<CsvRow> first = ParseCsvHeader(text, limits);
     if (first.ok() && first->empty()) {
-      if (skipUnknown) continue;
+      if (skipUnknown) {
+        passOver();
+        continue;
+      }
       return Status::BadImport(named("an import file") + " is empty");
     }
-    const std::optional<Header> header = first.ok() ? std::optional<Header>(Header(*first)) : std::nullopt;
-    const bool isProfile = header && header->Has({"first name", "last name", "headline"});
-    const bool isPositions = header && !isProfile && header->Has({"company name", "title", "started on"});
-    if (!isProfile && !isPositions) {
-      if (skipUnknown) continue;
-      return withName(Status::BadImport(
-          "not a LinkedIn Profile.csv or Positions.csv: " +
-          (first.ok() ? std::string("the header row does not have the expected columns (First Name, Last Name, "
-                                    "Headline or Company Name, Title, Started On)")
-                      : first.status().message())));
+    std::optional<Header> header = first.ok() ? std::optional<Header>(Header(*first)) : std::nullopt;
+    Kind kind = header ? KindOf(*header) : Kind::kOther;
+    // A spreadsheet set to a language with decimal commas separates cells
+    // with ';'. The header row says which, and such a file is read as it is.
+    bool semicolons = false;
+    if (kind == Kind::kOther && header && first->size() == 1 && first->front().find(';') != std::string::npos) {
+      limits.separator = ';';
+      Result<CsvRow> again = ParseCsvHeader(text, limits);
+      if (again.ok() && KindOf(Header(*again)) != Kind::kOther) {
+        first = std::move(again);
+        header.emplace(*first);
+        kind = KindOf(*header);
+        semicolons = true;
+      } else {
+        limits.separator = ',';
+      }
     }
-    auto rows = ParseCsv(file.text);
+    if (kind == Kind::kOther) {
+      if (skipUnknown) {
+        passOver();
+        continue;
+      }
+      if (!conversion.ok()) return conversion;
+      return withName(Status::BadImport(
+          "not a LinkedIn Profile.csv, Positions.csv, Education.csv or Certifications.csv: " +
+          (first.ok() ? std::string("the header row does not have the expected columns (First Name, Last Name, "
+                                    "Headline; Company Name, Title, Started On; School Name, Degree Name, Start "
+                                    "Date; or Name, Authority, Started On)")
+                      : first.status().message()) +
+          (converted.empty() ? "" : " (and the file is not UTF-8 text)")));
+    }
+    if (!conversion.ok()) return conversion;
+    const std::string name = named(KindName(kind));
+    if (report && !converted.empty())
+      report->notes.push_back(name + " is not UTF-8; it was read as Windows-1252 (" + FirstInvalidUtf8(body) +
+                              " is the first such character)");
+    if (report && semicolons)
+      report->notes.push_back(name + " separates its cells with ';' rather than ','; it was read that way");
+    auto rows = ParseCsv(text, limits);
     if (!rows.ok()) return withName(rows.status());
-    const std::string name = named(isProfile ? "Profile.csv" : "Positions.csv");
     Status s = CheckWidths(*header, *rows, name);
-    if (s.ok()) s = isProfile ? ReadProfile(*header, *rows, name, profile) : ReadPositions(*header, *rows, name, profile);
+    if (s.ok()) {
+      switch (kind) {
+        case Kind::kProfile: s = ReadProfile(*header, *rows, name, profile); break;
+        case Kind::kPositions: s = ReadPositions(*header, *rows, name, profile); break;
+        case Kind::kEducation: s = ReadEducation(*header, *rows, name, profile); break;
+        case Kind::kCertifications: s = ReadCertifications(*header, *rows, name, profile); break;
+        case Kind::kOther: break;
+      }
+    }
     if (!s.ok()) return s;
+    if (report) report->read.push_back(name);
   }
   if (profile.empty()) return Status::BadImport("the LinkedIn export files held no profile data");
   return json{{"profile", std::move(profile)}};

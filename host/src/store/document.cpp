@@ -149,6 +149,30 @@ Status CheckWork(const json& v) {
   return s;
 }
 
+// A list of objects whose keys are the listed text fields and `dateKeys`
+// (YYYY, YYYY-MM or YYYY-MM-DD): education and certificates, as JSON Resume
+// keeps them.
+template <size_t N, size_t M>
+Status CheckDatedList(const json& v, const std::string& field, const std::array<std::string_view, N>& textKeys,
+                      const std::array<std::string_view, M>& dateKeys) {
+  Status s = CheckArray(v, field);
+  for (size_t i = 0; s.ok() && i < v.size(); ++i) {
+    const std::string item = field + "[" + std::to_string(i) + "]";
+    if (!v[i].is_object()) return Bad(item, "must be an object");
+    for (const auto& [key, value] : v[i].items()) {
+      const std::string at = item + "." + key;
+      const bool isText = std::find(textKeys.begin(), textKeys.end(), key) != textKeys.end();
+      const bool isDate = std::find(dateKeys.begin(), dateKeys.end(), key) != dateKeys.end();
+      if (!isText && !isDate) return Bad(at, "is not a known field");
+      s = CheckString(value, at);
+      if (s.ok() && isDate && !IsDate(value.template get<std::string>()))
+        s = Bad(at, "must be a date YYYY, YYYY-MM or YYYY-MM-DD");
+      if (!s.ok()) return s;
+    }
+  }
+  return s;
+}
+
 template <size_t N>
 Status CheckObjectArray(const json& v, const std::string& field,
                         const std::array<std::string_view, N>& keys) {
@@ -174,6 +198,13 @@ Status CheckProfileField(const std::string& key, const json& value) {
     return CheckObjectArray(value, field,
                             std::array<std::string_view, 3>{"network", "username", "url"});
   if (key == "work") return CheckWork(value);
+  if (key == "education")
+    return CheckDatedList(value, field,
+                          std::array<std::string_view, 3>{"institution", "area", "studyType"},
+                          std::array<std::string_view, 2>{"startDate", "endDate"});
+  if (key == "certificates")
+    return CheckDatedList(value, field, std::array<std::string_view, 3>{"name", "issuer", "url"},
+                          std::array<std::string_view, 1>{"date"});
   if (key == "photo") {
     Status s =
         CheckStringObject(value, field, std::array<std::string_view, 2>{"sha256", "phash"});

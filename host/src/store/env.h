@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "oneself/status.h"
 
@@ -74,6 +75,21 @@ class Env {
   virtual Result<FileStamp> Stat(const std::filesystem::path& path);
   // unlink(); a missing file is not an error. Not pure, like Stat.
   virtual Status RemoveFile(const std::filesystem::path& path);
+  // The names in `dir` (not "." or ".."), sorted; a missing directory is an
+  // empty list. Used to find the devices of a synced store and the files a
+  // sync engine left beside them. Not pure, like Stat.
+  virtual Result<std::vector<std::string>> ListDir(const std::filesystem::path& dir);
+  // A stable id of this machine (POSIX: /etc/machine-id, else
+  // /var/lib/dbus/machine-id, else the host name). With the store's path it
+  // names the files only this machine writes, so that two machines sharing a
+  // synced folder, or two stores on one machine, never use the same device.
+  // Not pure, like Stat.
+  virtual std::string MachineId();
+  // The host name, the default name of this machine's device ("" if unknown).
+  virtual std::string HostName();
+  // The absolute path of `path` with symbolic links resolved as far as it
+  // exists, so one folder reached two ways is one store. Not pure, like Stat.
+  virtual std::filesystem::path CanonicalPath(const std::filesystem::path& path);
   // Blocks until the advisory lock (flock) on `path` (created 0600) is ours.
   virtual Result<std::unique_ptr<FileLock>> LockFile(const std::filesystem::path& path) = 0;
   virtual std::chrono::system_clock::time_point Now() = 0;

@@ -4,7 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <system_error>
 
 #include "store/env.h"
 
@@ -233,6 +236,43 @@ Status Env::RemoveFile(const std::filesystem::path& path) {
   if (::unlink(path.c_str()) != 0 && errno != ENOENT)
     return Status::IoError("cannot remove", path.string(), errno);
   return Status::Ok();
+}
+
+Result<std::vector<std::string>> Env::ListDir(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir, ec);
+  if (ec) {
+    if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) return names;
+    return Status::IoError("cannot list", dir.string(), ec.value());
+  }
+  for (const auto& entry : it) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string Env::MachineId() {
+  for (const char* path : {"/etc/machine-id", "/var/lib/dbus/machine-id"}) {
+    auto text = ReadFile(path);
+    if (!text.ok()) continue;
+    std::string id;
+    for (char c : *text)
+      if (std::isxdigit(static_cast<unsigned char>(c))) id += c;
+    if (!id.empty()) return id;
+  }
+  return "host:" + HostName();
+}
+
+std::string Env::HostName() {
+  char buf[256] = {};
+  if (::gethostname(buf, sizeof buf - 1) != 0) return {};
+  return buf;
+}
+
+std::filesystem::path Env::CanonicalPath(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  return ec ? std::filesystem::absolute(path) : canonical;
 }
 
 Env* Env::Default() {

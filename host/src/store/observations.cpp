@@ -1,5 +1,6 @@
 // Observations: the last values seen on each site, one file per site in
-// <dir>/observations/ (<site>.json). Not revisioned and not journaled: they
+// this machine's device folder, devices/<id>/observations/ (<site>.json):
+// each machine writes its own, so a synced folder never has two writers. Not revisioned and not journaled: they
 // are a cache of what the pages showed, rebuilt by the next `check`.
 //
 // One file per site because `check` records one on every view of a profile:
@@ -8,15 +9,17 @@
 // observation identical to the last one for that site and younger than
 // format::kObservationRefreshSeconds is not written again.
 //
-// Stores written before the split kept all sites in <dir>/observations.json;
-// it is still read, and the first observation recorded moves it into the
+// Stores written before the split kept all sites in observations.json (moved
+// into the device folder by the upgrade to the synced layout); it is still read, and the first observation recorded moves it into the
 // per-site files.
 #include <chrono>
 #include <system_error>
 
 #include "json/parse.h"
 #include "json/write.h"
+#include "store/device.h"
 #include "store/env.h"
+#include "store/migrate.h"
 #include "store/state.h"
 #include "store/store.h"
 
@@ -107,8 +110,16 @@ Status MoveLegacyObservations(Env* env, const std::filesystem::path& dir) {
 // The site's file as last read, reused while its stamp (taken before the
 // read) is unchanged; every write of it is a rename, so a new inode. Handed
 // out in place: a copy per keystroke was a measurable part of a warm check.
+std::filesystem::path Store::ObservationsDir() const {
+  if (selfDevice_.empty()) {
+    auto id = ReadIdentity(env_, dir_);
+    if (id.ok() && *id) selfDevice_ = (*id)->device;
+  }
+  return selfDevice_.empty() ? dir_ : DeviceDir(dir_, selfDevice_);
+}
+
 Result<const std::optional<json>*> Store::CachedObservation(const std::string& site) const {
-  const auto path = SiteFile(dir_, site);
+  const auto path = SiteFile(ObservationsDir(), site);
   auto stamp = env_->Stat(path);
   if (!stamp.ok()) return stamp.status();
   auto hit = observed_.find(site);
@@ -122,9 +133,10 @@ Result<const std::optional<json>*> Store::CachedObservation(const std::string& s
 
 Result<json> Store::Observations() const {
   return NoThrow<Result<json>>([&]() -> Result<json> {
-    json all = ReadLegacyObservations(env_, dir_);
+    const auto base = ObservationsDir();
+    json all = ReadLegacyObservations(env_, base);
     std::error_code ec;
-    std::filesystem::directory_iterator it(PathIn(dir_, format::kObservationsDir), ec);
+    std::filesystem::directory_iterator it(PathIn(base, format::kObservationsDir), ec);
     if (ec) return all;  // no observations directory yet
     for (const auto& entry : it) {
       const auto& path = entry.path();
@@ -155,14 +167,24 @@ Status Store::RecordObservation(const std::string& site, const json& fields, int
     jsontext::AppendJson(encoded, fields);
     if (encoded.size() > kMaxFieldsBytes) return Status::TooLarge("observed fields are too large");
 
-    Status s = env_->CreateDir(PathIn(dir_, format::kObservationsDir));
+    const auto local = LocalDir(env_, dir_);
+    Status s = env_->CreateDir(dir_);
+    if (s.ok()) s = CreateDirIn(env_, dir_, local);
     if (!s.ok()) return s;
-    auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
+    auto lock = env_->LockFile(local / std::string(format::kLockFile));
     if (!lock.ok()) return lock.status();
-    s = MoveLegacyObservations(env_, dir_);
+    // Observations are this machine's: its device is made if it has none.
+    auto ensured = EnsureDevice(env_, dir_, false);
+    if (!ensured.ok()) return ensured.status();
+    if (ensured->created || ensured->migrated) Invalidate();
+    selfDevice_ = ensured->device;
+    const auto base = DeviceDir(dir_, selfDevice_);
+    s = CreateDirIn(env_, dir_, PathIn(base, format::kObservationsDir));
+    if (!s.ok()) return s;
+    s = MoveLegacyObservations(env_, base);
     if (!s.ok()) return s;
     observed_.erase(site);
-    const auto path = SiteFile(dir_, site);
+    const auto path = SiteFile(base, site);
     auto fresh = ReadObservationFile(env_, path);  // under the lock
     if (fresh.ok() && fresh->has_value() &&
         IsFreshDuplicate(env_, **fresh, fields, revision, warnings))

@@ -2,14 +2,18 @@
 // and the observations. This header is the contract between the store and its
 // callers (commands/, cli/, compare/). Implementation: store/*.cpp.
 //
-// Layout (docs/store.md): <dir>/profile.json (the current document),
-// <dir>/journal.jsonl (append-only, hash-chained history),
-// <dir>/observations/<site>.json (the last values seen on each site),
-// <dir>/lock (advisory lock serializing writers). Directory 0700, files 0600.
+// Layout (docs/store.md): the folder may be carried between machines by a
+// sync engine, so every file in it has one writer machine ("device"):
+// <dir>/devices/<id>/journal.jsonl (that device's append-only, hash-chained
+// entries), <dir>/devices/<id>/observations/<site>.json (what that machine
+// last saw on each site), and <dir>/local/<key>/ (this machine's identity,
+// lock and cached merged view; not synced). The profile is the merge of
+// every device's journal (store/merge.h). Directory 0700, files 0600.
 //
 // Thread-safety: a Store is used by one thread. Several processes may open the
-// same directory at once: readers never block; writers are serialized by the
-// lock and refused with Code::kConflict when baseRevision is stale.
+// same directory at once: readers never block; writers on one machine are
+// serialized by its lock and refused with Code::kConflict when baseRevision
+// (the merged revision) is stale.
 #pragma once
 
 #include <cstdint>
@@ -44,6 +48,9 @@ struct Snapshot {
   int64_t revision = 0;
   std::string updated;  // RFC 3339 UTC time of this revision ("" for revision 0)
   nlohmann::json doc;
+  // Fields whose latest values were written concurrently on two devices
+  // (Conflicts() lists them).
+  int64_t conflicts = 0;
   // Non-zero on the snapshots LoadShared hands out, one number per snapshot
   // read, never reused: equal numbers mean the same unchanged document, so a
   // cache of what was derived from it needs no comparison. Load's copies,
@@ -58,6 +65,37 @@ struct JournalEntry {
   std::string source;    // "cli" | "extension" | "import"
   nlohmann::json changes;  // {"headline": {"from": ..., "to": ...}, ...}
   std::optional<int64_t> revertedTo;  // set when this revision was a revert
+  std::string device;      // the device id that wrote it
+  std::string deviceName;  // its name as it is now
+};
+
+// One device of the store folder.
+struct DeviceInfo {
+  std::string id;
+  std::string name;
+  int64_t entries = 0;    // lines of its journal merged here
+  std::string lastWrite;  // time of its last entry ("" if none)
+  bool self = false;      // this machine's device
+};
+
+// One field whose latest values were written concurrently.
+struct FieldConflict {
+  std::string field;  // as the CLI names it: "headline", "sites.x.policy"
+  std::string path;   // JSON Pointer: "/profile/headline"
+  struct Value {
+    nlohmann::json value;  // null: removed
+    std::string device;
+    std::string deviceName;
+    std::string time;
+  };
+  std::vector<Value> values;  // the one shown first
+};
+
+struct InitReport {
+  std::string device;              // this machine's device
+  bool newDevice = false;          // made by this call
+  bool migrated = false;           // a store of the single-journal format was upgraded
+  std::vector<DeviceInfo> others;  // the other devices found in the folder
 };
 
 struct VerifyReport {
@@ -73,10 +111,21 @@ class Store {
   Store(std::filesystem::path dir, Env* env);
 
   const std::filesystem::path& dir() const { return dir_; }
-  bool Exists() const;  // profile.json is present
+  bool Exists() const;  // a device (or a store of the old format) is present
 
-  // Creates the directory and an empty revision-0 store if absent. Idempotent.
-  Status Init();
+  // Creates the directory and this machine's device if absent (joining the
+  // devices already in the folder, upgrading a store of the old format).
+  // Idempotent. `newDevice`: give this machine a new device even if it has
+  // one (what a refusal for a device used by two machines asks for).
+  Status Init() { return InitDevice(false).status(); }
+  Result<InitReport> InitDevice(bool newDevice);
+
+  // Every device of the folder, this machine's included once it has one.
+  Result<std::vector<DeviceInfo>> Devices() const;
+  // Names this machine's device (an entry of its own journal).
+  Status RenameDevice(const std::string& name);
+  // Fields whose latest values were written concurrently, by path.
+  Result<std::vector<FieldConflict>> Conflicts() const;
 
   // The current revision; O(1) in the length of the history (never replays
   // the journal). A missing store loads as an empty revision 0.
@@ -119,29 +168,27 @@ class Store {
                            int64_t revision, int warnings);
 
  private:
-  // The last snapshot Load() read, with the stamps of profile.json and the
-  // journal taken before reading them: a warm host answers each request
-  // without re-reading and re-parsing the files while both stamps still
-  // match. The write path never uses it (it reads under the lock).
-  struct LoadCache {
-    FileStamp profile;
-    FileStamp journal;
-    std::shared_ptr<const Snapshot> snapshot;
-  };
+  struct Merge;  // store.cpp: the merged view and the stamps it was read at
+  Result<const Merge*> Refresh() const;
+  Result<Snapshot> Commit(const std::function<Result<nlohmann::json>(const Snapshot&)>& makeNext,
+                          Source source, std::optional<int64_t> revertedTo, bool forceConflicts,
+                          const nlohmann::json* patch, std::optional<std::string> rename);
+  // This machine's device folder (the store folder while it has none).
+  std::filesystem::path ObservationsDir() const;
+  mutable std::shared_ptr<Merge> merge_;
+  mutable std::string selfDevice_;  // "" until read
+
   struct ObservationCache {
     FileStamp file;
     std::optional<nlohmann::json> doc;  // nullopt: no (or a damaged) file
   };
-  // Stamps of the files a Load reads; nullopt when a stat failed.
-  std::optional<std::pair<FileStamp, FileStamp>> LoadStamps() const;
-  void Invalidate() const { loaded_.reset(); }
+  void Invalidate() const;
   // The site's observation file as last read (nullopt: none, or damaged);
   // valid until the next call for that site.
   Result<const std::optional<nlohmann::json>*> CachedObservation(const std::string& site) const;
 
   std::filesystem::path dir_;
   Env* env_;
-  mutable std::optional<LoadCache> loaded_;
   mutable std::map<std::string, ObservationCache> observed_;  // by site
 };
 

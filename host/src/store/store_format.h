@@ -15,6 +15,16 @@ inline constexpr std::string_view kObservationsDir = "observations";  // <site>.
 inline constexpr std::string_view kLegacyObservationsFile = "observations.json";
 inline constexpr std::string_view kLockFile = "lock";
 
+// The synced layout: devices/<id>/journal.jsonl and devices/<id>/observations/,
+// each written by one machine; local/<key>/ holds this machine's identity,
+// lock and merged-view cache (never synced). The old format's profile.json
+// and journal.jsonl move into devices/<id>/legacy/ when upgraded.
+inline constexpr std::string_view kDevicesDir = "devices";
+inline constexpr std::string_view kLocalDir = "local";
+inline constexpr std::string_view kIdentityFile = "device.json";
+inline constexpr std::string_view kMergedCacheFile = "merged.json";
+inline constexpr std::string_view kLegacyDir = "legacy";
+
 // profile.json: {"format": 1, "revision", "updated", "journal", "doc"}.
 // "journal" is the SHA-256 of the journal line that made this revision, so a
 // reader can tell whether profile.json and the journal's tail agree.

@@ -1,18 +1,21 @@
-// Store::Verify: the one place that reads the whole journal. It walks the hash
-// chain forward, replays every change, and compares the result with
-// profile.json; it also checks the file modes.
-#include <cerrno>
-#include <cstring>
+// Store::Verify: the one place that reads every journal whole. It walks each
+// device's hash chain, rebuilds the merge from the files and compares it with
+// the merged view this machine serves, checks this machine's own journal
+// against what it wrote, names the files a sync engine left that are never
+// read, and checks that the files are private (store_access.h).
+#include <set>
 #include <system_error>
 
 #include "crypto/sha256.h"
-#include "store/document.h"
+#include "store/device.h"
+#include "store/entry.h"
 #include "store/env.h"
 #include "store/journal.h"
-#include "store/previous.h"
+#include "store/merge.h"
 #include "store/state.h"
 #include "store/store_access.h"
 #include "store/store.h"
+#include "store/store_merge.h"
 
 namespace oneself::store {
 namespace {
@@ -20,7 +23,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxProblems = 50;
-constexpr size_t kChunk = 64 * 1024;
 
 class Problems {
  public:
@@ -33,6 +35,60 @@ class Problems {
   std::vector<std::string>* out_;
 };
 
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// Names sync engines give the copies they make of a file two machines changed.
+bool IsConflictCopy(const std::string& name) {
+  return name.find(".sync-conflict-") != std::string::npos ||
+         name.find("conflicted copy") != std::string::npos ||
+         name.find("Conflicted copy") != std::string::npos ||
+         (name.size() > 5 && name.compare(name.size() - 5, 5, ".orig") == 0);
+}
+
+// Hashes of the complete lines of a file.
+std::set<std::string> LineHashes(Env* env, const std::filesystem::path& path) {
+  std::set<std::string> out;
+  auto text = env->ReadFile(path);
+  if (!text.ok()) return out;
+  size_t at = 0;
+  for (size_t nl; (nl = text->find('\n', at)) != std::string::npos; at = nl + 1)
+    out.insert(crypto::Sha256Hex(std::string_view(*text).substr(at, nl - at)));
+  return out;
+}
+
+void CheckStrayFiles(Env* env, const std::filesystem::path& dir, Problems& problems) {
+  std::error_code ec;
+  for (std::filesystem::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (it->is_directory(ec) && (name == ".git" || name == ".stversions" || name == "local")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!IsConflictCopy(name)) continue;
+    const std::string rel = std::filesystem::relative(it->path(), dir, ec).string();
+    const auto journal = it->path().parent_path() / std::string(format::kJournalFile);
+    std::string what = rel + " is a copy a sync engine made of a file two machines changed at once; "
+                             "oneself never reads it";
+    if (name.find("journal") != std::string::npos && env->FileExists(journal)) {
+      auto mine = LineHashes(env, journal);
+      size_t missing = 0;
+      for (const auto& h : LineHashes(env, it->path())) missing += mine.count(h) ? 0 : 1;
+      if (missing == 0) {
+        problems.Add(what + ", and every entry it holds is in the journal beside it (fix: rm " +
+                     Quote(it->path().string()) + ")");
+      } else {
+        problems.Add(what + ", and it holds " + std::to_string(missing) +
+                     " entries the journal beside it lacks: two machines wrote as one device. "
+                     "Keep the file, and on one of the machines run " +
+                     std::string(kNewDeviceCommand));
+      }
+      continue;
+    }
+    problems.Add(what + " (fix: rm " + Quote(it->path().string()) + ")");
+  }
+}
+
 }  // namespace
 
 Result<VerifyReport> Store::Verify() const {
@@ -43,115 +99,80 @@ Result<VerifyReport> Store::Verify() const {
       problems.Add("there is no store at " + dir_.string() + " (fix: oneself init)");
       return report;
     }
-    CheckAccess(dir_, [&](std::string p) { problems.Add(std::move(p)); });
-    // Hold the writers' lock so that profile.json and the journal are read
-    // as one state; on a read-only store, verify without it.
-    auto lock = env_->LockFile(PathIn(dir_, format::kLockFile));
+    auto merge = Refresh();
+    if (!merge.ok()) return merge.status();
+    const Merge& served = **merge;
+    report.revision = served.merged.revision();
 
-    auto headResult = ReadProfileFile(env_, dir_);
-    Head head;
-    if (headResult.ok()) head = std::move(*headResult);
-    else problems.Add(headResult.status().message());
-    if (headResult.ok() && !head.exists) problems.Add("profile.json is missing");
-    report.revision = head.revision;
-
-    auto file = env_->OpenForRead(PathIn(dir_, format::kJournalFile));
-    if (!file.ok()) {
-      if (file.status().code() != Code::kNotFound) return file.status();
-      if (head.revision != 0) problems.Add("the journal is missing");
-      return report;
+    auto identity = ReadIdentity(env_, dir_);
+    if (!identity.ok()) {
+      problems.Add(identity.status().message());
+    } else if (*identity) {
+      Identity copy = **identity;
+      Status s = CheckOwnJournal(env_, dir_, copy, /*repair=*/false);
+      if (!s.ok()) problems.Add(s.message());
     }
+    std::vector<std::filesystem::path> own = {LocalDir(env_, dir_)};
+    if (identity.ok() && *identity) own.push_back(DeviceDir(dir_, (*identity)->device));
+    CheckAccess(dir_, own, [&](std::string p) { problems.Add(std::move(p)); });
+    CheckStrayFiles(env_, dir_, problems);
+    if (env_->FileExists(PathIn(dir_, format::kProfileFile)))
+      problems.Add("profile.json of the single-journal format is still in the store folder");
 
-    // Walk forward line by line, replaying every change from the empty store.
-    json replay = EmptyDocument();
-    std::string prevHash(format::kGenesisHash);
-    std::string lastPrev;  // the "prev" of the last line
-    int64_t lastRevision = 0;
-    int64_t lineNo = 0;
-    bool replayOk = true;
-    std::string pending, chunk;
-    uint64_t pos = 0, size = (*file)->Size();
-    auto handleLine = [&](std::string_view bytes) {
-      ++lineNo;
-      std::string hash = crypto::Sha256Hex(bytes);
-      auto line = DecodeJournalLine(bytes);
-      std::string where = "journal line " + std::to_string(lineNo);
-      if (!line.ok()) {
-        problems.Add(where + " is not a journal entry (altered)");
-        replayOk = false;
-        prevHash = hash;
-        ++lastRevision;
-        return;
+    for (const auto& [id, why] : served.held)
+      problems.Add(why + " (fix: find the newer copy of that device's journal, or, to accept this "
+                         "one, rm " + Quote(LocalDir(env_, dir_).string() + "/" +
+                                            std::string(format::kMergedCacheFile)) + ")");
+
+    // Every chain whole, and the merge rebuilt from nothing.
+    Merged rebuilt;
+    std::vector<std::pair<Entry, std::pair<uint64_t, std::string>>> all;
+    auto ids = env_->ListDir(dir_ / std::string(format::kDevicesDir));
+    if (!ids.ok()) return ids.status();
+    for (const auto& id : *ids) {
+      if (!IsDeviceId(id)) continue;
+      const std::string name = "devices/" + id + "/journal.jsonl";
+      auto text = env_->ReadFile(DeviceJournal(dir_, id));
+      if (!text.ok()) {
+        if (text.status().code() != Code::kNotFound) return text.status();
+        continue;
       }
-      where += " (revision " + std::to_string(line->revision) + ")";
-      if (line->prev != prevHash)
-        problems.Add(where + ": the hash chain is broken: the line before it was altered or removed");
-      if (line->revision == lastRevision) {
-        problems.Add(where + ": revision " + std::to_string(line->revision) + " appears twice");
-      } else if (line->revision > lastRevision + 1) {
-        problems.Add(where + ": revisions " + std::to_string(lastRevision + 1) + " to " +
-                     std::to_string(line->revision - 1) + " are missing");
-      } else if (line->revision < lastRevision) {
-        problems.Add(where + ": out of order after revision " + std::to_string(lastRevision));
-      }
-      json before = replay["profile"];
-      if (!ApplyChanges(replay, line->changes, true).ok()) {
-        problems.Add(where + ": its changes are malformed");
-        replayOk = false;
-      }
-      UpdatePrevious(replay["previous"], before, replay["profile"], line->time);
-      lastRevision = line->revision;
-      lastPrev = line->prev;
-      prevHash = hash;
-      ++report.entries;
-    };
-    while (pos < size) {
-      Status s = (*file)->Read(pos, static_cast<size_t>(std::min<uint64_t>(kChunk, size - pos)), &chunk);
-      if (!s.ok()) return s;
-      if (chunk.empty()) break;
-      pos += chunk.size();
-      size_t start = 0;
-      for (size_t nl; (nl = chunk.find('\n', start)) != std::string::npos; start = nl + 1) {
-        if (pending.empty()) {
-          handleLine(std::string_view(chunk).substr(start, nl - start));
-        } else {
-          pending.append(chunk, start, nl - start);
-          handleLine(pending);
-          pending.clear();
+      std::string prev(format::kGenesisHash);
+      int64_t seq = 0;
+      Clock clock;
+      size_t at = 0;
+      for (size_t nl; (nl = text->find('\n', at)) != std::string::npos; at = nl + 1) {
+        std::string_view bytes = std::string_view(*text).substr(at, nl - at);
+        std::string where = name + " line " + std::to_string(seq + 1);
+        auto e = DecodeEntry(bytes);
+        if (!e.ok()) {
+          problems.Add(where + " is not a device entry (altered)");
+          break;
         }
+        if (e->device != id) problems.Add(where + " names device " + e->device);
+        if (e->seq != seq + 1) problems.Add(where + " has seq " + std::to_string(e->seq));
+        if (e->prev != prev)
+          problems.Add(where + ": the hash chain is broken: the line before it was altered or removed");
+        if (seq > 0 && !(clock < e->clock)) problems.Add(where + ": its clock goes back");
+        if (e->device != id || e->seq != seq + 1 || e->prev != prev) break;
+        prev = crypto::Sha256Hex(bytes);
+        clock = e->clock;
+        ++seq;
+        if (!e->changes.empty()) ++report.entries;
+        all.push_back({std::move(*e), {static_cast<uint64_t>(nl + 1), prev}});
       }
-      pending.append(chunk, start, std::string::npos);
-      if (pending.size() > format::kMaxJournalLineBytes) {
-        problems.Add("the journal has a line longer than " +
-                     std::to_string(format::kMaxJournalLineBytes) + " bytes");
-        return report;
-      }
+      // A last line without its newline is a copy still arriving (or this
+      // machine's append cut short): not a problem, and not read.
     }
-
-    bool headMatchesTail = head.revision == lastRevision && head.journalHash == prevHash;
-    // A journal append cut short by a crash is repaired by the next write;
-    // it is only a problem if profile.json was already past it.
-    if (!pending.empty() && !headMatchesTail)
-      problems.Add("the journal ends in a partial line: it was truncated");
-
-    if (head.revision == lastRevision) {
-      if (head.journalHash != prevHash)
-        problems.Add("profile.json does not match the journal's last entry");
-      else if (replayOk && (replay["profile"] != head.doc["profile"] ||
-                            replay["sites"] != head.doc["sites"] ||
-                            replay["previous"] != head.doc["previous"]))
-        problems.Add("profile.json's document differs from the one the journal describes");
-    } else if (lastRevision == head.revision + 1 && lastPrev == head.journalHash) {
-      // Write-ahead state after a crash: the next load or write rolls forward.
-      report.revision = lastRevision;
-    } else if (head.revision > lastRevision) {
-      problems.Add("the journal is truncated: profile.json is at revision " +
-                   std::to_string(head.revision) + " but the journal ends at revision " +
-                   std::to_string(lastRevision));
-    } else {
-      problems.Add("profile.json is at revision " + std::to_string(head.revision) +
-                   " but the journal goes on to revision " + std::to_string(lastRevision));
-    }
+    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+      return Later(b.first.clock, b.first.device, a.first.clock, a.first.device);
+    });
+    for (const auto& [e, mark] : all) rebuilt.Fold(e, mark.first, mark.second);
+    if (served.held.empty() && (rebuilt.doc()["profile"] != served.merged.doc()["profile"] ||
+                                rebuilt.doc()["sites"] != served.merged.doc()["sites"]))
+      problems.Add("the merged profile this machine serves differs from the one the journals give "
+                   "(fix: rm " + Quote(LocalDir(env_, dir_).string() + "/" +
+                                       std::string(format::kMergedCacheFile)) + ")");
     return report;
   });
 }

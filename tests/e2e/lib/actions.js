@@ -6,7 +6,14 @@ import {extensionOrigin} from './chromium.js';
 // paste-like insertText) instead of one event per character.
 export async function replaceText(page, selector, text, {bulk = false} = {}) {
 	const field = await page.waitForSelector(selector, {timeout: 10_000});
-	await field.focus();
+	// A rich-text editor is clicked, as a person does: Firefox gives a
+	// contenteditable focused by script no caret, and the typing goes nowhere.
+	if (await field.evaluate(element => element.isContentEditable)) {
+		await field.click();
+	} else {
+		await field.focus();
+	}
+
 	await page.keyboard.down('Control');
 	await page.keyboard.press('KeyA');
 	await page.keyboard.up('Control');

@@ -5,10 +5,10 @@ import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import puppeteer from 'puppeteer-core';
-import {chromiumPath, extensionDir as projectExtensionDir} from './paths.js';
+import {chromiumPath, installed, extensionDir as projectExtensionDir} from './paths.js';
 
 // The pinned id (the manifest's `key`), as manifest/allowed-callers.json allows it.
-export const extensionId = 'ehjgpmlhhcdonfldkffomhacejmchinb';
+export const extensionId = 'obejlgbmhghechkgdgmjlheaeplnmalh';
 export const extensionOrigin = `chrome-extension://${extensionId}`;
 
 // Options: server (the fixture server), host (a HostHome, or null: the host
@@ -28,7 +28,9 @@ export async function launchChromium({server, host, headless = !process.env.ONES
 		'--disable-component-update',
 		'--disable-sync',
 		'--disable-quic',
-		...(extension ? [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`] : []),
+		// Installed (paths.js): the extension comes as the package put it, from
+		// the external-extensions file and its .crx.
+		...(extension && !installed ? [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`] : []),
 		`--host-resolver-rules=${server.resolverRules()}`,
 		`--ignore-certificate-errors-spki-list=${server.spki}`,
 		...extraArgs,
@@ -39,7 +41,8 @@ export async function launchChromium({server, host, headless = !process.env.ONES
 		headless: false, // --headless=new is in args, exactly as issue 5 lists the flags
 		userDataDir,
 		args,
-		ignoreDefaultArgs: ['--disable-extensions'],
+		// Puppeteer's --disable-default-apps also turns off external-extensions files.
+		ignoreDefaultArgs: ['--disable-extensions', ...(installed ? ['--disable-default-apps'] : [])],
 		env: host ? host.env : process.env,
 		defaultViewport: viewport,
 		protocolTimeout: 60_000,

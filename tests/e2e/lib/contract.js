@@ -1,4 +1,4 @@
-// Reading the extension's test contract from a page (issue 4): every warning
+// Reading the extension's test contract from a page: every warning
 // is a light-DOM <oneself-warning data-field data-severity data-code> whose
 // text is the message; <html data-oneself-checks=N> counts completed rounds.
 // Works the same through CDP (Chromium) and WebDriver BiDi (Firefox).

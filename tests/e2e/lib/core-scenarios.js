@@ -1,11 +1,11 @@
-// The core scenarios of issue 5 (1: view page, 2: edit form, 3: Use canonical,
+// The core browser scenarios of docs/testing.md (1: view page, 2: edit form, 3: Use canonical,
 // 5: Copy bio), written once and run per site and per browser.
 import assert from 'node:assert/strict';
 import {fieldValue, openPopup, replaceText, waitForText} from './actions.js';
 import {readClipboard, withFocus} from './clipboard.js';
 import {clickWarningButton, waitForChecks, warnings, warningsFor} from './contract.js';
 import {canonicalDocument} from './host.js';
-import {servePage, sites} from './sites.js';
+import {servePage, siteConfig, sites} from './sites.js';
 
 const waitOptions = {timeout: 20_000, polling: 'mutation'};
 
@@ -33,9 +33,10 @@ export function canonicalText(field, bio = 'short') {
 }
 
 // 1: the user's own view page shows exactly the documented differences.
-export async function viewScenario({page, server, site}) {
-	const expected = sites[site].differs;
-	await page.goto(servePage(server, site, sites[site].view));
+export async function viewScenario({page, server, site, layout}) {
+	const config = siteConfig(site, layout);
+	const expected = config.differs;
+	await page.goto(servePage(server, site, config.view));
 	await waitForChecks(page, 1);
 	const shown = await warnings(page);
 	const summary = list => list.map(({field, severity}) => `${field}:${severity}`);
@@ -54,10 +55,11 @@ export async function viewScenario({page, server, site}) {
 
 // 2: typing a differing value warns, typing the canonical value back clears
 // it, typing past the site's limit says too_long.
-export async function editScenario({page, server, site}) {
-	const {field, selector, limit} = sites[site].editField;
+export async function editScenario({page, server, site, layout}) {
+	const config = siteConfig(site, layout);
+	const {field, selector, limit} = config.editField;
 	const canonical = canonicalText(field);
-	await page.goto(servePage(server, site, sites[site].edit));
+	await page.goto(servePage(server, site, config.edit));
 	await waitForChecks(page, 1);
 	assert.equal(await fieldValue(page, selector), canonical, 'the edit form opens with the canonical value');
 	assert.deepEqual(await warningsFor(page, field), [], 'no warning while the field holds the canonical value');
@@ -83,10 +85,11 @@ export async function editScenario({page, server, site}) {
 
 // 3: Use canonical writes the value so that the site's own input listeners
 // see it, and the warning clears.
-export async function useCanonicalScenario({page, server, site}) {
-	const {field, selector, bio} = sites[site].editField;
+export async function useCanonicalScenario({page, server, site, layout}) {
+	const config = siteConfig(site, layout);
+	const {field, selector, bio} = config.editField;
 	const canonical = canonicalText(field, bio);
-	await page.goto(servePage(server, site, sites[site].edit));
+	await page.goto(servePage(server, site, config.edit));
 	await waitForChecks(page, 1);
 	// A listener of the page's own world, like the site framework's.
 	await page.$eval(selector, element => {

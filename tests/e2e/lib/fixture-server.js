@@ -78,7 +78,7 @@ export function loadFixturePages(dir = fixturesDir) {
 
 // Starts both listeners. Options: `hosts` (extra hosts for the certificate).
 // Returns {port, proxyPort, hosts, spki, pages, urlOf(site, file), html(site, file),
-// setPage(url, html), clearPage(url), requests, close()}.
+// setPage(url, html), clearPage(url), hang(url), requests, close()}.
 export async function startFixtureServer({hosts: extraHosts = []} = {}) {
 	const pages = loadFixturePages();
 	const hosts = [...new Set([...siteHosts, ...extraHosts, ...pages.map(page => new URL(page.url).hostname)])];
@@ -97,6 +97,7 @@ export async function startFixtureServer({hosts: extraHosts = []} = {}) {
 	}
 
 	const overrides = new Map();
+	const held = new Set(); // route keys answered never
 	const requests = [];
 
 	// Assets: /fixture-assets/<name> from the site's own folder or the shared
@@ -127,6 +128,10 @@ export async function startFixtureServer({hosts: extraHosts = []} = {}) {
 			response.writeHead(status, {'content-type': type, 'cache-control': 'no-store'});
 			response.end(body);
 		};
+
+		if (held.has(key)) {
+			return; // a server that accepted the request and never answers
+		}
 
 		const variants = [key, key.endsWith('/') ? key.slice(0, -1) : `${key}/`];
 		for (const variant of variants) {
@@ -211,6 +216,11 @@ export async function startFixtureServer({hosts: extraHosts = []} = {}) {
 		},
 		clearPages() {
 			overrides.clear();
+			held.clear();
+		},
+		// Requests for `url` are accepted and never answered (until close()).
+		hang(url) {
+			held.add(routeKey(url));
 		},
 		// Chromium's --host-resolver-rules value: every site host to this server,
 		// everything else nowhere (the tests never reach the real sites).

@@ -5,7 +5,7 @@ import {spawn} from 'node:child_process';
 import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {allowedCallersPath, canonicalPath, findHostBinary} from './paths.js';
+import {allowedCallersPath, canonicalPath, findHostBinary, installed} from './paths.js';
 
 export const hostName = 'org.oneself.host';
 export const allowedCallers = JSON.parse(readFileSync(allowedCallersPath, 'utf8'));
@@ -136,7 +136,12 @@ export class HostHome {
 	}
 
 	// Registers the host for a Chromium profile only: <user-data-dir>/NativeMessagingHosts.
+	// Installed (paths.js): the browser reads the system-wide manifest.
 	registerChromium(userDataDir) {
+		if (installed) {
+			return;
+		}
+
 		const dir = join(userDataDir, 'NativeMessagingHosts');
 		mkdirSync(dir, {recursive: true});
 		writeFileSync(join(dir, `${hostName}.json`), JSON.stringify({
@@ -150,6 +155,10 @@ export class HostHome {
 
 	// Registers the host for Firefox under a temporary HOME.
 	registerFirefox(home) {
+		if (installed) {
+			return;
+		}
+
 		const dir = join(home, '.mozilla', 'native-messaging-hosts');
 		mkdirSync(dir, {recursive: true});
 		writeFileSync(join(dir, `${hostName}.json`), JSON.stringify({

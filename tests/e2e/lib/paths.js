@@ -4,7 +4,14 @@ import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 export const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const extensionDir = join(repoDir, 'extension');
+
+// ONESELF_E2E_INSTALLED=1: the scenarios run against what the Debian package
+// installed (tests/package/deb_test.sh): the host manifests in the browsers'
+// system-wide folders, the extension from /usr/share/oneself (Chromium
+// installs its .crx from /usr/share/chromium/extensions), ONESELF_BINARY
+// /usr/bin/oneself. Nothing is registered per profile then.
+export const installed = process.env.ONESELF_E2E_INSTALLED === '1';
+export const extensionDir = installed ? '/usr/share/oneself/extension' : join(repoDir, 'extension');
 export const fixturesDir = join(repoDir, 'tests', 'extension', 'fixtures');
 export const canonicalPath = join(fixturesDir, 'ada.canonical.json');
 export const allowedCallersPath = join(repoDir, 'manifest', 'allowed-callers.json');

@@ -18,6 +18,22 @@ export const sites = {
 		// A value shown on own-view.html, to ignore and then change.
 		shown: {field: 'headline', text: 'Senior Software Engineer at Northwind Analytics', changed: 'Principal Engineer at Northwind Analytics'},
 		editField: {field: 'headline', selector: '[id$="-headline"]', limit: 220},
+		// LinkedIn serves two layouts side by side: the classic page above,
+		// and the server-driven one ("SDUI") with the 2026 edit dialogs, whose
+		// headline is a rich-text editor (contenteditable) with no name.
+		layouts: {
+			sdui: {
+				view: 'own-view-sdui.html',
+				other: 'other-view-sdui.html',
+				edit: ['edit-sdui.html'],
+				differs: [
+					{field: 'bio', severity: 'warning'},
+					{field: 'headline', severity: 'warning', code: 'outdated'},
+					{field: 'location', severity: 'warning'},
+				],
+				editField: {field: 'headline', selector: 'dialog[data-testid="dialog"] [contenteditable="true"]', limit: 220},
+			},
+		},
 	},
 	x: {
 		name: 'X',
@@ -81,6 +97,21 @@ export const sites = {
 		editField: {field: 'bio', selector: '#description', bio: 'about'},
 	},
 };
+
+// What a scenario reads of a site: its entry, or one of its layouts
+// (`layout`: a key of its `layouts`) over it.
+export function siteConfig(site, layout) {
+	if (!layout) {
+		return sites[site];
+	}
+
+	const variant = sites[site].layouts?.[layout];
+	if (!variant) {
+		throw new Error(`tests/e2e/lib/sites.js has no layout "${layout}" for ${site}`);
+	}
+
+	return {...sites[site], ...variant};
+}
 
 // The first of `names` that the site's pages.json lists.
 export function pageFile(server, site, names) {

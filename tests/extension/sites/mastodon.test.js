@@ -79,6 +79,33 @@ describe('mastodon: extract', () => {
 		assert.equal(fields.name, 'Ada Whitfield');
 	});
 
+	it('reads the 2026 profile redesign: the name beside its handle, the fields as cards, hidden ones too', () => {
+		const {site, document, url} = open('mastodon', 'own-view-redesign');
+		const {kind, fields, elements, unread} = site.extract(document, url);
+		assert.equal(kind, 'view');
+		assert.deepEqual(plain(unread), []);
+		assert.equal(fields.name, 'Ada Whitfield');
+		assert.equal(fields.bio, 'Data engineer. Streams, queues and too many dashboards.\n\nSeattle. she/her');
+		assert.deepEqual(plain(fields.links), [
+			{label: 'Blog', url: 'https://ada.example.com/blog'},
+			{label: 'Website', url: 'https://ada.example.com/'},
+		]);
+		assert.equal(elements.links.tagName, 'DL');
+		assert.match(fields.photo.url, /^data:image\/png/);
+		assert.equal(site.isOwnProfile(document, url, profiles), true);
+	});
+
+	it('a redesigned profile without fields (the list is left out) has no links', () => {
+		const html = fixture('mastodon', 'own-view-redesign');
+		const withoutFields = html.replace(/<div class="_wrapper_f5t0a[\s\S]*?<\/button>\s*<\/div>/, '');
+		assert.notEqual(withoutFields, html);
+		const {site, document, url} = open('mastodon', 'own-view-redesign', {html: withoutFields});
+		const {fields, elements, unread} = site.extract(document, url);
+		assert.deepEqual(plain(fields.links), []);
+		assert.deepEqual(plain(unread), []);
+		assert.ok(elements.links.classList.contains('account__header__bio'));
+	});
+
 	it('reads settings/profile: display name, bio, extra fields', () => {
 		const {site, document, url} = open('mastodon', 'edit');
 		const {kind, fields, elements, unread} = site.extract(document, url);

@@ -96,6 +96,18 @@ describe('x: extract', () => {
 		assert.equal(elements.location.dataset.testid, 'UserProfileHeader_Items');
 	});
 
+	it('reads the page whole where X no longer marks the primary column (reported March 2026)', () => {
+		const html = fixture('x', 'own-view').replace('<div class="css-175oi2r" data-testid="primaryColumn">', '<div class="css-175oi2r">');
+		assert.ok(!html.includes('<div class="css-175oi2r" data-testid="primaryColumn">'));
+		const {site, document, url} = open('x', 'own-view', {html});
+		const {fields, unread} = site.extract(document, url);
+		assert.deepEqual(plain(unread), []);
+		assert.equal(fields.name, 'Ada Whitfield');
+		assert.equal(fields.bio, canonical.profile.bio.short);
+		assert.equal(fields.location, 'Seattle, WA');
+		assert.equal(fields.website, 'ada-whitfield.dev');
+	});
+
 	it('finds the avatar of a handle with capitals, not an earlier avatar in the column', () => {
 		const marcus = '<div data-testid="UserAvatar-Container-marcuslindqvist"><img alt="" src="https://pbs.twimg.com/profile_images/marcus.jpg"></div>';
 		const html = fixture('x', 'own-view').replace('data-testid="UserAvatar-Container-adawhitfield"', 'data-testid="UserAvatar-Container-AdaWhitfield"')
