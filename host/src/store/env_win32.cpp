@@ -9,9 +9,13 @@
 //  - Privacy: the store folder gets an owner-only DACL, which files created
 //    in it inherit (platform/owner_only_win32.h); that is 0700/0600 here.
 //  - The writer lock is LockFileEx on the lock file's first byte.
+//  - The machine id is Windows' MachineGuid, the canonical path the one
+//    GetFinalPathNameByHandleW gives (docs/store.md, "On Windows").
 #include <windows.h>
 
+#include <algorithm>
 #include <cstring>
+#include <cwctype>
 #include <thread>
 #include <vector>
 
@@ -296,6 +300,93 @@ Status Env::RemoveFile(const std::filesystem::path& path) {
     if (!IsMissing(err)) return Win32Error("cannot remove", path, err);
   }
   return Status::Ok();
+}
+
+Result<std::vector<std::string>> Env::ListDir(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  WIN32_FIND_DATAW found{};
+  const std::filesystem::path pattern = dir / L"*";
+  HANDLE h = ::FindFirstFileW(pattern.c_str(), &found);
+  if (h == INVALID_HANDLE_VALUE) {
+    const DWORD err = ::GetLastError();
+    // A missing folder, or a file where the folder should be, lists nothing.
+    if (IsMissing(err) || err == ERROR_DIRECTORY || err == ERROR_NO_MORE_FILES) return names;
+    return Win32Error("cannot list", dir, err);
+  }
+  do {
+    const std::wstring_view name(found.cFileName);
+    if (name != L"." && name != L"..") names.push_back(platform::Utf8(name));
+  } while (::FindNextFileW(h, &found));
+  const DWORD err = ::GetLastError();
+  ::FindClose(h);
+  if (err != ERROR_NO_MORE_FILES) return Win32Error("cannot list", dir, err);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string Env::MachineId() {
+  // Set once when Windows is installed (and by wineboot in a Wine prefix).
+  // Read from the 64-bit view whatever this build is.
+  wchar_t guid[64] = {};
+  DWORD size = sizeof guid;
+  if (::RegGetValueW(HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\Cryptography", L"MachineGuid",
+                     RRF_RT_REG_SZ | RRF_SUBKEY_WOW6464KEY, nullptr, guid, &size) == ERROR_SUCCESS) {
+    std::string id;
+    for (const wchar_t* c = guid; *c != L'\0'; ++c)
+      if (std::iswxdigit(*c)) id += static_cast<char>(std::towlower(*c));
+    if (!id.empty()) return id;
+  }
+  return "host:" + HostName();
+}
+
+std::string Env::HostName() {
+  wchar_t name[256] = {};
+  DWORD size = static_cast<DWORD>(std::size(name));
+  if (!::GetComputerNameExW(ComputerNamePhysicalDnsHostname, name, &size)) return {};
+  return platform::Utf8(std::wstring_view(name, size));
+}
+
+namespace {
+
+// The final path of an existing file or folder, without the \\?\ prefix
+// GetFinalPathNameByHandleW puts before it; empty when it cannot be opened.
+std::filesystem::path FinalPath(const std::filesystem::path& path) {
+  // No access rights and backup semantics: opens a folder too, and is never
+  // refused by another open.
+  Handle h(::CreateFileW(path.c_str(), 0, kShareAll, nullptr, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr));
+  if (!h.ok()) return {};
+  std::wstring buf(MAX_PATH, L'\0');
+  for (;;) {
+    const DWORD n = ::GetFinalPathNameByHandleW(h.get(), buf.data(), static_cast<DWORD>(buf.size()),
+                                                FILE_NAME_NORMALIZED | VOLUME_NAME_DOS);
+    if (n == 0) return {};
+    if (n < buf.size()) {
+      buf.resize(n);
+      break;
+    }
+    buf.resize(n);  // n is the size needed, with its terminator
+  }
+  if (buf.rfind(L"\\\\?\\UNC\\", 0) == 0) return L"\\\\" + buf.substr(8);
+  if (buf.rfind(L"\\\\?\\", 0) == 0) return buf.substr(4);
+  return buf;
+}
+
+}  // namespace
+
+std::filesystem::path Env::CanonicalPath(const std::filesystem::path& path) {
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  if (ec) return path;
+  // Resolve the longest part that exists; the rest is appended as written.
+  std::filesystem::path existing = absolute, rest;
+  while (true) {
+    if (std::filesystem::path final = FinalPath(existing); !final.empty()) {
+      return rest.empty() ? final : (final / rest).lexically_normal();
+    }
+    if (!existing.has_relative_path()) return absolute;  // reached the root
+    rest = rest.empty() ? existing.filename() : existing.filename() / rest;
+    existing = existing.parent_path();
+  }
 }
 
 Env* Env::Default() {
