@@ -42,7 +42,10 @@ target_compile_definitions(oneself_deps INTERFACE
   SPDLOG_FMT_EXTERNAL FMT_STATIC_THOUSANDS_SEPARATOR=',' UTF8PROC_STATIC
   # Unicode Win32 API (the W functions) everywhere; nothing from windows.h's
   # min/max macros or its rarely used parts.
-  UNICODE _UNICODE NOMINMAX WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0A00)
+  UNICODE _UNICODE NOMINMAX WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0A00
+  # No libwebp here (compare/image.cpp refuses a WebP photo with how to
+  # convert it); no minizip or zlib (importers/zip_archive_win32.cpp).
+  ONESELF_NO_WEBP)
 target_link_libraries(oneself_deps INTERFACE
   ${ONESELF_WINDOWS_DEPS}/lib/libcrypto.a ${ONESELF_WINDOWS_DEPS}/lib/libutf8proc.a
   Threads::Threads advapi32 bcrypt crypt32 ws2_32 user32)

@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -77,6 +78,15 @@ inline std::vector<std::string> MakeEnv(const std::vector<std::pair<std::string,
 inline std::string BinaryUnderTest(const char* builtWith) {
   const char* chosen = std::getenv("ONESELF_TEST_BINARY");
   return chosen != nullptr && *chosen != '\0' ? chosen : builtWith;
+}
+
+// Whether the binary under test is the Windows build's (tests/windows.cmake),
+// which reads no ZIP file and no WebP image (README.md, "Windows"): the tests of
+// those check its refusal there instead.
+inline bool TestingWindowsBinary() {
+  const char* chosen = std::getenv("ONESELF_TEST_BINARY");
+  const std::string_view b = chosen != nullptr ? chosen : "";
+  return b.size() > 4 && b.substr(b.size() - 4) == ".exe";
 }
 
 // A Windows program (name ending in .exe) is started through
