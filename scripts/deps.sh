@@ -84,6 +84,12 @@ if [ "$want_test" = 1 ]; then
   for p in syncthing git curl jq; do
     need_pkg "$p"
   done
+  # The Windows build and its tests (tests/windows.cmake): MinGW-w64 with the
+  # posix thread model, Wine to run the programs, dpkg-dev (above)
+  # for scripts/windows-deps.sh's `apt-get source`.
+  need_pkg g++-mingw-w64-x86-64-posix
+  need_pkg wine
+  need_pkg wine64
   # LibFuzzer's runtime ships in libclang-rt on newer releases; on bookworm it
   # comes with clang itself. Valgrind is optional and not installed here.
 fi

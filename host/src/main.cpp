@@ -1,9 +1,5 @@
 // Wiring only: protect stdout, set up logging, then run the native messaging
 // host or the CLI. Everything else lives in oneself_core.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +12,7 @@
 #include "commands/command.h"
 #include "log/log.h"
 #include "log/logging.h"
+#include "platform/process_start.h"
 #include "protocol/caller_check.h"
 #include "protocol/dispatch.h"
 #include "protocol/host_loop.h"
@@ -43,34 +40,11 @@ int EndHost(int status) {
 #endif
 }
 
-// Which of stdin, stdout and stderr the program was started without.
-struct ClosedStandard {
-  bool in = false, out = false, err = false;
-};
-
-// A closed descriptor among 0, 1 and 2 is the next one open() returns: the log
-// file or a store file would then receive what the program prints. Each is
-// held by /dev/null instead, and the caller learns which were closed.
-ClosedStandard HoldStandardDescriptors() {
-  ClosedStandard closed;
-  bool* flags[] = {&closed.in, &closed.out, &closed.err};
-  for (int fd = 0; fd <= 2; ++fd) {
-    if (::fcntl(fd, F_GETFD) >= 0 || errno != EBADF) continue;
-    *flags[fd] = true;
-    const int held = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
-    if (held >= 0 && held != fd) {
-      ::dup2(held, fd);
-      ::close(held);
-    }
-  }
-  return closed;
-}
-
 int RunHostMode(const protocol::Caller& caller) {
   // The frames get a private handle on the real stdout, and fd 1 becomes
   // stderr: a stray print anywhere can then never corrupt the stream.
-  const int frames = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
-  if (frames < 0 || ::dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+  const int frames = platform::ProtectStdout();
+  if (frames < 0) {
     std::perror("oneself: cannot protect stdout");
     return 2;
   }
@@ -84,7 +58,7 @@ int RunHostMode(const protocol::Caller& caller) {
   store::Store store(store::DefaultDirectory());
   commands::Context ctx{store, store::Source::kExtension, commands::NowUtc};
   protocol::Dispatcher dispatcher(ctx, caller.allowed);
-  protocol::FdReader in(STDIN_FILENO);
+  protocol::FdReader in(0);
   protocol::FdWriter out(frames);
   const int status = protocol::RunHost(in, out, dispatcher);
   log::Shutdown();
@@ -95,9 +69,9 @@ int RunHostMode(const protocol::Caller& caller) {
 
 int main(int argc, char** argv) {
   // Everything oneself writes (store, logs) is private, whatever the umask.
-  ::umask(077);
-  std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
-  const ClosedStandard closed = HoldStandardDescriptors();
+  platform::MakeNewFilesPrivate();
+  const std::vector<std::string> args = platform::ProgramArguments(argc, argv);
+  const platform::ClosedStandard closed = platform::HoldStandardDescriptors();
   const protocol::Caller caller = protocol::IdentifyCaller(args);
   if (caller.hostMode) {
     if (closed.in || closed.out) {
@@ -109,8 +83,8 @@ int main(int argc, char** argv) {
   log::SetUpLogging(/*toStderr=*/false);
   int status = 0;
   {
-    cli::Output out(STDOUT_FILENO, /*unbuffered=*/false);
-    cli::Output err(STDERR_FILENO, /*unbuffered=*/true);
+    cli::Output out(1, /*unbuffered=*/false);
+    cli::Output err(2, /*unbuffered=*/true);
     if (closed.out) out.Refuse(EBADF);
     status = cli::RunCli(args, out, err);
     // Output that did not reach its file (a full disk, a closed stdout) is a

@@ -19,7 +19,7 @@ struct Cli {
   std::string errPath() const { return (dir.path() / "stderr").string(); }
   hardening::CommandResult Run(const std::vector<std::string>& args) {
     std::filesystem::remove(errPath());
-    return hardening::RunCommand(ONESELF_BINARY, args, env, errPath());
+    return hardening::RunCommand(hardening::BinaryUnderTest(ONESELF_BINARY), args, env, errPath());
   }
   std::string Err() const {
     std::ifstream in(errPath());

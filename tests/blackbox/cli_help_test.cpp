@@ -69,7 +69,7 @@ TEST_CASE("cli help: every listed verb prints its own usage on stdout and exits 
   }
 }
 
-TEST_CASE("cli help: doctor's help names doctor's options", "[cli][help]") {
+TEST_CASE("cli help: doctor's help names doctor's options", "[cli][help][posix]") {
   Cli cli;
   const auto help = cli.Run({"doctor", "--help"});
   CHECK(help.exitCode == 0);

@@ -18,7 +18,7 @@ hardening::CommandResult InShell(Cli& cli, const std::string& argsAndRedirection
 
 }  // namespace
 
-TEST_CASE("cli: output that cannot be written fails, with the reason", "[cli]") {
+TEST_CASE("cli: output that cannot be written fails, with the reason", "[cli][posix]") {
   Cli cli;
   REQUIRE(cli.Run({"init"}).exitCode == 0);
   REQUIRE(cli.Run({"set", "headline", "Staff Engineer"}).exitCode == 0);
@@ -40,7 +40,7 @@ TEST_CASE("cli: output that cannot be written fails, with the reason", "[cli]") 
   }
 }
 
-TEST_CASE("cli: with stdout closed, a change is made, its report fails, and the store verifies", "[cli]") {
+TEST_CASE("cli: with stdout closed, a change is made, its report fails, and the store verifies", "[cli][posix]") {
   Cli cli;
   REQUIRE(cli.Run({"init"}).exitCode == 0);
   // The change itself succeeds; only "Set headline ..." could not be written.
@@ -51,7 +51,7 @@ TEST_CASE("cli: with stdout closed, a change is made, its report fails, and the 
   CHECK(cli.Run({"get", "headline"}).out == "Principal Engineer\n");
 }
 
-TEST_CASE("host: started without stdout, it says so and exits", "[cli]") {
+TEST_CASE("host: started without stdout, it says so and exits", "[cli][posix]") {
   Cli cli;
   const auto r = hardening::RunCommand(
       "/bin/sh", {"-c", "\"$0\" chrome-extension://obejlgbmhghechkgdgmjlheaeplnmalh/ >&-", ONESELF_BINARY}, cli.env,

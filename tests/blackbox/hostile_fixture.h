@@ -51,7 +51,7 @@ class Fixture {
     REQUIRE(Cli({"set", "headline", kHeadline}).exitCode == 0);
     before_ = StoreFiles(Observations::kCompare);
     REQUIRE(!before_.empty());
-    host_ = std::make_unique<hardening::HostProcess>(ONESELF_BINARY, args, env_, stderrPath());
+    host_ = std::make_unique<hardening::HostProcess>(hardening::BinaryUnderTest(ONESELF_BINARY), args, env_, stderrPath());
     REQUIRE(host_->started());
   }
 
@@ -62,7 +62,7 @@ class Fixture {
   std::string stderrPath() const { return (home_.path() / "host.stderr").string(); }
 
   hardening::CommandResult Cli(const std::vector<std::string>& args) {
-    return hardening::RunCommand(ONESELF_BINARY, args, env_, (home_.path() / "cli.stderr").string());
+    return hardening::RunCommand(hardening::BinaryUnderTest(ONESELF_BINARY), args, env_, (home_.path() / "cli.stderr").string());
   }
 
   // Every file of the store except the lock (whose content is nothing) and,

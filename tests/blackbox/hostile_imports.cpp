@@ -238,6 +238,13 @@ TEST_CASE("hostile import: ZIP archives", "[hostile]") {
   using ziptest::Build;
   using ziptest::Member;
   const std::string profile = ziptest::kProfileCsv;
+  if (hardening::TestingWindowsBinary()) {
+    // The Windows build reads no ZIP file: a well-formed one is refused
+    // unread, and nothing is written.
+    ExpectRefused(fx, Write(fx, "export.zip", Build({{"Profile.csv", profile}})),
+                  "export.zip: reading a ZIP file is not supported on Windows");
+    return;
+  }
   // 64 MiB of one byte after the header: deflate packs it about 1000:1.
   const std::string bomb = profile + std::string(64u * 1024u * 1024u, 'a');
   ExpectRefused(fx, Write(fx, "bomb.zip", Build({{"Profile.csv", bomb}})), "more than the 8 MiB oneself reads");
@@ -314,6 +321,6 @@ TEST_CASE("hostile import: a well-formed file is accepted (control)", "[hostile]
   auto p = Write(fx, "resume.json", kResume);
   auto r = fx.Cli({"import", p.string()});
   CHECK(r.exitCode == 0);
-  CHECK(fx.Cli({"verify"}).exitCode == 0);
+  CHECK(hardening::VerifyReportPasses(fx.Cli({"verify", "--json"})));
   CHECK(fx.StoreFiles() != std::map<std::string, std::string>{});
 }

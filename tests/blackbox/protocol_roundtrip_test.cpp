@@ -21,10 +21,10 @@ struct Home {
                                                      {"HOME", dir.path().string()}});
   std::string errPath() const { return (dir.path() / "stderr").string(); }
   hardening::CommandResult Cli(const std::vector<std::string>& args) {
-    return hardening::RunCommand(ONESELF_BINARY, args, env, errPath());
+    return hardening::RunCommand(hardening::BinaryUnderTest(ONESELF_BINARY), args, env, errPath());
   }
   std::unique_ptr<hardening::HostProcess> Host(const std::string& origin = hardening::kAllowedOrigin) {
-    auto host = std::make_unique<hardening::HostProcess>(ONESELF_BINARY, std::vector<std::string>{origin},
+    auto host = std::make_unique<hardening::HostProcess>(hardening::BinaryUnderTest(ONESELF_BINARY), std::vector<std::string>{origin},
                                                          env, errPath());
     REQUIRE(host->started());
     return host;
@@ -87,12 +87,12 @@ TEST_CASE("blackbox: a damaged store does not fail the handshake, and every verb
 
 TEST_CASE("blackbox: the Firefox form of the command line is served too", "[blackbox]") {
   Home home;
-  hardening::HostProcess host(ONESELF_BINARY, {"/usr/lib/mozilla/native-messaging-hosts/org.oneself.host.json",
+  hardening::HostProcess host(hardening::BinaryUnderTest(ONESELF_BINARY), {"/usr/lib/mozilla/native-messaging-hosts/org.oneself.host.json",
                                                "oneself@oneself.org"},
                               home.env, home.errPath());
   json r = host.Call({{"id", 7}, {"type", "hello"}, {"protocol", 1}});
   CHECK(r.value("ok", false));
-  hardening::HostProcess other(ONESELF_BINARY, {"/tmp/x.json", "evil@example.com"}, home.env, home.errPath());
+  hardening::HostProcess other(hardening::BinaryUnderTest(ONESELF_BINARY), {"/tmp/x.json", "evil@example.com"}, home.env, home.errPath());
   json f = other.Call({{"id", 8}, {"type", "hello"}, {"protocol", 1}});
   CHECK(f["error"]["code"] == "forbidden");
 }
@@ -195,7 +195,7 @@ TEST_CASE("blackbox: end of input exits 0, a cut frame exits non-zero", "[blackb
   }
 }
 
-TEST_CASE("blackbox: SIGTERM and SIGHUP end a waiting host promptly", "[blackbox]") {
+TEST_CASE("blackbox: SIGTERM and SIGHUP end a waiting host promptly", "[blackbox][posix]") {
   for (int sig : {SIGTERM, SIGHUP}) {
     Home home;
     auto host = home.Host();
@@ -209,7 +209,7 @@ TEST_CASE("blackbox: SIGTERM and SIGHUP end a waiting host promptly", "[blackbox
   }
 }
 
-TEST_CASE("blackbox: the host log holds no profile values and is private", "[blackbox]") {
+TEST_CASE("blackbox: the host log holds no profile values and is private", "[blackbox][posix]") {
   Home home;
   const std::string secret = "Zebulon Quagmire-Secretvalue";
   {
@@ -230,7 +230,7 @@ TEST_CASE("blackbox: the host log holds no profile values and is private", "[bla
   CHECK(text.find("Zebulon") == std::string::npos);
 }
 
-TEST_CASE("blackbox: a host that logs nothing opens no log, and the first line names it", "[blackbox]") {
+TEST_CASE("blackbox: a host that logs nothing opens no log, and the first line names it", "[blackbox][posix]") {
   Home home;
   const auto log = home.dir.path() / "state" / "oneself" / "oneself.log";
   {

@@ -4,7 +4,7 @@
 // that are almost right (Windows-1252, ';' separators, a trailing comma).
 #include <catch2/catch.hpp>
 
-#include "../support/zip_builder.h"
+#include "../support/linkedin_export_csvs.h"
 #include "importers/importers.h"
 #include "store/document.h"
 

@@ -143,6 +143,15 @@ TEST_CASE("caller check: who may start the host", "[protocol]") {
   auto firefoxOther = IdentifyCaller({"/home/a/.mozilla/native-messaging-hosts/org.oneself.host.json", "x@y"});
   CHECK(firefoxOther.hostMode);
   CHECK_FALSE(firefoxOther.allowed);
+  // Firefox on Windows names the manifest with backslashes.
+  auto firefoxWin = IdentifyCaller({"C:\\Users\\Zo\u00eb\\AppData\\Local\\oneself\\org.oneself.host.firefox.json",
+                                    "oneself@oneself.org"});
+  CHECK(firefoxWin.hostMode);
+  CHECK(firefoxWin.allowed);
+  CHECK(firefoxWin.name == "oneself@oneself.org");
+  auto chromeWinOther = IdentifyCaller({"chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/", "--parent-window=4242"});
+  CHECK(chromeWinOther.hostMode);
+  CHECK_FALSE(chromeWinOther.allowed);
   auto byHand = IdentifyCaller({"host"});
   CHECK(byHand.hostMode);
   CHECK(byHand.allowed);

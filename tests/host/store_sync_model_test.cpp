@@ -47,6 +47,10 @@ class ModelEnv final : public testing::FaultEnv {
   std::chrono::system_clock::time_point Now() override { return clock; }
 };
 
+#ifdef _WIN32
+// No /dev/shm or mkdtemp on Windows: an ordinary temporary folder.
+class ModelDir : public oneself::testing::TempDir {};
+#else
 // The model makes and renames many small files: in memory (/dev/shm) where
 // there is one, it runs a hundred times faster than on a busy disk.
 class ModelDir {
@@ -67,6 +71,7 @@ class ModelDir {
  private:
   fs::path path_;
 };
+#endif
 
 struct Machine {
   fs::path dir;

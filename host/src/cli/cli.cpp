@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include <algorithm>
+
 #include "cli/doctor.h"
 #include "cli/subcommand.h"
 #include "store/store.h"
@@ -10,7 +12,7 @@ namespace {
 const Subcommand* const kTable[] = {&kInit,   &kShow,   &kGet,    &kSet,   &kImport,
                                     &kExport, &kHistory, &kRevert, &kVerify, &kStatus,
                                     &kDoctor, &kHost,   &kCheck,  &kBio,   &kPhoto,
-                                    &kDevices, &kConflicts};
+                                    &kRegister, &kUnregister, &kDevices, &kConflicts};
 
 void PrintOverview(Output& out) {
   out << "usage: oneself <command> [options]\n"
@@ -21,7 +23,7 @@ void PrintOverview(Output& out) {
          "commands:\n";
   for (const Subcommand* sub : kTable) {
     std::string name(sub->name);
-    name.resize(10, ' ');
+    name.resize(std::max<size_t>(10, name.size() + 1), ' ');  // "unregister" is 10
     out << "  " << name << sub->summary << "\n";
   }
   out << "\n"
@@ -80,7 +82,9 @@ int RunCli(const std::vector<std::string>& args, Output& out, Output& err) {
   // make part of one (a write takes the lock first) or show an empty profile
   // as if it were the user's, when ONESELF_HOME is simply wrong. The host,
   // started by a browser, still makes it on its first write.
-  if (sub != &kInit && !store.Exists()) {
+  // Registration concerns the browsers, not the store.
+  const bool needsStore = sub != &kInit && sub != &kRegister && sub != &kUnregister;
+  if (needsStore && !store.Exists()) {
     return Fail(env, Status::NotFound("no profile store at " + store.dir().string() +
                                       " (run: oneself init)"));
   }

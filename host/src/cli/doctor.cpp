@@ -21,6 +21,7 @@
 #include "oneself/allowed_callers.h"
 #include "oneself/browser_lists.h"
 #include "cli/args.h"
+#include "cli/host_manifest.h"
 #include "cli/read_file.h"
 #include "store/device.h"
 #include "store/store.h"
@@ -36,12 +37,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr std::string_view kHostName = "org.oneself.host";
 constexpr std::string_view kManifestFile = "org.oneself.host.json";  // kHostName + ".json"
-constexpr std::string_view kDescription =
-    "oneself: your canonical profile, kept on this machine";  // as manifest/*.json
-
-enum class Family { kChromium, kFirefox };
 
 // How the browser starts the host: directly; through a wrapper that leaves
 // its Flatpak sandbox; through the desktop portal (Snap Firefox); or not at
@@ -210,23 +206,6 @@ bool IsExecutableFile(const fs::path& p) {
 
 bool IsGoodBinary(const fs::path& p) {
   return p.is_absolute() && p.filename() == "oneself" && IsExecutableFile(p);
-}
-
-// The manifest the browser needs, as install.sh writes it.
-json ExpectedManifest(Family family, const fs::path& binary) {
-  json m = {{"name", kHostName},
-            {"description", kDescription},
-            {"path", binary.string()},
-            {"type", "stdio"}};
-  json allowed = json::array();
-  if (family == Family::kChromium) {
-    for (std::string_view o : protocol::kAllowedOrigins) allowed.push_back(o);
-    m["allowed_origins"] = allowed;
-  } else {
-    for (std::string_view e : protocol::kAllowedExtensions) allowed.push_back(e);
-    m["allowed_extensions"] = allowed;
-  }
-  return m;
 }
 
 // One shell line that (re)writes the manifest: removing first so that a

@@ -1,8 +1,5 @@
 #include "cli/lock_notice.h"
-
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
+#include "cli/lock_probe.h"
 
 #include <atomic>
 #include <cerrno>
@@ -12,21 +9,6 @@ namespace oneself::cli {
 namespace {
 
 std::atomic<bool> told{false};  // once per process: `set` may retry
-
-// Whether another open of `lock` holds it now. Opened without O_CREAT: a
-// store without a lock file is not locked. A shared probe, dropped at once,
-// never blocks; it can only delay another writer by a moment.
-bool HeldElsewhere(const std::filesystem::path& lock) {
-  const int fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  int rc;
-  do {
-    rc = ::flock(fd, LOCK_SH | LOCK_NB);
-  } while (rc != 0 && errno == EINTR);
-  const bool held = rc != 0 && errno == EWOULDBLOCK;
-  ::close(fd);  // drops the probe's lock, if it got one
-  return held;
-}
 
 }  // namespace
 

@@ -1,6 +1,5 @@
 #include "cli/read_file.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -17,14 +16,6 @@ std::optional<std::string> ReadToEnd(int fd) {
     if (n == 0) return text;
     text.append(chunk, static_cast<size_t>(n));
   }
-}
-
-std::optional<std::string> ReadWholeFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  std::optional<std::string> text = ReadToEnd(fd);
-  ::close(fd);
-  return text;
 }
 
 }  // namespace oneself::cli

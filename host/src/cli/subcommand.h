@@ -37,7 +37,7 @@ struct Subcommand {
 
 // The table (cli.cpp) and each subcommand's definition (one file each).
 extern const Subcommand kInit, kShow, kGet, kSet, kImport, kExport, kHistory, kRevert, kVerify,
-    kStatus, kDoctor, kHost, kCheck, kBio, kPhoto, kDevices, kConflicts;
+    kStatus, kDoctor, kHost, kCheck, kBio, kPhoto, kRegister, kUnregister, kDevices, kConflicts;
 
 // 1 for the caller's mistakes, 2 for the machine's.
 int ExitCode(const Status& status);

@@ -40,7 +40,9 @@
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
+#ifndef ONESELF_NO_WEBP
 #include <webp/decode.h>
+#endif
 
 namespace oneself::compare {
 namespace {
@@ -52,9 +54,18 @@ constexpr long kMaxPixels = 16L * 1024 * 1024;
 struct StbFree {
   void operator()(unsigned char* p) const { stbi_image_free(p); }
 };
+#ifndef ONESELF_NO_WEBP
 struct WebPRelease {
   void operator()(uint8_t* p) const { WebPFree(p); }
 };
+#else
+// The Windows build has no libwebp (cmake/windows-deps.cmake): a WebP file
+// is named as such and refused with how to convert it.
+bool IsWebP(std::span<const uint8_t> bytes) {
+  return bytes.size() >= 12 && std::string_view(reinterpret_cast<const char*>(bytes.data()), 4) == "RIFF" &&
+         std::string_view(reinterpret_cast<const char*>(bytes.data()) + 8, 4) == "WEBP";
+}
+#endif
 
 // std::lround of the value clamped to 0..255, halves away from zero, done
 // here because lround was one of the two functions the host took from libm
@@ -145,7 +156,15 @@ Result<std::vector<uint8_t>> DecodeToGray32(std::span<const uint8_t> fileBytes) 
                              Lower(other) + " photo.png`) and set that");
   }
   int w = 0, h = 0, comp = 0;
+#ifndef ONESELF_NO_WEBP
   const bool webp = WebPGetInfo(fileBytes.data(), fileBytes.size(), &w, &h) != 0;
+#else
+  if (IsWebP(fileBytes)) {
+    return Status::BadImport("a WebP image, which oneself does not read on Windows; save it as JPEG or PNG (for "
+                             "example with Paint's Save as) and set that");
+  }
+  constexpr bool webp = false;
+#endif
   const auto len = static_cast<int>(fileBytes.size());
   if (!webp && !stbi_info_from_memory(fileBytes.data(), len, &w, &h, &comp)) {
     return Status::BadImport("not a JPEG, PNG, GIF or WebP image");
@@ -156,17 +175,25 @@ Result<std::vector<uint8_t>> DecodeToGray32(std::span<const uint8_t> fileBytes) 
                              std::to_string(h) + ")");
   }
   std::unique_ptr<unsigned char, StbFree> stbPixels;
+#ifndef ONESELF_NO_WEBP
   std::unique_ptr<uint8_t, WebPRelease> webpPixels;
   if (webp) {
     webpPixels.reset(WebPDecodeRGBA(fileBytes.data(), fileBytes.size(), &w, &h));
     if (!webpPixels) return Status::BadImport("cannot decode image: the WebP data is damaged");
   } else {
+#else
+  {
+#endif
     stbPixels.reset(stbi_load_from_memory(fileBytes.data(), len, &w, &h, &comp, 4));
     if (!stbPixels) return Status::BadImport(std::string("cannot decode image: ") + stbi_failure_reason());
   }
   // Gray per pixel, composited over black as a canvas's transparent pixels read.
   std::vector<double> gray(static_cast<size_t>(w) * static_cast<size_t>(h));
+#ifndef ONESELF_NO_WEBP
   const unsigned char* p = webp ? webpPixels.get() : stbPixels.get();
+#else
+  const unsigned char* p = stbPixels.get();
+#endif
   for (size_t i = 0; i < gray.size(); ++i, p += 4) {
     const double a = p[3] / 255.0;
     gray[i] = a * (0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]);

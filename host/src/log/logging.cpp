@@ -1,9 +1,5 @@
 #include "log/logging.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <memory>
 #include <system_error>
@@ -14,22 +10,13 @@
 #include <spdlog/spdlog.h>
 
 #include "log/log.h"
+#include "log/log_files.h"
 
 namespace oneself::log {
 namespace {
 
 constexpr size_t kMaxLogBytes = 1024 * 1024;
 constexpr size_t kKeptLogs = 3;
-
-// spdlog creates its files with the process umask; make sure the first one is
-// private whatever the umask (main also sets umask 077 for the rotations).
-bool PrepareFile(const std::filesystem::path& file) {
-  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0) return false;
-  bool ok = ::fchmod(fd, 0600) == 0;
-  ::close(fd);
-  return ok;
-}
 
 // Lines below this level are not written (nor formatted, log/log.h).
 constexpr Level kLevel = Level::kInfo;
@@ -67,11 +54,8 @@ void Open(Config& config) {
   if (config.toStderr) sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
 
   const std::filesystem::path dir = LogDirectory();
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (!ec) ::chmod(dir.c_str(), 0700);
   const std::filesystem::path file = dir / "oneself.log";
-  if (!ec && PrepareFile(file)) {
+  if (PrepareLogFolder(dir) && PrepareLogFile(file)) {
     try {
       sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
           file.string(), kMaxLogBytes, kKeptLogs));
@@ -88,14 +72,6 @@ void Open(Config& config) {
 }
 
 }  // namespace
-
-std::filesystem::path LogDirectory() {
-  const char* state = std::getenv("XDG_STATE_HOME");
-  if (state != nullptr && state[0] == '/') return std::filesystem::path(state) / "oneself";
-  const char* home = std::getenv("HOME");
-  std::filesystem::path base = home != nullptr && home[0] != '\0' ? home : "/tmp";
-  return base / ".local" / "state" / "oneself";
-}
 
 void SetUpLogging(bool toStderr, std::string firstLine) {
   Config& config = TheConfig();

@@ -38,8 +38,10 @@ Caller IdentifyCaller(const std::vector<std::string>& args) {
     caller.allowed = IsAllowedOrigin(first);
     return caller;
   }
-  // Firefox: the absolute path of the host manifest, then the add-on id.
-  if (args.size() >= 2 && EndsWith(first, ".json") && first.find('/') != std::string::npos &&
+  // Firefox: the absolute path of the host manifest, then the add-on id
+  // (C:\...\org.oneself.host.firefox.json on Windows). Chrome on Windows
+  // adds --parent-window=<handle> after the origin; it is not checked.
+  if (args.size() >= 2 && EndsWith(first, ".json") && first.find_first_of("/\\") != std::string::npos &&
       first != "host") {
     caller.hostMode = true;
     caller.name = args[1];

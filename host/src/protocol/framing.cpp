@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <sys/uio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -16,7 +16,8 @@ namespace oneself::protocol {
 
 Result<size_t> FdReader::Read(char* buf, size_t n) {
   for (;;) {
-    ssize_t got = ::read(fd_, buf, n);
+    // At most 1 GiB a call: Windows' read() and write() take an unsigned int.
+    ssize_t got = ::read(fd_, buf, static_cast<unsigned>(std::min<size_t>(n, 1u << 30)));
     if (got >= 0) return static_cast<size_t>(got);
     if (errno == EINTR) continue;
     return Status::IoError("read", "stdin", errno);
@@ -25,7 +26,7 @@ Result<size_t> FdReader::Read(char* buf, size_t n) {
 
 Result<size_t> FdWriter::Write(const char* buf, size_t n) {
   for (;;) {
-    ssize_t put = ::write(fd_, buf, n);
+    ssize_t put = ::write(fd_, buf, static_cast<unsigned>(std::min<size_t>(n, 1u << 30)));
     if (put > 0) return static_cast<size_t>(put);
     if (put < 0 && errno == EINTR) continue;
     return Status::IoError("write", "stdout", put < 0 ? errno : EIO);
@@ -38,33 +39,6 @@ Status ByteWriter::WriteAll(std::string_view head, std::string_view body) {
       Result<size_t> put = Write(part.data(), part.size());
       if (!put.ok()) return put.status();
       part.remove_prefix(*put);
-    }
-  }
-  return Status::Ok();
-}
-
-Status FdWriter::WriteAll(std::string_view head, std::string_view body) {
-  // One writev for both, so that the reader wakes once per reply; a pipe may
-  // still take less, and the loop sends the rest.
-  std::array<iovec, 2> parts = {iovec{const_cast<char*>(head.data()), head.size()},
-                                iovec{const_cast<char*>(body.data()), body.size()}};
-  size_t first = 0;
-  while (first < parts.size()) {
-    if (parts[first].iov_len == 0) {
-      ++first;
-      continue;
-    }
-    ssize_t put = ::writev(fd_, &parts[first], static_cast<int>(parts.size() - first));
-    if (put < 0 && errno == EINTR) continue;
-    if (put <= 0) return Status::IoError("write", "stdout", put < 0 ? errno : EIO);
-    auto left = static_cast<size_t>(put);
-    while (first < parts.size() && left >= parts[first].iov_len) {
-      left -= parts[first].iov_len;
-      ++first;
-    }
-    if (first < parts.size()) {
-      parts[first].iov_base = static_cast<char*>(parts[first].iov_base) + left;
-      parts[first].iov_len -= left;
     }
   }
   return Status::Ok();

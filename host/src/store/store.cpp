@@ -8,9 +8,6 @@
 // store).
 #include "store/store.h"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -188,21 +185,6 @@ std::string_view SourceName(Source source) {
     case Source::kImport: return "import";
   }
   return "cli";
-}
-
-std::filesystem::path DefaultDirectory() {
-  const char* home = std::getenv("ONESELF_HOME");
-  if (home != nullptr && *home != '\0') return home;
-  const char* xdg = std::getenv("XDG_DATA_HOME");
-  // The XDG spec says relative paths are invalid and must be ignored.
-  if (xdg != nullptr && *xdg == '/') return std::filesystem::path(xdg) / "oneself";
-  const char* user = std::getenv("HOME");
-  std::string base = user != nullptr && *user != '\0' ? user : "";
-  if (base.empty()) {
-    if (const passwd* pw = getpwuid(getuid()); pw != nullptr && pw->pw_dir != nullptr)
-      base = pw->pw_dir;
-  }
-  return std::filesystem::path(base) / ".local" / "share" / "oneself";
 }
 
 Store::Store(std::filesystem::path dir) : Store(std::move(dir), Env::Default()) {}

@@ -2,9 +2,7 @@
 // device's hash chain, rebuilds the merge from the files and compares it with
 // the merged view this machine serves, checks this machine's own journal
 // against what it wrote, names the files a sync engine left that are never
-// read, and checks the file modes.
-#include <sys/stat.h>
-
+// read, and checks that the files are private (store_access.h).
 #include <set>
 #include <system_error>
 
@@ -15,6 +13,7 @@
 #include "store/journal.h"
 #include "store/merge.h"
 #include "store/state.h"
+#include "store/store_access.h"
 #include "store/store.h"
 #include "store/store_merge.h"
 
@@ -24,12 +23,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxProblems = 50;
-
-std::string Octal(unsigned mode) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04o", mode);
-  return buf;
-}
 
 class Problems {
  public:
@@ -43,35 +36,6 @@ class Problems {
 };
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
-// Files this machine writes must be 0600 (directories 0700) and regular.
-// Other devices' files are as their sync engine made them (git writes 0644);
-// the store directory's 0700 keeps them private.
-void CheckModes(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& own,
-                Problems& problems) {
-  struct stat st {};
-  if (::lstat(dir.c_str(), &st) == 0 && (st.st_mode & 0777) != 0700)
-    problems.Add("the store directory has mode " + Octal(st.st_mode & 0777) +
-                 ", expected 0700 (fix: chmod 700 " + dir.string() + ")");
-  for (const auto& root : own) {
-    std::error_code ec;
-    if (!std::filesystem::exists(root, ec)) continue;
-    for (std::filesystem::recursive_directory_iterator it(root, ec), end; !ec && it != end;
-         it.increment(ec)) {
-      if (::lstat(it->path().c_str(), &st) != 0) continue;
-      const std::string name = std::filesystem::relative(it->path(), dir, ec).string();
-      if (S_ISLNK(st.st_mode)) {
-        problems.Add(name + " is a symbolic link; the store's files must be regular files");
-      } else if (S_ISDIR(st.st_mode) && (st.st_mode & 0777) != 0700) {
-        problems.Add(name + " has mode " + Octal(st.st_mode & 0777) + ", expected 0700 (fix: chmod 700 " +
-                     it->path().string() + ")");
-      } else if (S_ISREG(st.st_mode) && (st.st_mode & 0777) != 0600) {
-        problems.Add(name + " has mode " + Octal(st.st_mode & 0777) + ", expected 0600 (fix: chmod 600 " +
-                     it->path().string() + ")");
-      }
-    }
-  }
-}
 
 // Names sync engines give the copies they make of a file two machines changed.
 bool IsConflictCopy(const std::string& name) {
@@ -131,8 +95,7 @@ Result<VerifyReport> Store::Verify() const {
   return NoThrow<Result<VerifyReport>>([&]() -> Result<VerifyReport> {
     VerifyReport report;
     Problems problems(&report.problems);
-    struct stat st {};
-    if (::stat(dir_.c_str(), &st) != 0) {
+    if (!env_->FileExists(dir_)) {
       problems.Add("there is no store at " + dir_.string() + " (fix: oneself init)");
       return report;
     }
@@ -151,7 +114,7 @@ Result<VerifyReport> Store::Verify() const {
     }
     std::vector<std::filesystem::path> own = {LocalDir(env_, dir_)};
     if (identity.ok() && *identity) own.push_back(DeviceDir(dir_, (*identity)->device));
-    CheckModes(dir_, own, problems);
+    CheckAccess(dir_, own, [&](std::string p) { problems.Add(std::move(p)); });
     CheckStrayFiles(env_, dir_, problems);
     if (env_->FileExists(PathIn(dir_, format::kProfileFile)))
       problems.Add("profile.json of the single-journal format is still in the store folder");
