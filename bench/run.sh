@@ -3,7 +3,8 @@
 # against the reference hosts, warm latency, memory, growth with history,
 # and the engine in process. See bench/README.md.
 #
-#   bench/run.sh            full counts (a few minutes; seeds a 100,000-revision store)
+#   bench/run.sh            full counts (minutes; seeds a 100,000-revision store and
+#                           stores of 1, 2 and 5 devices of 20,000 entries each)
 #   bench/run.sh --quick    small counts: a smoke run, also what CTest runs
 #   bench/run.sh --keep DIR keep (and reuse) the seeded stores in DIR
 #
