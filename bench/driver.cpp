@@ -505,7 +505,7 @@ int main(int argc, char** argv) {
   // that brought new files, which reads every journal; then with the cache
   // that start wrote, as every later start.
   {
-    const int perDevice = o.quick ? 200 : 20000;
+    const int perDevice = o.quick ? 100 : 20000;
     struct Config {
       int devices, entries;
       std::string label;
