@@ -4,7 +4,7 @@
 // It links nothing of the host: it only speaks the protocol.
 //
 //   bench_driver --oneself BIN --floor BIN --python PY --node JS --engine BIN
-//                --data DIR [--quick] [--keep DIR]
+//                --data DIR --seed-devices BIN [--quick] [--keep DIR]
 // bench/run.sh builds everything and passes these.
 #include <sched.h>
 #include <sys/stat.h>
@@ -36,7 +36,7 @@ using bench::MicrosSince;
 namespace {
 
 struct Options {
-  std::string oneself, floorHost, python, node, engine, data, keep, nosync;
+  std::string oneself, floorHost, python, node, engine, data, keep, nosync, seedDevices;
   bool quick = false;
 };
 
@@ -96,10 +96,23 @@ json Call(Child& c, const json& req) {
 // site `hello` lists has observations, and `sites` observations in all (see
 // README: the rest are copies under made-up site ids written into
 // observations/, to measure a store that has seen many).
+// With `devices` > 0 the journals are written first by bench_seed_devices
+// (`devices` devices of `revisions` entries each, through the store's own
+// code), and the host only adds the photo and the observations.
 void SeedStore(const Options& o, const fs::path& store, const fs::path& state, int revisions,
-               int sites) {
+               int sites, int devices = 0) {
   auto env = EnvFor(store, state);
   if (!o.nosync.empty()) env.push_back("LD_PRELOAD=" + o.nosync);
+  if (devices > 0) {
+    if (o.seedDevices.empty()) Die("--seed-devices is needed to seed stores of several devices");
+    Child s({o.seedDevices, store.string(), std::to_string(devices), std::to_string(revisions),
+             (fs::path(o.data) / "profile.json").string()},
+            env);
+    if (!s.started()) Die("cannot start " + o.seedDevices);
+    s.CloseInput();
+    std::string out = s.ReadAll();
+    if (s.Wait() != 0) Die("seeding " + store.string() + " failed: " + out);
+  }
   const json profile = ReadJson(fs::path(o.data) / "profile.json");
   const json gray = ReadJson(fs::path(o.data) / "photo-gray.json")["gray"];
   json check = ReadJson(fs::path(o.data) / "linkedin-check.json");
@@ -109,15 +122,18 @@ void SeedStore(const Options& o, const fs::path& store, const fs::path& state, i
   json hello = Call(h, {{"id", 0}, {"type", "hello"}, {"protocol", 1}});
   if (!hello.value("ok", false)) Die("hello failed: " + hello.dump());
   int64_t rev = hello["result"]["store"].value("revision", int64_t{0});
-  json r = Call(h, {{"id", 1}, {"type", "profile.update"}, {"baseRevision", rev}, {"profile", profile}});
-  if (!r.value("ok", false)) Die("seeding the profile failed: " + r.dump().substr(0, 300));
-  rev = r["result"]["revision"];
+  json r;
+  if (devices == 0) {
+    r = Call(h, {{"id", 1}, {"type", "profile.update"}, {"baseRevision", rev}, {"profile", profile}});
+    if (!r.value("ok", false)) Die("seeding the profile failed: " + r.dump().substr(0, 300));
+    rev = r["result"]["revision"];
+  }
   r = Call(h, {{"id", 2}, {"type", "photo.set"}, {"gray", gray}});
   if (!r.value("ok", false)) Die("photo.set failed: " + r.dump().substr(0, 300));
   if (r["result"].contains("revision")) rev = r["result"]["revision"];
 
   const std::string canonical = profile.value("headline", "");
-  int64_t target = std::max<int64_t>(revisions, rev + 1);
+  int64_t target = devices > 0 ? rev : std::max<int64_t>(revisions, rev + 1);
   int64_t sent = rev, acked = rev;
   const int64_t window = 32;
   while (acked < target) {
@@ -275,6 +291,7 @@ int main(int argc, char** argv) {
     else if (a == "--origin") g_origin = next();
     else if (a == "--keep") o.keep = next();
     else if (a == "--nosync") o.nosync = next();
+    else if (a == "--seed-devices") o.seedDevices = next();
     else if (a == "--quick") o.quick = true;
     else Die("unknown argument " + a);
   }
@@ -478,6 +495,90 @@ int main(int argc, char** argv) {
     std::string sizes;
     for (int n : growthSizes) sizes += (sizes.empty() ? "" : " / ") + std::to_string(n);
     rows.push_back({"  (journal revisions)", sizes, "", ""});
+  }
+
+  // ---- Devices: stores of 1, 2 and 5 devices of the same number of entries
+  // each, against one device holding as many as the five (the reference),
+  // measured in the same rounds, order rotated. Each round runs every store
+  // twice in a fresh process: first after its merged cache
+  // (local/<key>/merged.json) was removed, as the first start after a sync
+  // that brought new files, which reads every journal; then with the cache
+  // that start wrote, as every later start.
+  {
+    const int perDevice = o.quick ? 100 : 20000;
+    struct Config {
+      int devices, entries;
+      std::string label;
+    };
+    const std::vector<Config> configs = {{1, perDevice, "1x" + std::to_string(perDevice)},
+                                         {2, perDevice, "2x" + std::to_string(perDevice)},
+                                         {5, perDevice, "5x" + std::to_string(perDevice)},
+                                         {1, 5 * perDevice, "1x" + std::to_string(5 * perDevice)}};
+    std::vector<fs::path> dirs;
+    for (const Config& c : configs) {
+      fs::path dir = work / ("devices-" + c.label);
+      if (!fs::exists(dir / "devices")) {
+        auto t0 = Clock::now();
+        SeedStore(o, dir, work / "state", c.entries, sites, c.devices);
+        std::fprintf(stderr, "bench: seeded a store of %s entries in %.1f s\n", c.label.c_str(),
+                     MicrosSince(t0) / 1e6);
+      }
+      dirs.push_back(dir);
+    }
+    auto dropCaches = [](const fs::path& dir) {
+      for (const auto& k : fs::directory_iterator(dir / "local")) fs::remove(k.path() / "merged.json");
+    };
+    const std::vector<std::pair<std::string, json>> verbs = {
+        {"hello", {{"id", 1}, {"type", "hello"}, {"protocol", 1}}},
+        {"profile.get", {{"id", 2}, {"type", "profile.get"}}},
+        {"check", checkReq},
+    };
+    // [cache state][config][measure]
+    std::map<std::string, std::map<size_t, std::map<std::string, std::vector<double>>>> d;
+    for (int r = 0; r < growthRounds; ++r) {
+      for (size_t k = 0; k < configs.size(); ++k) {
+        size_t c = (k + static_cast<size_t>(r)) % configs.size();
+        for (const std::string cache : {"no cache", "cache"}) {
+          if (cache == "no cache") dropCaches(dirs[c]);
+          auto denv = EnvFor(dirs[c], work / "state");
+          auto t0 = Clock::now();
+          Child h({o.oneself, g_origin}, denv);
+          for (const auto& [name, req] : verbs) {
+            auto t = Clock::now();
+            json rep = Call(h, req);
+            d[cache][c][name].push_back(MicrosSince(t));
+            if (!rep.value("ok", false)) Die("devices: " + name + " refused: " + rep.dump().substr(0, 200));
+            if (name == "hello" && r == 0 && cache == "cache" &&
+                rep["result"]["store"].value("revision", int64_t{0}) < configs[c].devices * configs[c].entries)
+              Die("devices: the store " + configs[c].label + " holds fewer revisions than seeded");
+          }
+          h.CloseInput();
+          h.Wait();
+          d[cache][c]["start to exit"].push_back(MicrosSince(t0));
+        }
+      }
+    }
+    for (const std::string cache : {"cache", "no cache"}) {
+      for (const std::string name : {"hello", "profile.get", "check", "start to exit"}) {
+        std::string fig;
+        double lo = INFINITY, hi = 0;
+        for (size_t c = 0; c < configs.size(); ++c) {
+          double m = Median(d[cache][c][name]);
+          lo = std::min(lo, m);
+          hi = std::max(hi, m);
+          fig += (fig.empty() ? "" : " / ") + Ms(m);
+        }
+        if (cache == "cache") {
+          rows.push_back({"devices " + name, fig, "flat", Verdict(hi <= lo * 1.5 || hi - lo < 100)});
+        } else {
+          // Reading every journal grows with the entries: no target, for scale.
+          rows.push_back({"devices, no cache: " + name, fig, "", ""});
+        }
+      }
+      std::string sizes;
+      for (const Config& c : configs) sizes += (sizes.empty() ? "" : " / ") + c.label;
+      rows.push_back({"  (devices x entries)", sizes, "", ""});
+    }
   }
 
   // ---- Engine, in process (a separate binary linking the library).

@@ -80,6 +80,8 @@ TEST_CASE("blackbox: init joins a synced folder, then devices, conflicts, status
     CHECK(v["time"].is_string());
   }
   CHECK(a.Run({"status"}).out.find("1 conflict(s)") != std::string::npos);
+  CHECK(Json(a.Run({"status", "--json"}))["conflicts"] == 1);
+  CHECK(Json(b.Run({"status", "--json"}))["conflicts"] == 1);
   {
     hardening::HostProcess host(ONESELF_BINARY, {hardening::kAllowedOrigin}, a.env, a.errPath());
     REQUIRE(host.started());
@@ -94,6 +96,7 @@ TEST_CASE("blackbox: init joins a synced folder, then devices, conflicts, status
     CHECK(get["result"]["profile"]["headline"] == "Engineering Manager");
   }
   CHECK(Json(a.Run({"conflicts", "--json"}))["conflicts"].empty());
+  CHECK(Json(a.Run({"status", "--json"}))["conflicts"] == 0);
   // History is merged, each entry with its device.
   const json history = Json(a.Run({"history", "--json"}))["entries"];
   std::set<std::string> devices;

@@ -221,6 +221,40 @@ TEST_CASE("sync: a warm read re-reads no journal while none changed", "[store][s
   CHECK((*a.env.bytesRead)["journal.jsonl"] == 0);
 }
 
+TEST_CASE("sync: earlier values folded afresh from the journals are those kept write by write", "[store][sync]") {
+  // A fold compares only the profile fields its entry touches (merge.cpp):
+  // the earlier values must come out as when every write updated them.
+  TempDir tmp;
+  Machine a(tmp.path() / "a", "m1");
+  const json work = json::array({{{"title", "Engineer"}, {"employer", "Lumen Labs"}}});
+  REQUIRE(a.Set({{"profile", {{"name", {{"full", "Ada W"}}}, {"headline", "H1"}, {"work", work},
+                               {"bio", {{"short", "S1"}, {"about", "A1"}}}}}}).ok());
+  REQUIRE(a.Set({{"profile", {{"headline", "H2"}}}}).ok());
+  REQUIRE(a.Set({{"profile", {{"bio", {{"short", "S2"}}}}}}).ok());
+  REQUIRE(a.Set({{"profile", {{"headline", "H3"}, {"name", {{"full", "Ada Whitfield"}}}}}}).ok());
+  REQUIRE(a.Set({{"profile", {{"headline", "H1"}}}}).ok());  // current again: not an earlier value
+  REQUIRE(a.Set({{"profile", {{"work", json::array({{{"title", "Staff Engineer"}, {"employer", "Lumen Labs"}}})}}}}).ok());
+  REQUIRE(a.Set({{"profile", {{"headline", nullptr}}}}).ok());
+  auto kept = a.store->Load();
+  REQUIRE(kept.ok());
+  const json& previous = kept->doc["previous"];
+  CHECK(previous["headline"] == json::array({{{"value", "H1"}, {"until", previous["headline"][0]["until"]}},
+                                             {{"value", "H3"}, {"until", previous["headline"][1]["until"]}},
+                                             {{"value", "H2"}, {"until", previous["headline"][2]["until"]}}}));
+  CHECK(previous["bio"].size() == 1);
+  CHECK(previous["bio"][0]["value"] == "S1");
+  CHECK(previous["name"][0]["value"] == "Ada W");
+  CHECK(previous["title"][0]["value"] == "Engineer");
+  CHECK(!previous.contains("employer"));
+  // The first read of the folder on another machine folds every entry.
+  Machine b(tmp.path() / "b", "m2");
+  Sync(a, b);
+  auto folded = b.store->Load();
+  REQUIRE(folded.ok());
+  CHECK(folded->doc["previous"] == previous);
+  CHECK(folded->doc["profile"] == kept->doc["profile"]);
+}
+
 TEST_CASE("sync: a store of the single-journal format is upgraded on first use", "[store][sync][migration]") {
   TempDir tmp;
   const fs::path dir = tmp.path() / "home";

@@ -1,4 +1,6 @@
 // `oneself status`: which sites were checked when, and which are stale.
+#include <memory>
+
 #include "cli/subcommand.h"
 
 namespace oneself::cli {
@@ -10,17 +12,21 @@ int Run(const Args& args, Env& env) {
   if (!args.positional.empty()) return Fail(env, Status::BadRequest("status takes no arguments"));
   Result<json> result = RunVerb(env, "sites.status", json::object());
   if (!result.ok()) return Fail(env, result.status());
+  // The conflicts are the store's, not the sites': counted here, as hello
+  // counts them, rather than in the sites.status verb's reply.
+  Result<std::shared_ptr<const store::Snapshot>> snap = env.ctx.store.LoadShared();
+  if (!snap.ok()) return Fail(env, snap.status());
+  const int64_t conflicts = (*snap)->conflicts;
   if (args.Has("--json")) {
+    (*result)["conflicts"] = conflicts;
     PrintJson(env, *result);
     return 0;
   }
   env.out << "profile revision " << (*result)["revision"].get<int64_t>() << "\n";
-  if (Result<store::Snapshot> snap = env.ctx.store.Load(); snap.ok()) {
-    if (snap->conflicts > 0)
-      env.out << snap->conflicts << " conflict(s): fields edited on two machines at once (oneself conflicts)\n";
-    else
-      env.out << "0 conflicts\n";
-  }
+  if (conflicts > 0)
+    env.out << conflicts << " conflict(s): fields edited on two machines at once (oneself conflicts)\n";
+  else
+    env.out << "0 conflicts\n";
   for (const json& site : (*result)["sites"]) {
     std::string name = site["name"].get<std::string>();
     name.resize(10, ' ');

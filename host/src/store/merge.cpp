@@ -1,6 +1,7 @@
 #include "store/merge.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "store/leaves.h"
 #include "store/previous.h"
@@ -29,11 +30,24 @@ void Merged::Fold(const Entry& entry, uint64_t end, const std::string& hash) {
   if (entry.changes.empty()) return;
   ++revision_;
 
-  json before;
+  // The earlier values (`previous`) follow the profile's fields this entry
+  // touches: only those top-level fields are copied and compared, not the
+  // whole profile (its 2,600-character about in every fold of a first read).
+  // UpdatePrevious gives the same result on them, since the fields left out
+  // are the same before and after, and their earlier values were brought up
+  // to date when they last changed.
+  static constexpr std::string_view kProfile = "/profile/";
+  json before = json::object();
   bool touchesProfile = false;
-  for (const auto& [path, value] : entry.changes.items())
-    touchesProfile = touchesProfile || path.rfind("/profile/", 0) == 0;
-  if (touchesProfile) before = doc_["profile"];
+  for (const auto& [path, value] : entry.changes.items()) {
+    if (path.rfind(kProfile, 0) != 0) continue;
+    touchesProfile = true;
+    const std::string field = path.substr(kProfile.size(), path.find('/', kProfile.size()) - kProfile.size());
+    if (before.contains(field)) continue;
+    const json& profile = doc_["profile"];
+    auto it = profile.find(field);
+    before[field] = it != profile.end() ? *it : json();
+  }
 
   for (const auto& [path, value] : entry.changes.items()) {
     auto& byDevice = latest_[path];
@@ -46,8 +60,15 @@ void Merged::Fold(const Entry& entry, uint64_t end, const std::string& hash) {
   // `updated` is the time of the newest entry by clock, whatever the order
   // entries arrived in.
   if (entry.clock == maxClock_) updated_ = entry.time;
-  if (touchesProfile && before != doc_["profile"])
-    UpdatePrevious(doc_["previous"], before, doc_["profile"], entry.time);
+  if (touchesProfile) {
+    json after = json::object();
+    const json& profile = doc_["profile"];
+    for (const auto& [field, was] : before.items()) {
+      auto it = profile.find(field);
+      after[field] = it != profile.end() ? *it : json();
+    }
+    if (before != after) UpdatePrevious(doc_["previous"], before, after, entry.time);
+  }
 }
 
 std::map<std::string, int64_t> Merged::SeenCounts() const {
