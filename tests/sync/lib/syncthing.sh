@@ -35,11 +35,17 @@ st_log() { echo "syncthing harness: $*" >&2; }
 st_fail() { st_log "FAIL: $*"; exit 1; }
 
 # A TCP port on 127.0.0.1 that nothing listens on now, and that this harness
-# has not handed out yet. Syncthing failing to bind is caught by st_start.
+# has not handed out yet, below the kernel's ephemeral range: a port from that
+# range may meanwhile become the local end of any program's outgoing
+# connection (a browser's, another test's) and then cannot be bound. Syncthing
+# failing to bind all the same is caught by st_start, which starts again on
+# other ports.
 st_free_port() {
-  local port tries=0
+  local port tries=0 low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 12000 ] 2>/dev/null || low=32768
   while :; do
-    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    port=$(( 10000 + (RANDOM * 32768 + RANDOM) % (low - 10000) ))
     tries=$((tries + 1))
     [ "$tries" -lt 200 ] || st_fail "no free port on 127.0.0.1"
     case " ${ST_PORTS_USED:-} " in *" $port "*) continue ;; esac
@@ -136,12 +142,13 @@ st_log_tail() {  # st_log_tail I: the end of an instance's logs, for a failure m
   tail -n 30 "${ST_HOME[$i]}/syncthing.log" >&2 2>/dev/null || true
 }
 
-st_wait_up() {  # st_wait_up I: until the REST API answers
+st_wait_up() {  # st_wait_up I: until the REST API answers; 1 if the instance exited
   local i="$1" deadline=$((SECONDS + 30))
   while [ "$SECONDS" -lt "$deadline" ]; do
     if ! kill -0 "${ST_PID[$i]}" 2>/dev/null; then
       st_log_tail "$i"
-      st_fail "syncthing $i exited while starting"
+      st_log "syncthing $i exited while starting"
+      return 1
     fi
     if [ "$(st_api "$i" GET /rest/system/ping 2>/dev/null | jq -r .ping 2>/dev/null)" = pong ]; then
       return 0
@@ -194,14 +201,41 @@ st_start() {
     ST_DEVICE_ID[$i]=$(syncthing generate --home="${ST_HOME[$i]}" --no-default-folder --skip-port-probing 2>&1 |
       sed -n 's/.*Device ID: *\([A-Z0-9-]*\).*/\1/p')
     [ -n "${ST_DEVICE_ID[$i]}" ] || st_fail "syncthing generate printed no device id"
-    ST_GUI_PORT[$i]=$(st_free_port)
-    ST_SYNC_PORT[$i]=$(st_free_port)
     ST_APIKEY[$i]=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   done
-  for ((i = 1; i <= n; i++)); do st_write_config "$i"; done
-  for ((i = 1; i <= n; i++)); do st_launch "$i"; done
-  for ((i = 1; i <= n; i++)); do st_wait_up "$i"; st_check_config "$i"; done
+  local attempt
+  for attempt in 1 2 3; do
+    st_boot && break
+    # A port was taken between its choice and the bind: every instance
+    # again, on new ports (each one's config names the others' ports).
+    [ "$attempt" -lt 3 ] || st_fail "the instances did not start in 3 attempts"
+    st_log "an instance could not start (attempt $attempt); starting all again on other ports"
+    st_kill_all
+  done
+  for ((i = 1; i <= n; i++)); do st_check_config "$i"; done
   st_wait_connected
+}
+
+# Ports, configs, launch, and until every REST API answers; 1 if an instance exited.
+st_boot() {
+  local i
+  for ((i = 1; i <= ST_COUNT; i++)); do
+    ST_GUI_PORT[$i]=$(st_free_port)
+    ST_SYNC_PORT[$i]=$(st_free_port)
+  done
+  for ((i = 1; i <= ST_COUNT; i++)); do st_write_config "$i"; done
+  for ((i = 1; i <= ST_COUNT; i++)); do st_launch "$i"; done
+  for ((i = 1; i <= ST_COUNT; i++)); do st_wait_up "$i" || return 1; done
+}
+
+st_kill_all() {  # ends every instance at once (a failed start: nothing to shut down cleanly)
+  local i
+  for ((i = 1; i <= ST_COUNT; i++)); do
+    [ -n "${ST_PID[$i]:-}" ] || continue
+    kill -KILL "${ST_PID[$i]}" 2>/dev/null || true
+    wait "${ST_PID[$i]}" 2>/dev/null || true
+    ST_PID[$i]=""
+  done
 }
 
 st_connected_count() {  # st_connected_count I: how many peers instance I is connected to
