@@ -100,7 +100,12 @@ fi
 # A user's store, which no step of the package may touch.
 user_home="$tmp/user"
 mkdir -p "$user_home"
-store_state() { (cd "$user_home" && find . -printf '%p %m %s\n' | sort && find . -type f -exec sha256sum {} + | sort); }
+# What the person keeps: every file but the merged view, a cache of this
+# machine's that any read may refresh (docs/store.md); `doctor` below reads.
+store_state() {
+  (cd "$user_home" && find . -not -name merged.json -printf '%p %m %s\n' | sort \
+    && find . -type f -not -name merged.json -exec sha256sum {} + | sort)
+}
 
 # --- Install the older build, then upgrade over it.
 step "dpkg -i $old_version, then $version over it"
