@@ -444,13 +444,21 @@ Result<Snapshot> Store::Commit(const std::function<Result<json>(const Snapshot&)
   });
 }
 
+namespace {
+
+// A change made against a revision that is no longer the latest.
+Status StaleBase(int64_t latest, int64_t baseRevision) {
+  return Status::Conflict("the profile changed: it is at revision " + std::to_string(latest) +
+                          ", this change was made against " + std::to_string(baseRevision) +
+                          "; reload and try again");
+}
+
+}  // namespace
+
 Result<Snapshot> Store::Update(int64_t baseRevision, const json& patch, Source source) {
   return Commit(
       [&](const Snapshot& current) -> Result<json> {
-        if (current.revision != baseRevision)
-          return Status::Conflict("the profile changed: it is at revision " +
-                                  std::to_string(current.revision) + ", this change was made against " +
-                                  std::to_string(baseRevision) + "; reload and try again");
+        if (current.revision != baseRevision) return StaleBase(current.revision, baseRevision);
         json doc = current.doc;
         Status s = ApplyUpdatePatch(doc, patch);
         if (!s.ok()) return s;
@@ -516,10 +524,7 @@ json EmptyParts() { return {{"profile", json::object()}, {"sites", json::object(
 Result<Snapshot> Store::Revert(int64_t revision, int64_t baseRevision, Source source) {
   return Commit(
       [&](const Snapshot& current) -> Result<json> {
-        if (current.revision != baseRevision)
-          return Status::Conflict("the profile changed: it is at revision " +
-                                  std::to_string(current.revision) + ", this change was made against " +
-                                  std::to_string(baseRevision) + "; reload and try again");
+        if (current.revision != baseRevision) return StaleBase(current.revision, baseRevision);
         if (revision < 0 || revision > current.revision)
           return Status::NotFound("no revision " + std::to_string(revision) + " (the latest is " +
                                   std::to_string(current.revision) + ")");
